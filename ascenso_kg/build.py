@@ -1,0 +1,178 @@
+"""``ascenso-kg build``: articles -> graph -> dumps, reports and an Oxigraph store, published as one release.
+
+The layout of a release (``OUT/current`` -> ``OUT/releases/<id>``)::
+
+    store/                 the Oxigraph store the server opens read-only
+    dumps/                 ascenso-kg.{ttl,nt,nq}(.gz), articles/<article>.{ttl,nt,nq}.gz, ontology.ttl
+    reports/               problems.tsv (file, line, severity, message), coverage.tsv (every non-blank line)
+    manifest.json          build date, articles, files with size/sha256/triples, triples per graph
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gc
+import hashlib
+import io
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
+
+from . import __version__
+from .dumps import DumpFile, sort_quads, write_dump_set, write_file
+from .iris import AKG, CC_BY_SA, DEFAULT_BASE, RDF, Iris
+from .mappings.document import Problem
+from .mappings.pipeline import MappingResult, map_articles
+from .paths import ARTICLES_DIR, DEFAULT_OUT_DIR, ONTOLOGY_FILE
+from .release import build_lock, new_staging, publish, release_id
+
+Progress = Callable[[str], None]
+
+
+class StrictBuildFailed(RuntimeError):
+    """``--strict`` and the articles have problems; nothing was published."""
+
+
+@dataclass
+class BuildSummary:
+    release: Path
+    articles: int
+    triples: int
+    quads: int
+    classes: Counter = field(default_factory=Counter)
+    problems: list[Problem] = field(default_factory=list)
+    lines_mapped: int = 0
+    lines_skipped: int = 0
+    lines_unexplained: int = 0
+
+    def render(self) -> str:
+        warnings = sum(problem.severity == "warning" for problem in self.problems)
+        lines = [
+            f"release   {self.release}",
+            f"articles  {self.articles}",
+            f"triples   {self.triples} ({self.quads} quads in named graphs)",
+            f"lines     {self.lines_mapped} mapped, {self.lines_skipped} skipped with a reason, "
+            f"{self.lines_unexplained} unexplained",
+            f"problems  {warnings} warnings, {len(self.problems) - warnings} notes (reports/problems.tsv)",
+            "entities by class:",
+        ]
+        lines += [f"  {name:<18} {count}" for name, count in sorted(self.classes.items())]
+        return "\n".join(lines)
+
+
+def ontology_quads(iris: Iris) -> list[Quad]:
+    graph = NamedNode(iris.graph("ontology"))
+    return [Quad(t.subject, t.predicate, t.object, graph) for t in parse(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE)]
+
+
+def build_release(
+    articles_dir: Path = ARTICLES_DIR,
+    out_dir: Path = DEFAULT_OUT_DIR,
+    base: str = DEFAULT_BASE,
+    strict: bool = False,
+    progress: Progress = lambda message: print(message, file=sys.stderr),
+) -> BuildSummary:
+    iris = Iris(base)
+    articles_dir, out_dir = Path(articles_dir), Path(out_dir)
+    progress(f"reading articles in {articles_dir}")
+    result = map_articles(articles_dir, iris)
+    for problem in result.problems:
+        progress(f"  {problem.severity}: {problem}")
+    if strict and any(problem.severity == "warning" for problem in result.problems):
+        raise StrictBuildFailed("the articles have problems (see above); --strict publishes nothing")
+    with build_lock(out_dir):
+        staging = new_staging(out_dir)
+        summary = _write_release(staging, result, iris, base, progress)
+        content_hash = json.loads((staging / "manifest.json").read_text())["content_sha256"]
+        summary.release = publish(out_dir, staging, release_id(content_hash))
+    progress(f"published {summary.release}")
+    return summary
+
+
+def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, progress: Progress) -> BuildSummary:
+    data_quads = sort_quads(q for quads in result.quads.values() for q in quads)
+    all_quads = sort_quads([*data_quads, *ontology_quads(iris)])
+    progress(f"writing dumps ({len(all_quads)} quads)")
+    files: list[DumpFile] = write_dump_set(staging, "ascenso-kg", data_quads, base, "The whole knowledge graph")
+    files += write_dump_set(staging, "ascenso-kg-with-ontology", all_quads, base,
+                            "The knowledge graph and its ontology", plain=(".nq",))
+    for source in result.sources:
+        graph = iris.article_graph(source.id)
+        if graph in result.quads:
+            files += write_dump_set(staging, f"articles/{source.id}", sort_quads(result.quads[graph]), base,
+                                    f"The graph of {source.title or source.id}", plain=())
+    files.append(write_file(staging, "dumps/ontology.ttl", ONTOLOGY_FILE.read_bytes(),
+                            len(ontology_quads(iris)), "The ascenso-kg ontology (Turtle)"))
+    progress("loading the store")
+    store_dir = staging / "store"
+    store = Store(str(store_dir))
+    store.bulk_load(path=str(staging / "dumps" / "ascenso-kg-with-ontology.nq"), format=RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    gc.collect()  # close RocksDB before the folder is renamed
+    summary = BuildSummary(staging, len(result.records), len({(q.subject, q.predicate, q.object) for q in data_quads}),
+                           len(all_quads), problems=result.problems)
+    typed = {
+        (q.subject.value, q.object.value.removeprefix(AKG)) for q in data_quads
+        if q.predicate.value == RDF + "type" and q.object.value.startswith(AKG)
+    }
+    summary.classes = Counter(name for _, name in typed if name not in ("SourceSpan", "SourceArticle"))
+    _write_reports(staging, result, summary)
+    _write_manifest(staging, result, iris, base, files, all_quads)
+    return summary
+
+
+def _write_reports(staging: Path, result: MappingResult, summary: BuildSummary) -> None:
+    reports = staging / "reports"
+    reports.mkdir()
+    with (reports / "problems.tsv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["file", "line", "severity", "message"])
+        for problem in result.problems:
+            writer.writerow([problem.file, problem.line, problem.severity, problem.message])
+    with (reports / "coverage.tsv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["article", "line", "status"])
+        for source in result.sources:
+            coverage = result.coverage.get(source.id)
+            if coverage is None:
+                continue
+            for line, status in sorted(coverage.explained.items()):
+                writer.writerow([source.path.name, line, status])
+                if status == "mapped":
+                    summary.lines_mapped += 1
+                elif "(reported)" in status:
+                    summary.lines_unexplained += 1
+                else:
+                    summary.lines_skipped += 1
+
+
+def _write_manifest(staging: Path, result: MappingResult, iris: Iris, base: str, files: list[DumpFile],
+                    quads: list[Quad]) -> None:
+    graphs = Counter(quad.graph_name.value for quad in quads)
+    content = hashlib.sha256()
+    for file in sorted(files, key=lambda f: f.path):
+        content.update(f"{file.path} {file.sha256}\n".encode())
+    manifest = {
+        "build_date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "generator": f"ascenso-kg {__version__}",
+        "base": base,
+        "licence": CC_BY_SA,
+        "attribution": "Adapted from English Wikipedia articles (CC BY-SA 4.0); see each article's URL.",
+        "articles": [
+            {"id": source.id, "file": source.path.name, "title": source.title, "url": source.url,
+             "licence": source.licence, "graph": iris.article_graph(source.id)}
+            for source in result.sources
+        ],
+        "files": [file.as_json() for file in files],
+        "triples": len({(q.subject, q.predicate, q.object) for q in quads}),
+        "graphs": dict(sorted(graphs.items())),
+        "content_sha256": content.hexdigest(),
+    }
+    (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,0 +1,155 @@
+"""Every IRI the project mints, in one place.
+
+Resource IRIs live under a configurable base (default ``https://w3id.org/ascenso-kg/``) and read like paths:
+``…/resource/club/necaxa``, ``…/resource/match/2013-05-11-necaxa-neza``. The ontology's namespace never moves with
+the base: it is a vocabulary other datasets may reuse.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+DEFAULT_BASE = "https://w3id.org/ascenso-kg/"
+AKG = "https://w3id.org/ascenso-kg/ontology#"
+ONTOLOGY_IRI = "https://w3id.org/ascenso-kg/ontology"
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SCHEMA = "http://schema.org/"
+PROV = "http://www.w3.org/ns/prov#"
+DCTERMS = "http://purl.org/dc/terms/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+SH = "http://www.w3.org/ns/shacl#"
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+
+CC_BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
+
+
+def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """The prefixes used in dumps, the query editor and example queries."""
+    return {
+        "akg": AKG,
+        "res": base + "resource/",
+        "rdf": RDF,
+        "rdfs": RDFS,
+        "xsd": XSD,
+        "owl": OWL,
+        "schema": SCHEMA,
+        "prov": PROV,
+        "dcterms": DCTERMS,
+        "skos": SKOS,
+        "foaf": FOAF,
+    }
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: 'U. de G.' -> 'u-de-g', '2012–13' -> '2012-13'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    unaccented = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"[^a-z0-9]+", "-", unaccented.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Iris:
+    """Mints resource, graph and source IRIs under one base."""
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith("/"):
+            raise ValueError(f"the IRI base must end with '/': {self.base!r}")
+
+    def _resource(self, kind: str, *parts: str) -> str:
+        return self.base + "resource/" + "/".join((kind, *parts))
+
+    # Sources and graphs -------------------------------------------------------------------------------
+    def article(self, article_id: str) -> str:
+        return self.base + "source/" + article_id
+
+    def span(self, article_id: str, first: int, last: int) -> str:
+        return f"{self.article(article_id)}/lines/{first}-{last}"
+
+    def article_graph(self, article_id: str) -> str:
+        return self.base + "graph/article/" + article_id
+
+    def graph(self, name: str) -> str:
+        """Graphs that do not come from one article: 'ontology', 'links', 'validation'."""
+        return self.base + "graph/" + name
+
+    # Competition structure ---------------------------------------------------------------------------
+    def competition(self, competition_id: str) -> str:
+        return self._resource("competition", competition_id)
+
+    def season(self, season_id: str) -> str:
+        return self._resource("season", season_id)
+
+    def tournament(self, tournament_id: str) -> str:
+        return self._resource("tournament", tournament_id)
+
+    def liguilla(self, tournament_id: str) -> str:
+        return self._resource("tournament", tournament_id, "liguilla")
+
+    def promotion_final(self, season_id: str) -> str:
+        return self._resource("season", season_id, "promotion-final")
+
+    def rules(self, stage_iri: str) -> str:
+        return stage_iri + "/rules"
+
+    def round(self, stage_iri: str, round_id: str) -> str:
+        return f"{stage_iri}/{round_id}"
+
+    def tie(self, round_iri: str, first_home: str, first_away: str) -> str:
+        return f"{round_iri}/{first_home}-{first_away}"
+
+    def tie_side(self, tie_iri: str, club_id: str) -> str:
+        return f"{tie_iri}/side/{club_id}"
+
+    def match(self, date: str, home: str, away: str) -> str:
+        return self._resource("match", f"{date}-{home}-{away}")
+
+    def goal(self, match_iri: str, number: int) -> str:
+        return f"{match_iri}/goal/{number}"
+
+    # Clubs, places, people ---------------------------------------------------------------------------
+    def club(self, club_id: str) -> str:
+        return self._resource("club", club_id)
+
+    def club_season(self, season_id: str, club_id: str) -> str:
+        return self._resource("season", season_id, "club", club_id)
+
+    def stadium(self, stadium_id: str) -> str:
+        return self._resource("stadium", stadium_id)
+
+    def city(self, city_id: str) -> str:
+        return self._resource("city", city_id)
+
+    def player(self, player_id: str) -> str:
+        return self._resource("player", player_id)
+
+    def manager(self, manager_id: str) -> str:
+        return self._resource("manager", manager_id)
+
+    # Outcomes, changes, tables -----------------------------------------------------------------------
+    def title(self, tournament_id: str) -> str:
+        return self._resource("tournament", tournament_id, "title")
+
+    def season_outcome(self, season_id: str, kind: str, club_id: str) -> str:
+        return self._resource("season", season_id, kind, club_id)
+
+    def club_change(self, season_id: str, number: int) -> str:
+        return self._resource("season", season_id, "change", str(number))
+
+    def table(self, scope_iri: str, kind: str) -> str:
+        return f"{scope_iri}/{kind}"
+
+    def table_row(self, table_iri: str, index: int) -> str:
+        return f"{table_iri}/row/{index}"
+
+    def liguilla_entry(self, liguilla_iri: str, club_id: str) -> str:
+        return f"{liguilla_iri}/entry/{club_id}"

@@ -1,0 +1,170 @@
+"""Load the mapping tables in ``mappings/tables/``: the knowledge that turns article text into graph terms.
+
+Names, headings, column headers, prose and rule patterns live in small CSV files so that a name fix is a row in a
+table, never an ``if`` in the code. One loader reads them all, compiles every pattern and checks every reference
+(an alias to an unknown club, a column to an unknown field, a bad regular expression), naming the file and line of
+a bad row.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ascenso_kg.paths import MAPPING_TABLES_DIR
+
+_ONTOLOGY_CHANGE_KINDS = {
+    "Promotion", "Relegation", "Rebranding", "Relocation", "Dissolution", "Suspension", "FranchisePurchase",
+    "ImageChange",
+}
+_HEADING_ROLES = {
+    "changes", "stadia", "tournament", "liguilla", "promotion_final", "round", "leg", "standings", "top_scorers",
+    "relegation", "entries", "rules", "results",
+}
+_PROSE_MEANINGS = {"season_dates", "tournament_dates", "updated_on", "sort_rule", "tie_note", "skip"}
+_RULE_FIELDS = {
+    "legs", "away_goals", "tie_break", "qualifiers", "byes", "reseeded", "higher_seed_hosts_second_leg",
+    "winner_to_promotion_final",
+}
+_INFOBOX_FIELDS = {
+    "competition_name", "winners", "promoted", "relegated", "season_name", "previous_season", "next_season",
+    "qualifiers", "skip",
+}
+
+
+class MappingTableError(ValueError):
+    """A bad row in a mapping table; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Alias:
+    target: str
+    scope: str | None  # "article-id:line" for a name that means something else at one place
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern[str]
+    value: str
+    argument: str = ""
+    note: str = ""
+
+
+@dataclass
+class MappingTables:
+    clubs: dict[str, str] = field(default_factory=dict)  # id -> canonical name
+    club_aliases: dict[str, list[Alias]] = field(default_factory=dict)
+    stadiums: dict[str, str] = field(default_factory=dict)
+    stadium_aliases: dict[str, str] = field(default_factory=dict)
+    city_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (id, name)
+    competitions: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias -> (id, name)
+    rounds: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # id -> (en, es, order)
+    headings: list[Pattern] = field(default_factory=list)
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)  # table kind -> header -> field
+    column_patterns: dict[str, list[Pattern]] = field(default_factory=dict)
+    field_types: dict[str, str] = field(default_factory=dict)
+    infobox_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    article_kinds: list[Pattern] = field(default_factory=list)
+    rules: list[Pattern] = field(default_factory=list)
+    prose: list[Pattern] = field(default_factory=list)
+    change_kinds: list[Pattern] = field(default_factory=list)
+
+    def default_columns(self, table_kind: str) -> list[str]:
+        """The fields of a table kind in the order its columns usually come."""
+        return list(dict.fromkeys(self.columns.get(table_kind, {}).values()))
+
+
+def _rows(path: Path, required: tuple[str, ...]):
+    """Yield (line number, row) of a CSV file, checking its header."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [name for name in required if name not in (reader.fieldnames or [])]
+        if missing:
+            raise MappingTableError(f"{path.name}:1: missing columns {', '.join(missing)}")
+        for row in reader:
+            yield reader.line_num, {key: (value or "").strip() for key, value in row.items() if key}
+
+
+def _compile(path: Path, line: int, text: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(text, flags)
+    except re.error as error:
+        raise MappingTableError(f"{path.name}:{line}: bad pattern {text!r}: {error}") from None
+
+
+def _check(condition: bool, path: Path, line: int, message: str) -> None:
+    if not condition:
+        raise MappingTableError(f"{path.name}:{line}: {message}")
+
+
+def load_tables(directory: Path = MAPPING_TABLES_DIR) -> MappingTables:
+    tables = MappingTables()
+    path = directory / "clubs.csv"
+    for line, row in _rows(path, ("id", "name")):
+        _check(row["id"] not in tables.clubs, path, line, f"club {row['id']!r} listed twice")
+        tables.clubs[row["id"]] = row["name"]
+    path = directory / "club_aliases.csv"
+    for line, row in _rows(path, ("alias", "club", "scope")):
+        _check(row["club"] in tables.clubs, path, line, f"unknown club {row['club']!r} (not in clubs.csv)")
+        tables.club_aliases.setdefault(row["alias"], []).append(Alias(row["club"], row["scope"] or None))
+    path = directory / "stadiums.csv"
+    for line, row in _rows(path, ("id", "name")):
+        tables.stadiums[row["id"]] = row["name"]
+    path = directory / "stadium_aliases.csv"
+    for line, row in _rows(path, ("alias", "stadium")):
+        _check(row["stadium"] in tables.stadiums, path, line, f"unknown stadium {row['stadium']!r}")
+        tables.stadium_aliases[row["alias"]] = row["stadium"]
+    for line, row in _rows(directory / "city_aliases.csv", ("alias", "city", "name")):
+        tables.city_aliases[row["alias"]] = (row["city"], row["name"])
+    for line, row in _rows(directory / "competitions.csv", ("alias", "competition", "name")):
+        tables.competitions[row["alias"]] = (row["competition"], row["name"])
+    path = directory / "rounds.csv"
+    for line, row in _rows(path, ("round", "label_en", "label_es", "order")):
+        _check(row["order"].isdigit(), path, line, "order must be a whole number")
+        tables.rounds[row["round"]] = (row["label_en"], row["label_es"], int(row["order"]))
+    path = directory / "headings.csv"
+    for line, row in _rows(path, ("pattern", "role", "argument")):
+        _check(row["role"] in _HEADING_ROLES, path, line, f"unknown role {row['role']!r}")
+        _check(row["role"] != "round" or row["argument"] in tables.rounds, path, line, "unknown round")
+        tables.headings.append(Pattern(_compile(path, line, row["pattern"]), row["role"], row["argument"]))
+    path = directory / "fields.csv"
+    for line, row in _rows(path, ("field", "type")):
+        tables.field_types[row["field"]] = row["type"]
+    path = directory / "columns.csv"
+    for line, row in _rows(path, ("table", "header", "field")):
+        _check(row["field"] in tables.field_types, path, line, f"unknown field {row['field']!r} (not in fields.csv)")
+        tables.columns.setdefault(row["table"], {})[row["header"]] = row["field"]
+    path = directory / "column_patterns.csv"
+    for line, row in _rows(path, ("table", "pattern", "field")):
+        _check(row["field"] in tables.field_types, path, line, f"unknown field {row['field']!r}")
+        tables.column_patterns.setdefault(row["table"], []).append(
+            Pattern(_compile(path, line, row["pattern"]), row["field"])
+        )
+    path = directory / "infobox_keys.csv"
+    for line, row in _rows(path, ("article_kind", "key", "field")):
+        _check(row["field"] in _INFOBOX_FIELDS, path, line, f"unknown infobox field {row['field']!r}")
+        tables.infobox_keys[(row["article_kind"], row["key"].lower())] = row["field"]
+    path = directory / "article_kinds.csv"
+    for line, row in _rows(path, ("pattern", "kind")):
+        tables.article_kinds.append(Pattern(_compile(path, line, row["pattern"], 0), row["kind"]))
+    path = directory / "rules.csv"
+    for line, row in _rows(path, ("pattern", "field", "value")):
+        _check(row["field"] in _RULE_FIELDS, path, line, f"unknown rule field {row['field']!r}")
+        tables.rules.append(Pattern(_compile(path, line, row["pattern"]), row["field"], row["value"]))
+    path = directory / "prose.csv"
+    for line, row in _rows(path, ("pattern", "meaning", "reason")):
+        _check(row["meaning"] in _PROSE_MEANINGS, path, line, f"unknown meaning {row['meaning']!r}")
+        tables.prose.append(Pattern(_compile(path, line, row["pattern"]), row["meaning"], note=row["reason"]))
+    path = directory / "change_kinds.csv"
+    for line, row in _rows(path, ("pattern", "kind")):
+        _check(row["kind"] in _ONTOLOGY_CHANGE_KINDS, path, line, f"unknown change kind {row['kind']!r}")
+        tables.change_kinds.append(Pattern(_compile(path, line, row["pattern"]), row["kind"]))
+    return tables
+
+
+@lru_cache(maxsize=1)
+def default_tables() -> MappingTables:
+    return load_tables()

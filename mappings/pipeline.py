@@ -1,0 +1,118 @@
+"""From a folder of articles to quads: read, interpret, settle ties and players across articles, map.
+
+A problem in one article (unreadable, untitled, a line not understood) is reported with its file and line, and the
+other articles are mapped all the same.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Quad
+
+from ascenso_kg.iris import Iris
+
+from .config import MappingTables, default_tables
+from .document import Problem
+from .interpret import Coverage, interpret
+from .players import PlayerRegistry
+from .rdf import ArticleMapper, map_reference_tables
+from .reader import read_article
+from .records import ArticleRecords
+from .ties import resolve_ties
+
+
+@dataclass(frozen=True)
+class ArticleSource:
+    id: str
+    path: Path
+    title: str = ""
+    url: str = ""
+    licence: str = ""
+    original_file: str = ""
+
+
+@dataclass
+class MappingResult:
+    quads: dict[str, list[Quad]] = field(default_factory=dict)  # graph IRI -> quads
+    problems: list[Problem] = field(default_factory=list)
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # article id -> coverage
+    records: list[ArticleRecords] = field(default_factory=list)
+    sources: list[ArticleSource] = field(default_factory=list)
+
+
+def load_sources(articles_dir: Path) -> tuple[list[ArticleSource], list[Problem]]:
+    """Every ``*.txt`` in the folder, described by ``sources.csv`` where it has a row."""
+    described: dict[str, dict[str, str]] = {}
+    problems: list[Problem] = []
+    table = articles_dir / "sources.csv"
+    if table.exists():
+        with table.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                described[row.get("file", "")] = row
+    sources = []
+    for path in sorted(articles_dir.glob("*.txt")):
+        row = described.get(path.name)
+        if row is None:
+            problems.append(Problem(path.name, 1, "not listed in sources.csv: its graph records no source URL", "info"))
+            row = {}
+        sources.append(ArticleSource(
+            id=path.stem, path=path, title=row.get("title", ""), url=row.get("url", ""),
+            licence=row.get("licence", ""), original_file=row.get("original_file", ""),
+        ))
+    for name in sorted(set(described) - {source.path.name for source in sources}):
+        problems.append(Problem("sources.csv", 1, f"lists {name}, which is not in the folder", "warning"))
+    return sources, problems
+
+
+def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = None) -> MappingResult:
+    tables = tables or default_tables()
+    sources, problems = load_sources(articles_dir)
+    result = MappingResult(problems=problems, sources=sources)
+    for source in sources:
+        document = read_article(source.path)
+        records, coverage, article_problems = interpret(document, source.id, tables)
+        result.problems.extend(article_problems)
+        result.coverage[source.id] = coverage
+        if records.seasons:
+            result.records.append(records)
+    result.problems.extend(resolve_ties(result.records, {name: order for name, (_, _, order) in tables.rounds.items()}))
+    players = PlayerRegistry()
+    for records in result.records:
+        for mention in _mentions(records):
+            players.add(mention)
+    players.resolve()
+    by_id = {source.id: source for source in sources}
+    clubs_used: set[str] = set()
+    competitions_used: set[str] = set()
+    for records in result.records:
+        source = by_id[records.article]
+        mapper = ArticleMapper(records, iris, tables, players,
+                               {"file": source.path.name, "url": source.url, "title": source.title})
+        result.quads[iris.article_graph(records.article)] = mapper.map()
+        clubs_used |= set(records.clubs_named)
+        competitions_used |= set(records.competitions)
+        competitions_used |= {change.league for change in records.changes if change.league}
+        competitions_used |= {
+            tables.competitions[season.competition_name][0]
+            for season in records.seasons
+            if season.competition_name in tables.competitions
+        }
+    stadiums_used = {cs.stadium for records in result.records for cs in records.club_seasons if cs.stadium}
+    result.quads[iris.graph("mappings")] = map_reference_tables(tables, iris, clubs_used, competitions_used, stadiums_used)
+    return result
+
+
+def _mentions(records: ArticleRecords):
+    for match in records.matches:
+        for goal in match.goals:
+            yield goal.scorer
+    for table in records.tables:
+        for row in table.rows:
+            if "player" in row.values:
+                yield row.values["player"]
+    for entry in records.entries:
+        if entry.captain:
+            yield entry.captain

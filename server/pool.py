@@ -1,0 +1,172 @@
+"""A pool of query worker processes over one read-only Oxigraph store, with a hard time limit per query.
+
+How the time limit works: each worker (``query_worker.serve_queries``) opens the store read-only once and answers
+jobs sent over a pipe. The request thread sends a job to an idle worker and waits on the pipe for at most the time
+limit. If no answer comes, the worker is killed (SIGKILL: pyoxigraph cannot be interrupted any other way), the client
+gets 504, and a replacement worker is started in the background, so the next request does not wait for it. A runaway
+query therefore occupies one worker for at most the time limit and never blocks requests served by the others.
+
+Workers are started with the ``forkserver`` method: forking the web process itself (threads, open sockets, maybe a
+RocksDB handle) is unsafe, and a fresh interpreter per worker (``spawn``) is slower. They are started lazily, in the
+process that serves requests, so a gunicorn master that preloads the app never owns them.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing
+import os
+import queue
+import threading
+import weakref
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+from .outcomes import Outcome, QueryFailed, QueryJob, QueryTimedOut, StoreBusy
+from .query_worker import ANSWER, READY, serve_queries
+
+log = logging.getLogger(__name__)
+
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(["ascenso_kg.server.query_worker"])
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """``size`` worker processes answering queries on the store at ``store_path``."""
+
+    def __init__(self, store_path: str, size: int, timeout: float, queue_wait: float, start_timeout: float = 30.0):
+        self.store_path = store_path
+        self.size = size
+        self.timeout = timeout
+        self.queue_wait = queue_wait
+        self.start_timeout = start_timeout
+        self._lock = threading.Lock()
+        self._owner_pid: int | None = None
+        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self._workers: set[_Worker] = set()
+        self._missing = 0
+        self._closed = False
+        atexit.register(_close_if_alive, weakref.ref(self))
+
+    def run(self, job: QueryJob) -> Outcome:
+        self._ensure_workers()
+        try:
+            worker = self._idle.get(timeout=self.queue_wait)
+        except queue.Empty:
+            raise StoreBusy(retry_after=max(1, int(self.timeout))) from None
+        try:
+            worker.conn.send(job)
+            if not worker.conn.poll(self.timeout):
+                self._retire(worker)
+                raise QueryTimedOut(self.timeout)
+            message = worker.conn.recv()
+        except (EOFError, OSError):
+            self._retire(worker)
+            raise QueryFailed(500, "The query worker stopped unexpectedly; the query was not answered.") from None
+        self._idle.put(worker)
+        if message[0] == ANSWER:
+            return message[1]
+        raise QueryFailed(message[1], message[2])
+
+    def warm_up(self) -> None:
+        """Start the workers now rather than on the first query."""
+        self._ensure_workers()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            workers, self._workers = self._workers, set()
+        for worker in workers:
+            worker.stop()
+
+    @property
+    def worker_pids(self) -> list[int]:
+        return [w.process.pid for w in self._workers]
+
+    # Starting and replacing workers ------------------------------------------------------------------------------
+    def _ensure_workers(self) -> None:
+        with self._lock:
+            if self._closed:
+                raise QueryFailed(503, "The endpoint is shutting down.")
+            if self._owner_pid != os.getpid():  # first use, or this process was forked from the one that had them
+                self._owner_pid = os.getpid()
+                self._idle, self._workers, self._missing = queue.SimpleQueue(), set(), self.size
+            if self._missing:
+                for worker in self._start(self._missing):
+                    self._add(worker)
+                self._missing = 0
+
+    def _start(self, count: int) -> list[_Worker]:
+        """Start ``count`` workers at once and wait until each has opened the store."""
+        starting = []
+        for _ in range(count):
+            parent_end, child_end = _CONTEXT.Pipe()
+            process = _CONTEXT.Process(target=serve_queries, args=(self.store_path, child_end), daemon=True,
+                                       name="ascenso-kg query worker")
+            process.start()
+            child_end.close()
+            starting.append(_Worker(process, parent_end))
+        ready, failure = [], None
+        for worker in starting:
+            message = _first_message(worker.conn, self.start_timeout)
+            if message == READY:
+                ready.append(worker)
+            else:
+                failure = failure or message
+                worker.stop()
+        if len(ready) < count:
+            for worker in ready:
+                worker.stop()
+            detail = failure[2] if failure else "a query worker did not start."
+            raise QueryFailed(503, f"The store is not available. {detail}")
+        return ready
+
+    def _add(self, worker: _Worker) -> None:
+        self._workers.add(worker)
+        self._idle.put(worker)
+
+    def _retire(self, worker: _Worker) -> None:
+        """Kill a worker (timed out or broken) and start its replacement in the background."""
+        with self._lock:
+            self._workers.discard(worker)
+        worker.stop()
+        threading.Thread(target=self._replace_one, name="ascenso-kg worker replacement", daemon=True).start()
+
+    def _replace_one(self) -> None:
+        try:
+            (worker,) = self._start(1)
+        except QueryFailed as failure:
+            log.error("could not replace a query worker: %s", failure.message)
+            with self._lock:
+                self._missing += 1  # the next request tries again
+            return
+        with self._lock:
+            if self._closed:
+                worker.stop()
+                return
+            self._add(worker)
+
+
+def _first_message(conn: Connection, timeout: float) -> tuple | None:
+    try:
+        return conn.recv() if conn.poll(timeout) else None
+    except EOFError:
+        return None
+
+
+def _close_if_alive(pool_ref: weakref.ref) -> None:
+    pool = pool_ref()
+    if pool is not None:
+        pool.close()

@@ -1,0 +1,101 @@
+"""Reading a SPARQL 1.1 Protocol query request (§2.1) out of an HTTP request.
+
+Three ways to send a query: GET with ``query=``; POST of an ``application/x-www-form-urlencoded`` form; POST of the
+query itself as ``application/sparql-query`` (UTF-8 only). The dataset comes from ``default-graph-uri`` and
+``named-graph-uri``. Updates, by any of the equivalent routes (``update=``, ``application/sparql-update``), are refused
+with 403: the endpoint is read-only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Request
+
+from .outcomes import QueryFailed
+
+FORM = "application/x-www-form-urlencoded"
+SPARQL_QUERY = "application/sparql-query"
+SPARQL_UPDATE = "application/sparql-update"
+READ_ONLY = "This endpoint is read-only: SPARQL Update requests are not accepted."
+
+
+class RequestRefused(QueryFailed):
+    """The HTTP request is not a valid query request; nothing was run."""
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    query: str | None  # None: a GET without a query, which asks for the service description
+    default_graphs: tuple[str, ...] | None
+    named_graphs: tuple[str, ...] | None
+    format: str | None  # the ``format=`` override of content negotiation
+
+
+def _one_query(values: list[str]) -> str | None:
+    if len(values) > 1:
+        raise RequestRefused(400, "The request has more than one query; send exactly one.")
+    return values[0] if values else None
+
+
+def _graphs(*sources, name: str) -> tuple[str, ...] | None:
+    graphs = tuple(iri for source in sources for iri in source.getlist(name))
+    return graphs or None
+
+
+def _dataset(*sources) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    default = _graphs(*sources, name="default-graph-uri")
+    named = _graphs(*sources, name="named-graph-uri")
+    if default is None and named is None:
+        return None, None
+    # Naming any graph replaces the whole dataset: the part not named is empty, not the store's.
+    return default or (), named or ()
+
+
+def _refuse_updates(*sources) -> None:
+    if any("update" in source for source in sources):
+        raise RequestRefused(403, READ_ONLY)
+
+
+def read_query_request(request: Request, max_query_length: int) -> QueryRequest:
+    """The query request in ``request``, or RequestRefused with the status the protocol asks for."""
+    args = request.args
+    if request.method == "GET":
+        _refuse_updates(args)
+        query = _one_query(args.getlist("query"))
+        default, named = _dataset(args)
+        fmt = args.get("format")
+    else:
+        mimetype = request.mimetype
+        if mimetype == FORM:
+            form = request.form
+            _refuse_updates(form, args)
+            query = _one_query(form.getlist("query") + args.getlist("query"))
+            if query is None:
+                raise RequestRefused(400, "The form has no 'query' field.")
+            default, named = _dataset(form, args)
+            fmt = form.get("format") or args.get("format")
+        elif mimetype == SPARQL_QUERY:
+            query = _read_direct_query(request)
+            if "query" in args:
+                raise RequestRefused(400, "A direct POST carries the query in its body, not also in the URL.")
+            default, named = _dataset(args)
+            fmt = args.get("format")
+        elif mimetype == SPARQL_UPDATE:
+            raise RequestRefused(403, READ_ONLY)
+        else:
+            raise RequestRefused(415, f"A POST must be of type {FORM} or {SPARQL_QUERY}"
+                                      + (f", not {mimetype}." if mimetype else "; this one has no Content-Type."))
+    if query is not None and len(query) > max_query_length:
+        raise RequestRefused(413, f"The query is longer than the endpoint's limit of {max_query_length} characters.")
+    return QueryRequest(query, default, named, fmt)
+
+
+def _read_direct_query(request: Request) -> str:
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise RequestRefused(415, f"A direct POST must be encoded in UTF-8, not {charset}.")
+    try:
+        return request.get_data(cache=False).decode("utf-8")
+    except UnicodeDecodeError:
+        raise RequestRefused(400, "The query is not valid UTF-8.") from None

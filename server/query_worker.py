@@ -1,0 +1,95 @@
+"""The process that runs queries on the embedded Oxigraph store.
+
+pyoxigraph has no query timeout and cannot be interrupted from Python, so queries run in worker processes that each
+open the store read-only; the pool (``pool.py``) kills a worker whose query outlives the time limit. This module is
+what runs inside a worker; it imports nothing of Flask so a worker starts quickly.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from itertools import islice
+from multiprocessing.connection import Connection
+
+import pyoxigraph
+
+from .outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, Solutions
+
+# Messages a worker sends back over its pipe (plain tuples: exceptions with extra fields do not unpickle).
+READY = ("ready",)
+ANSWER = "answer"
+FAILURE = "failure"
+_PATH_LIKE = re.compile(r"(?<![\w:/.])/(?:[\w.\-]+/)+[\w.\-]*")
+
+
+def dataset_arguments(job: QueryJob) -> dict:
+    """pyoxigraph's dataset options for a job.
+
+    A protocol dataset replaces the query's own (SPARQL 1.1 Protocol §2.1.4), so both lists are passed, even empty.
+    The union default graph is used only when neither the request nor the query names a dataset: Oxigraph's union
+    option would otherwise override the query's FROM clauses.
+    """
+    if job.names_dataset:
+        return {
+            "default_graph": [pyoxigraph.NamedNode(iri) for iri in job.default_graphs or ()],
+            "named_graphs": [pyoxigraph.NamedNode(iri) for iri in job.named_graphs or ()],
+        }
+    if job.has_dataset_clause:
+        return {}
+    return {"use_default_graph_as_union": True}
+
+
+def execute(store: pyoxigraph.Store, job: QueryJob) -> Outcome:
+    """Run one query, reading at most ``row_limit`` + 1 rows to know whether the answer was cut."""
+    try:
+        result = store.query(job.text, **dataset_arguments(job))
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return Boolean(bool(result))
+        if isinstance(result, pyoxigraph.QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            rows = tuple(tuple(solution) for solution in islice(result, job.row_limit + 1))
+            return Solutions(variables, rows[: job.row_limit], truncated=len(rows) > job.row_limit)
+        triples = tuple(islice(result, job.row_limit + 1))
+        return Graph(triples[: job.row_limit], truncated=len(triples) > job.row_limit)
+    except SyntaxError as error:
+        raise QueryFailed(400, f"Syntax error in the query: {error}") from None
+    except ValueError as error:  # an invalid IRI in default-graph-uri or named-graph-uri
+        raise QueryFailed(400, str(error)) from None
+    except OSError as error:
+        # Raised by a failing SERVICE call (its message names the service) or by the store; file paths are removed
+        # because a user must never see where the store lives.
+        raise QueryFailed(502, "The query failed while running: " + _PATH_LIKE.sub("…", str(error))) from None
+
+
+def _exit_when_orphaned(parent_pid: int) -> None:
+    """End this worker if the process that started it disappears, even in the middle of a runaway query.
+
+    pyoxigraph releases the GIL while it evaluates, so this thread keeps running during a query.
+    """
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent_pid:
+            os._exit(1)
+
+
+def serve_queries(store_path: str, conn: Connection) -> None:
+    """Worker main loop: open the store read-only, then answer jobs until the pool closes the pipe."""
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    try:
+        store = pyoxigraph.Store.read_only(store_path)
+    except OSError as error:
+        conn.send((FAILURE, 503, "The store could not be opened: " + _PATH_LIKE.sub("…", str(error))))
+        return
+    conn.send(READY)
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        try:
+            conn.send((ANSWER, execute(store, job)))
+        except QueryFailed as failure:
+            conn.send((FAILURE, failure.status, failure.message))

@@ -1,0 +1,118 @@
+"""A remote SPARQL 1.1 endpoint as the store (Oxigraph server, QLever, Virtuoso, GraphDB, Fuseki…).
+
+The query goes to the remote endpoint with the SPARQL 1.1 Protocol; its answer is read back into the same outcome
+values the embedded store gives, so the rest of the server cannot tell the two apart. The remote store decides what
+its default graph is: configure it to use the union of the named graphs (``oxigraph serve-read-only
+--union-default-graph``, Fuseki's ``unionDefaultGraph``; Virtuoso does it by default). The time limit covers the whole
+exchange, not only each socket read, so a store that answers slowly byte by byte is still cut off: the exchange runs in a helper thread the request waits for
+with the time limit, and the thread itself stops at its next read after the deadline.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from itertools import islice
+from urllib.parse import urlencode
+
+import pyoxigraph
+
+from .outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, QueryTimedOut, Solutions
+
+_ERROR_PREVIEW_BYTES = 2000
+
+
+class _DeadlineReader:
+    """A file-like view of an HTTP response that stops at a deadline."""
+
+    def __init__(self, response, deadline: float):
+        self.response = response
+        self.deadline = deadline
+
+    def read(self, size: int = -1) -> bytes:
+        if time.monotonic() > self.deadline:
+            raise TimeoutError("deadline passed")
+        return self.response.read(size)
+
+
+class RemoteStore:
+    """Sends each query to ``endpoint_url``; no worker processes, the remote server does the work."""
+
+    kind = "remote"
+
+    def __init__(self, endpoint_url: str, timeout: float, concurrency: int = 16):
+        self.endpoint_url = endpoint_url
+        self.timeout = timeout
+        self._exchanges = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ascenso-kg remote query")
+
+    def run(self, job: QueryJob) -> Outcome:
+        deadline = time.monotonic() + self.timeout
+        exchange = self._exchanges.submit(self._exchange, job, deadline)
+        try:
+            return exchange.result(timeout=self.timeout)
+        except FutureTimeout:
+            exchange.cancel()
+            raise QueryTimedOut(self.timeout) from None
+
+    def _exchange(self, job: QueryJob, deadline: float) -> Outcome:
+        try:
+            with urllib.request.urlopen(self._request(job), timeout=self.timeout) as response:
+                return self._read(job, _DeadlineReader(response, deadline))
+        except urllib.error.HTTPError as error:
+            raise self._failure(error) from None
+        except (TimeoutError, socket.timeout):
+            raise QueryTimedOut(self.timeout) from None
+        except urllib.error.URLError as error:
+            if isinstance(error.reason, (TimeoutError, socket.timeout)):
+                raise QueryTimedOut(self.timeout) from None
+            raise QueryFailed(502, "The SPARQL store behind this endpoint cannot be reached.") from None
+        except SyntaxError as error:
+            raise QueryFailed(502, f"The SPARQL store behind this endpoint sent an unreadable answer: {error}") from None
+
+    def warm_up(self) -> None:
+        """Nothing to start: the remote server is already running."""
+
+    def close(self) -> None:
+        """Connections are not kept between queries; only the helper threads end."""
+        self._exchanges.shutdown(wait=False, cancel_futures=True)
+
+    def _request(self, job: QueryJob) -> urllib.request.Request:
+        fields = [("query", job.text)]
+        if job.names_dataset:
+            fields += [("default-graph-uri", iri) for iri in job.default_graphs or ()]
+            fields += [("named-graph-uri", iri) for iri in job.named_graphs or ()]
+        accept = "application/n-triples" if job.form in ("CONSTRUCT", "DESCRIBE") else \
+            "application/sparql-results+json"
+        return urllib.request.Request(
+            self.endpoint_url,
+            data=urlencode(fields).encode(),
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept,
+                     "User-Agent": "ascenso-kg-server"},
+        )
+
+    def _read(self, job: QueryJob, reader: _DeadlineReader) -> Outcome:
+        if job.form in ("CONSTRUCT", "DESCRIBE"):
+            quads = pyoxigraph.parse(reader, format=pyoxigraph.RdfFormat.N_TRIPLES)
+            triples = tuple(quad.triple for quad in islice(quads, job.row_limit + 1))
+            return Graph(triples[: job.row_limit], truncated=len(triples) > job.row_limit)
+        result = pyoxigraph.parse_query_results(reader, format=pyoxigraph.QueryResultsFormat.JSON)
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return Boolean(bool(result))
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(solution[v] for v in variables) for solution in islice(result, job.row_limit + 1))
+        return Solutions(variables, rows[: job.row_limit], truncated=len(rows) > job.row_limit)
+
+    def _failure(self, error: urllib.error.HTTPError) -> QueryFailed:
+        if 400 <= error.code < 500:
+            # The remote store refused the query itself (usually a syntax error): pass its words on.
+            detail = error.read(_ERROR_PREVIEW_BYTES).decode("utf-8", "replace").strip()
+            return QueryFailed(400, detail or f"The SPARQL store refused the query (HTTP {error.code}).")
+        if error.code in (503, 504):
+            return QueryTimedOut(self.timeout) if error.code == 504 else \
+                QueryFailed(503, "The SPARQL store behind this endpoint is busy; please retry.")
+        return QueryFailed(502, f"The SPARQL store behind this endpoint failed (HTTP {error.code}).")

@@ -1,0 +1,150 @@
+"""Writers for query answers, keyed by the format names of ``negotiation.py``.
+
+SELECT/ASK answers are written here following the W3C result formats (JSON, XML, CSV, TSV) rather than by
+pyoxigraph, because a capped answer must say it was cut: the JSON document carries ``"truncated": true`` (placed
+before ``results`` so streaming parsers such as Oxigraph's still accept it) and the XML one a comment. Graphs are
+written by pyoxigraph; the line-based and Turtle-family formats get a comment when cut. The HTTP header that says
+the same for every format is set by the view.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Callable
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph
+
+from .outcomes import Boolean, Graph, Outcome, Solutions, Term
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+RDF_FORMATS = {
+    "turtle": pyoxigraph.RdfFormat.TURTLE,
+    "ntriples": pyoxigraph.RdfFormat.N_TRIPLES,
+    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    "rdfxml": pyoxigraph.RdfFormat.RDF_XML,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+    "nquads": pyoxigraph.RdfFormat.N_QUADS,
+}
+_HASH_COMMENT_FORMATS = ("turtle", "ntriples", "trig", "nquads")
+
+
+def truncation_note(outcome: Outcome) -> str:
+    count = len(outcome.rows) if isinstance(outcome, Solutions) else len(getattr(outcome, "triples", ()))
+    return f"Results truncated: only the first {count} are shown; the query has more."
+
+
+# SPARQL 1.1 Query Results JSON -------------------------------------------------------------------------------
+def _json_term(term: Term) -> dict:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, pyoxigraph.Triple):
+        return {"type": "triple", "value": {"subject": _json_term(term.subject),
+                                            "predicate": _json_term(term.predicate),
+                                            "object": _json_term(term.object)}}
+    value = {"type": "literal", "value": term.value}
+    if term.language:
+        value["xml:lang"] = term.language
+    elif term.datatype.value != XSD_STRING:
+        value["datatype"] = term.datatype.value
+    return value
+
+
+def write_json(outcome: Solutions | Boolean) -> bytes:
+    if isinstance(outcome, Boolean):
+        return json.dumps({"head": {}, "boolean": outcome.value}).encode()
+    document: dict = {"head": {"vars": list(outcome.variables)}}
+    if outcome.truncated:
+        document["truncated"] = True
+    document["results"] = {"bindings": [{name: _json_term(term) for name, term in row.items()}
+                                        for row in outcome.as_dicts()]}
+    return json.dumps(document, ensure_ascii=False).encode()
+
+
+# SPARQL Query Results XML ------------------------------------------------------------------------------------
+def _xml_term(term: Term) -> str:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, pyoxigraph.Triple):
+        return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
+                f"</predicate><object>{_xml_term(term.object)}</object></triple>")
+    if term.language:
+        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+    if term.datatype.value != XSD_STRING:
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+    return f"<literal>{escape(term.value)}</literal>"
+
+
+def write_xml(outcome: Solutions | Boolean) -> bytes:
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n']
+    if isinstance(outcome, Boolean):
+        out.append(f"<head/>\n<boolean>{'true' if outcome.value else 'false'}</boolean>\n</sparql>\n")
+        return "".join(out).encode()
+    if outcome.truncated:
+        out.append(f"<!-- {escape(truncation_note(outcome))} -->\n")
+    out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in outcome.variables) + "</head>\n")
+    out.append("<results>\n")
+    for row in outcome.as_dicts():
+        bindings = "".join(f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>" for name, term in row.items())
+        out.append(f"<result>{bindings}</result>\n")
+    out.append("</results>\n</sparql>\n")
+    return "".join(out).encode()
+
+
+# SPARQL 1.1 Query Results CSV and TSV ------------------------------------------------------------------------
+def _csv_value(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, pyoxigraph.Triple):
+        return str(term)
+    return term.value
+
+
+def write_csv(outcome: Solutions) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(outcome.variables)
+    writer.writerows([_csv_value(term) for term in row] for row in outcome.rows)
+    return buffer.getvalue().encode()
+
+
+def write_tsv(outcome: Solutions) -> bytes:
+    # TSV cells are terms in Turtle syntax; pyoxigraph's str() gives N-Triples, which escapes tabs and newlines.
+    lines = ["\t".join("?" + v for v in outcome.variables)]
+    lines += ["\t".join("" if term is None else str(term) for term in row) for row in outcome.rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+RESULT_WRITERS: dict[str, Callable[[Outcome], bytes]] = {
+    "json": write_json, "xml": write_xml, "csv": write_csv, "tsv": write_tsv,
+}
+
+
+# Graphs ------------------------------------------------------------------------------------------------------
+def write_graph(graph: Graph, format_name: str, prefixes: dict[str, str]) -> bytes:
+    body = pyoxigraph.serialize(graph.triples, format=RDF_FORMATS[format_name], prefixes=prefixes)
+    if not graph.truncated:
+        return body
+    note = truncation_note(graph)
+    if format_name in _HASH_COMMENT_FORMATS:
+        return f"# {note}\n".encode() + body
+    if format_name == "rdfxml":
+        declaration, _, rest = body.partition(b"\n")
+        return declaration + f"\n<!-- {escape(note)} -->\n".encode() + rest
+    return body  # JSON has no comments: the Results-Truncated header says it
+
+
+def serialize(outcome: Outcome, format_name: str, prefixes: dict[str, str]) -> bytes:
+    if isinstance(outcome, Graph):
+        return write_graph(outcome, format_name, prefixes)
+    return RESULT_WRITERS[format_name](outcome)

@@ -1,0 +1,92 @@
+"""The dataset's front door: the home page and the VoID + DCAT description at ``/void``.
+
+Statistics are read from the store once per app, on first use, with the named ``void-*`` queries (under the endpoint's
+own time limit), then kept: the release a running server publishes never changes.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from flask import Blueprint, Flask, Response, current_app, redirect, render_template, request, url_for
+
+from .description import DatasetStatistics, statistics_from, void_description
+from .negotiation import GRAPH_FORMATS, choose_format
+from .protocol import RequestRefused
+from .release import Release
+from .serializers import write_graph
+from .store import run_named
+from .tables import compact_iri
+
+bp = Blueprint("description", __name__)
+
+_RELEASE = "ascenso_kg.release"
+_STATISTICS = "ascenso_kg.statistics"
+_STATISTICS_LOCK = threading.Lock()
+
+
+def init_app(app: Flask, release: Release) -> None:
+    app.extensions[_RELEASE] = release
+
+
+def get_release() -> Release:
+    return current_app.extensions[_RELEASE]
+
+
+def dataset_statistics() -> DatasetStatistics:
+    with _STATISTICS_LOCK:
+        statistics = current_app.extensions.get(_STATISTICS)
+        if statistics is None:
+            statistics = statistics_from(*(run_named(f"void-{part}")
+                                           for part in ("totals", "classes", "properties", "graphs")))
+            current_app.extensions[_STATISTICS] = statistics
+    return statistics
+
+
+@bp.route("/")
+def home() -> str:
+    release = get_release()
+    return render_template("index.html", release=release, void_summary=None)
+
+
+@bp.route("/.well-known/void")
+def well_known_void() -> Response:
+    return redirect(url_for("description.void"), code=303)
+
+
+@bp.route("/void")
+def void() -> Response:
+    fmt = choose_format(request.headers.get("Accept"), request.args.get("format"), GRAPH_FORMATS)
+    if fmt is None:
+        raise RequestRefused(406, "The dataset description is available as "
+                                  + ", ".join(f.media_type for f in GRAPH_FORMATS) + ".")
+    release, statistics = get_release(), dataset_statistics()
+    if fmt.name == "html":
+        response = Response(render_template("void.html", release=release, summary=_summary(statistics)),
+                            mimetype="text/html")
+    else:
+        graph = void_description(
+            url_for("description.void", _external=True), url_for("sparql.endpoint", _external=True),
+            release.manifest, statistics,
+            lambda path: url_for("dumps.download", path=path.removeprefix("dumps/"), _external=True),
+        )
+        response = Response(write_graph(graph, fmt.name, current_app.config["PREFIXES"]), mimetype=fmt.media_type)
+    response.vary.add("Accept")
+    return response
+
+
+def _summary(statistics: DatasetStatistics) -> dict:
+    """The statistics as the HTML page shows them: IRIs compacted with the project's prefixes."""
+    prefixes = current_app.config["PREFIXES"]
+
+    def rows(pairs):
+        return [{"iri": iri, "name": compact_iri(iri, prefixes), "count": count} for iri, count in pairs]
+
+    return {
+        "triples": statistics.triples,
+        "subjects": statistics.distinct_subjects,
+        "objects": statistics.distinct_objects,
+        "classes": rows(statistics.classes),
+        "properties": rows(statistics.properties),
+        "graphs": rows(statistics.graphs),
+    }

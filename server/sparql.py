@@ -1,0 +1,111 @@
+"""The ``/sparql`` endpoint: SPARQL 1.1 Protocol queries, the service description, and the query editor.
+
+A request goes through four steps, each in its own module: read the protocol request (``protocol``), read the query
+text (``query_text``: form, updates, SERVICE calls), choose a format (``negotiation``), run it on the store
+(``store``) and render the answer (``serializers``, or the HTML table).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+
+from .description import service_description
+from .examples import load_examples
+from .negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
+from .outcomes import Outcome, QueryJob
+from .protocol import READ_ONLY, QueryRequest, RequestRefused, read_query_request
+from .query_text import analyse_query
+from .serializers import serialize, write_graph
+from .store import get_store
+from .tables import outcome_table
+
+bp = Blueprint("sparql", __name__)
+
+TRUNCATED_HEADER = "Results-Truncated"
+ROW_LIMIT_HEADER = "Results-Row-Limit"
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+@bp.route("/sparql/", methods=["GET", "POST"])
+def endpoint() -> Response:
+    config = current_app.config
+    query_request = read_query_request(request, config["MAX_QUERY_LENGTH"])
+    if query_request.query is None:
+        if request.method == "POST":
+            raise RequestRefused(400, "The request has no query.")
+        return _describe_service(query_request)
+    job = _job_for(query_request)
+    fmt = _format_for(job.form, query_request)
+    outcome = get_store().run(job)
+    return _render(outcome, fmt, query_request.query)
+
+
+def _job_for(query_request: QueryRequest) -> QueryJob:
+    shape = analyse_query(query_request.query)
+    if shape.is_update:
+        raise RequestRefused(403, READ_ONLY)
+    allowed = current_app.config["SERVICE_ALLOWLIST"]
+    refused = shape.refused_services(allowed)
+    if refused:
+        targets = ", ".join(call.target for call in refused)
+        listed = ", ".join(f"<{iri}>" for iri in allowed) or "none"
+        raise RequestRefused(403, f"SERVICE {targets} is not allowed: this endpoint federates only with {listed}, "
+                                  "named by an absolute IRI.")
+    return QueryJob(
+        text=query_request.query,
+        form=shape.form or "SELECT",  # not a query form at all: the store's parser will say what is wrong
+        default_graphs=query_request.default_graphs,
+        named_graphs=query_request.named_graphs,
+        has_dataset_clause=shape.has_dataset_clause,
+        row_limit=current_app.config["ROW_LIMIT"],
+    )
+
+
+def _format_for(form: str, query_request: QueryRequest) -> Format:
+    offered = formats_for(form)
+    fmt = choose_format(request.headers.get("Accept"), query_request.format, offered)
+    if fmt is None:
+        names = ", ".join(f.media_type for f in offered)
+        if query_request.format:
+            raise RequestRefused(400, f"Unknown format {query_request.format!r} for a {form} query; use one of "
+                                      f"{', '.join(f.name for f in offered)} or a media type ({names}).")
+        raise RequestRefused(406, f"A {form} query can be answered in {names}; the Accept header allows none.")
+    return fmt
+
+
+def _render(outcome: Outcome, fmt: Format, query: str) -> Response:
+    prefixes = current_app.config["PREFIXES"]
+    if fmt.name == "html":
+        response = Response(render_template("results.html", table=outcome_table(outcome, prefixes), query=query,
+                                            row_limit=current_app.config["ROW_LIMIT"]), mimetype="text/html")
+    else:
+        response = Response(serialize(outcome, fmt.name, prefixes), mimetype=fmt.media_type)
+    if outcome.truncated:
+        response.headers[TRUNCATED_HEADER] = "true"
+        response.headers[ROW_LIMIT_HEADER] = str(current_app.config["ROW_LIMIT"])
+    response.vary.add("Accept")
+    return response
+
+
+def _describe_service(query_request: QueryRequest) -> Response:
+    """GET /sparql without a query: the service description in RDF, or the query editor for a browser."""
+    fmt = choose_format(request.headers.get("Accept"), query_request.format, GRAPH_FORMATS) or GRAPH_FORMATS[0]
+    if fmt.name == "html":
+        response = Response(render_template("editor.html", editor=_editor_settings()), mimetype="text/html")
+    else:
+        graph = service_description(url_for("sparql.endpoint", _external=True),
+                                    url_for("description.void", _external=True))
+        response = Response(write_graph(graph, fmt.name, current_app.config["PREFIXES"]), mimetype=fmt.media_type)
+    response.vary.add("Accept")
+    return response
+
+
+def _editor_settings() -> dict:
+    """What the YASGUI page needs: endpoint, prefixes, and the example queries as tabs."""
+    examples = load_examples(current_app.config["EXAMPLES_DIR"])
+    return {
+        "endpoint": url_for("sparql.endpoint", _external=True),
+        "prefixes": current_app.config["PREFIXES"],
+        "examples": [{"name": e.name, "title": e.title, "description": e.description, "query": e.text}
+                     for e in examples],
+    }

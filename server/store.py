@@ -1,0 +1,92 @@
+"""The store layer: which store answers queries, and the named queries the server itself runs.
+
+``init_app`` picks the back-end from the configuration (the embedded Oxigraph store of the release, or a remote SPARQL
+endpoint) and keeps it on the app; views reach it with ``get_store()``. The server's own questions (dataset
+statistics for VoID) are ``.rq`` files in ``server/queries/`` run by name with ``run_named()``, never SPARQL built
+in a view.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from flask import Flask, current_app
+
+from .outcomes import Outcome, QueryJob
+from .pool import WorkerPool
+from .query_text import analyse_query
+from .release import Release
+from .remote import RemoteStore
+
+NAMED_QUERIES_DIR = Path(__file__).parent / "queries"
+_EXTENSION = "ascenso_kg.store"
+
+
+class Store(Protocol):
+    kind: str
+
+    def run(self, job: QueryJob) -> Outcome: ...
+
+    def warm_up(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class EmbeddedStore:
+    """The release's own Oxigraph store, queried by a pool of read-only worker processes."""
+
+    kind = "oxigraph"
+
+    def __init__(self, store_path: Path, workers: int, timeout: float, queue_wait: float):
+        self.pool = WorkerPool(str(store_path), size=workers, timeout=timeout, queue_wait=queue_wait)
+
+    def run(self, job: QueryJob) -> Outcome:
+        return self.pool.run(job)
+
+    def warm_up(self) -> None:
+        self.pool.warm_up()
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+def make_store(config: dict, release: Release) -> Store:
+    backend = config["STORE_BACKEND"]
+    if backend == "oxigraph":
+        return EmbeddedStore(release.store_path, workers=config["QUERY_WORKERS"], timeout=config["QUERY_TIMEOUT"],
+                             queue_wait=config["QUERY_QUEUE_WAIT"])
+    if backend == "remote":
+        if not config.get("REMOTE_ENDPOINT"):
+            raise ValueError("STORE_BACKEND 'remote' needs REMOTE_ENDPOINT, the URL of a SPARQL 1.1 endpoint")
+        return RemoteStore(config["REMOTE_ENDPOINT"], timeout=config["QUERY_TIMEOUT"])
+    raise ValueError(f"unknown STORE_BACKEND {backend!r}: use 'oxigraph' or 'remote'")
+
+
+def init_app(app: Flask, release: Release) -> None:
+    app.extensions[_EXTENSION] = make_store(app.config, release)
+
+
+def get_store() -> Store:
+    return current_app.extensions[_EXTENSION]
+
+
+def job_for(text: str, row_limit: int | None = None) -> QueryJob:
+    """A job for a query the server trusts (its own named queries and examples): no dataset, no checks."""
+    shape = analyse_query(text)
+    return QueryJob(text, shape.form or "SELECT", has_dataset_clause=shape.has_dataset_clause,
+                    row_limit=row_limit or current_app.config["ROW_LIMIT"])
+
+
+@lru_cache(maxsize=None)
+def named_query(name: str) -> str:
+    path = NAMED_QUERIES_DIR / f"{name}.rq"
+    if not path.is_file():
+        raise KeyError(f"no named query {name!r} in {NAMED_QUERIES_DIR.name}/")
+    return path.read_text(encoding="utf-8")
+
+
+def run_named(name: str) -> Outcome:
+    """Run one of the server's named queries (``server/queries/<name>.rq``) on the current store."""
+    return get_store().run(job_for(named_query(name)))
