@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
+from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, Store, parse
 
 from . import __version__
 from .dumps import DumpFile, sort_quads, write_dump_set, write_file
@@ -67,8 +67,20 @@ class BuildSummary:
 
 
 def ontology_quads(iris: Iris) -> list[Quad]:
+    """The ontology in its own graph. Its blank nodes (RDF lists) are relabelled in parse order: the parser's
+    labels are random, and the dumps must be byte-identical from build to build."""
     graph = NamedNode(iris.graph("ontology"))
-    return [Quad(t.subject, t.predicate, t.object, graph) for t in parse(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE)]
+    labels: dict[BlankNode, BlankNode] = {}
+
+    def stable(term):
+        if isinstance(term, BlankNode):
+            return labels.setdefault(term, BlankNode(f"ontology{len(labels)}"))
+        return term
+
+    return [
+        Quad(stable(t.subject), t.predicate, stable(t.object), graph)
+        for t in parse(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE)
+    ]
 
 
 def build_release(

@@ -54,7 +54,9 @@ def serialize_bytes(quads: list[Quad], suffix: str, base: str) -> tuple[bytes, i
         return serialize(quads, format=RdfFormat.N_QUADS), len(quads)
     triples = triples_of(quads)
     if suffix == ".ttl":
-        return serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes(base)), len(triples)
+        # Resource IRIs hold slashes, which a prefixed name would have to escape: they are written in full.
+        vocabularies = {name: iri for name, iri in prefixes(base).items() if name != "res"}
+        return serialize(triples, format=RdfFormat.TURTLE, prefixes=vocabularies), len(triples)
     return serialize(triples, format=RdfFormat.N_TRIPLES), len(triples)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask import current_app
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from ascenso_kg import iris
@@ -26,6 +27,11 @@ TITLE = "ascenso-kg: Mexican second-tier football knowledge graph"
 DESCRIPTION = ("Seasons, tournaments, Liguillas, ties, matches, goals, clubs, stadiums, players and league tables "
                "of the Liga de Ascenso / Ascenso MX, built from English Wikipedia season articles, with line-level "
                "provenance.")
+
+
+def description_prefixes() -> dict[str, str]:
+    """The project's prefixes plus the vocabularies of the descriptions, for readable Turtle."""
+    return {**current_app.config["PREFIXES"], "sd": SD, "void": iris.VOID, "dcat": iris.DCAT, "spdx": SPDX}
 
 
 @dataclass(frozen=True)

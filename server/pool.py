@@ -6,40 +6,51 @@ limit. If no answer comes, the worker is killed (SIGKILL: pyoxigraph cannot be i
 gets 504, and a replacement worker is started in the background, so the next request does not wait for it. A runaway
 query therefore occupies one worker for at most the time limit and never blocks requests served by the others.
 
-Workers are started with the ``forkserver`` method: forking the web process itself (threads, open sockets, maybe a
-RocksDB handle) is unsafe, and a fresh interpreter per worker (``spawn``) is slower. They are started lazily, in the
-process that serves requests, so a gunicorn master that preloads the app never owns them.
+Workers are fresh interpreters (``python -m ascenso_kg.server.query_worker``) talking over a socket pair: forking
+the web process itself (threads, open sockets) is unsafe, and multiprocessing's own start methods re-import the
+parent's ``__main__``, which is gunicorn's or pytest's, not ours. A worker starts in about 0.1 s. Workers are started
+lazily, in the process that serves requests, so a gunicorn master that preloads the app never owns them.
 """
 
 from __future__ import annotations
 
 import atexit
 import logging
-import multiprocessing
 import os
 import queue
+import socket
+import subprocess
+import sys
 import threading
 import weakref
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from .outcomes import Outcome, QueryFailed, QueryJob, QueryTimedOut, StoreBusy
-from .query_worker import ANSWER, READY, serve_queries
+from .query_worker import ANSWER, READY
 
 log = logging.getLogger(__name__)
-
-_CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["ascenso_kg.server.query_worker"])
 
 
 @dataclass(eq=False)
 class _Worker:
-    process: multiprocessing.process.BaseProcess
+    process: subprocess.Popen
     conn: Connection
+
+    @classmethod
+    def start(cls, store_path: str) -> "_Worker":
+        ours, theirs = socket.socketpair()
+        with ours, theirs:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "ascenso_kg.server.query_worker", "--store", store_path,
+                 "--fd", str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL,
+            )
+            return cls(process, Connection(os.dup(ours.fileno())))
 
     def stop(self) -> None:
         self.process.kill()
-        self.process.join(timeout=5)
+        self.process.wait(timeout=5)
         self.conn.close()
 
 
@@ -110,14 +121,7 @@ class WorkerPool:
 
     def _start(self, count: int) -> list[_Worker]:
         """Start ``count`` workers at once and wait until each has opened the store."""
-        starting = []
-        for _ in range(count):
-            parent_end, child_end = _CONTEXT.Pipe()
-            process = _CONTEXT.Process(target=serve_queries, args=(self.store_path, child_end), daemon=True,
-                                       name="ascenso-kg query worker")
-            process.start()
-            child_end.close()
-            starting.append(_Worker(process, parent_end))
+        starting = [_Worker.start(self.store_path) for _ in range(count)]
         ready, failure = [], None
         for worker in starting:
             message = _first_message(worker.conn, self.start_timeout)

@@ -2,11 +2,13 @@
 
 pyoxigraph has no query timeout and cannot be interrupted from Python, so queries run in worker processes that each
 open the store read-only; the pool (``pool.py``) kills a worker whose query outlives the time limit. This module is
-what runs inside a worker; it imports nothing of Flask so a worker starts quickly.
+what runs inside a worker (``python -m ascenso_kg.server.query_worker``); it imports nothing of Flask, so a worker
+starts in about a tenth of a second.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import threading
@@ -76,7 +78,7 @@ def _exit_when_orphaned(parent_pid: int) -> None:
 
 
 def serve_queries(store_path: str, conn: Connection) -> None:
-    """Worker main loop: open the store read-only, then answer jobs until the pool closes the pipe."""
+    """Worker main loop: open the store read-only, then answer jobs until the pool closes the connection."""
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     try:
         store = pyoxigraph.Store.read_only(store_path)
@@ -93,3 +95,16 @@ def serve_queries(store_path: str, conn: Connection) -> None:
             conn.send((ANSWER, execute(store, job)))
         except QueryFailed as failure:
             conn.send((FAILURE, failure.status, failure.message))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m ascenso_kg.server.query_worker --store PATH --fd N``: N is this end of the pool's socket pair."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--store", required=True)
+    parser.add_argument("--fd", type=int, required=True)
+    args = parser.parse_args(argv)
+    serve_queries(args.store, Connection(args.fd))
+
+
+if __name__ == "__main__":
+    main()

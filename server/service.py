@@ -10,7 +10,7 @@ import threading
 
 from flask import Blueprint, Flask, Response, current_app, redirect, render_template, request, url_for
 
-from .description import DatasetStatistics, statistics_from, void_description
+from .description import DatasetStatistics, description_prefixes, statistics_from, void_description
 from .negotiation import GRAPH_FORMATS, choose_format
 from .protocol import RequestRefused
 from .release import Release
@@ -45,8 +45,7 @@ def dataset_statistics() -> DatasetStatistics:
 
 @bp.route("/")
 def home() -> str:
-    release = get_release()
-    return render_template("index.html", release=release, void_summary=None)
+    return render_template("index.html", release=get_release())
 
 
 @bp.route("/.well-known/void")
@@ -70,7 +69,7 @@ def void() -> Response:
             release.manifest, statistics,
             lambda path: url_for("dumps.download", path=path.removeprefix("dumps/"), _external=True),
         )
-        response = Response(write_graph(graph, fmt.name, current_app.config["PREFIXES"]), mimetype=fmt.media_type)
+        response = Response(write_graph(graph, fmt.name, description_prefixes()), mimetype=fmt.media_type)
     response.vary.add("Accept")
     return response
 

@@ -1,0 +1,102 @@
+"""The Flask application factory.
+
+``create_app(config=None)``: defaults in ``DEFAULTS``, then ``ASCENSO_KG_*`` environment variables (values parsed as
+JSON where they are JSON: ``ASCENSO_KG_QUERY_TIMEOUT=5``, ``ASCENSO_KG_OUT_DIR=/srv/ascenso-kg``), then ``config``,
+which overrides everything (tests pass one). For production::
+
+    gunicorn -w 2 -k gthread --threads 8 -b 127.0.0.1:8000 'ascenso_kg.server.app:create_app()'
+
+Each gunicorn worker owns its own pool of query processes over the same read-only store.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask, Response, render_template, request
+from flask_cors import CORS
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from ascenso_kg import iris, paths
+
+from . import dumps, service, sparql, store
+from .negotiation import HTML, Format, negotiate
+from .outcomes import QueryFailed, StoreBusy
+from .release import open_release
+from .sparql import ROW_LIMIT_HEADER, TRUNCATED_HEADER
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "OUT_DIR": str(paths.DEFAULT_OUT_DIR),  # a build output folder; the server publishes OUT_DIR/current
+    "STORE_BACKEND": "oxigraph",  # "oxigraph": the release's own store; "remote": REMOTE_ENDPOINT
+    "REMOTE_ENDPOINT": None,  # URL of a SPARQL 1.1 endpoint holding the same data
+    "QUERY_TIMEOUT": 10.0,  # seconds a query may run before it is stopped (504)
+    "QUERY_WORKERS": 3,  # query processes per web process (embedded store)
+    "QUERY_QUEUE_WAIT": 10.0,  # seconds a request waits for a free query process before 503
+    "ROW_LIMIT": 10_000,  # rows (or triples) in one answer; more are cut and the answer says so
+    "MAX_CONTENT_LENGTH": 256 * 1024,  # bytes in a request body (413 beyond)
+    "MAX_QUERY_LENGTH": 100_000,  # characters in a query, however it is sent (413 beyond)
+    "SERVICE_ALLOWLIST": ["https://query.wikidata.org/sparql"],  # the only SERVICE IRIs a query may call
+    "EXAMPLES_DIR": str(paths.ROOT / "queries"),
+    "BASE": None,  # the IRI base of the resources; None: the release manifest's, else iris.DEFAULT_BASE
+    "JSON_SORT_KEYS": False,
+}
+
+_TEXT = Format("text", "text/plain")
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("ASCENSO_KG")
+    app.config.from_mapping(config or {})
+
+    release = open_release(app.config["OUT_DIR"])
+    base = app.config["BASE"] or release.base or iris.DEFAULT_BASE
+    app.config["PREFIXES"] = iris.prefixes(base)
+    app.config["EXAMPLES_DIR"] = Path(app.config["EXAMPLES_DIR"])
+    app.config["SERVICE_ALLOWLIST"] = tuple(app.config["SERVICE_ALLOWLIST"])
+
+    service.init_app(app, release)
+    store.init_app(app, release)
+    CORS(app, expose_headers=[TRUNCATED_HEADER, ROW_LIMIT_HEADER])
+    for blueprint in (service.bp, sparql.bp, dumps.bp):
+        app.register_blueprint(blueprint)
+    app.register_error_handler(QueryFailed, _query_failed)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected_error)
+    return app
+
+
+def error_response(status: int, message: str) -> Response:
+    """A short message, as an HTML page for browsers and plain text for everyone else; never a traceback."""
+    if negotiate(request.headers.get("Accept"), (_TEXT, HTML)) is HTML:
+        response = Response(render_template("error.html", status=status, message=message), status=status,
+                            mimetype="text/html")
+    else:
+        response = Response(message + "\n", status=status, mimetype="text/plain")
+    response.vary.add("Accept")
+    return response
+
+
+def _query_failed(error: QueryFailed) -> Response:
+    response = error_response(error.status, error.message)
+    if isinstance(error, StoreBusy):
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response
+
+
+def _http_error(error: HTTPException) -> Response:
+    if isinstance(error, RequestEntityTooLarge):
+        return error_response(413, "The request is larger than the endpoint accepts.")
+    response = error_response(error.code or 500, error.description or error.name)
+    if error.code == 405:
+        response.headers["Allow"] = ", ".join(error.valid_methods or ())
+    return response
+
+
+def _unexpected_error(error: Exception) -> Response:
+    log.exception("unexpected error while answering %s %s", request.method, request.path)
+    return error_response(500, "The server failed to answer this request. The failure has been logged.")

@@ -1,0 +1,82 @@
+"""``/dumps``: the release's dump files, listed with their metadata and served from disk.
+
+The listing (HTML or JSON, one data function) comes from the manifest the build wrote: size, triples, sha256,
+licence and the source articles to attribute. Files are streamed by ``send_from_directory``, which refuses any path
+outside the dumps folder, answers conditional requests (ETag, Last-Modified, Range) and never reads a file into
+memory. The ETag of a listed file is its sha256, so a client can check it against the listing.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+
+from flask import Blueprint, Response, jsonify, render_template, request, send_from_directory, url_for
+
+from ascenso_kg import iris
+
+from .negotiation import HTML, Format, choose_format
+from .protocol import RequestRefused
+from .service import get_release
+
+bp = Blueprint("dumps", __name__)
+
+JSON = Format("json", "application/json")
+LICENCE = {"name": "CC BY-SA 4.0", "url": iris.CC_BY_SA}
+
+
+def dumps_listing() -> dict:
+    """Everything the listing shows, as plain data."""
+    release = get_release()
+    files = []
+    for entry in release.files:
+        path = entry["path"]
+        if not path.startswith("dumps/"):
+            continue
+        name = path.removeprefix("dumps/")
+        files.append({
+            "name": name,
+            "url": url_for("dumps.download", path=name, _external=True),
+            "media_type": entry.get("media_type"),
+            "size": entry.get("size"),
+            "sha256": entry.get("sha256"),
+            "triples": entry.get("triples"),
+            "description": entry.get("description"),
+        })
+    return {
+        "release": release.id,
+        "build_date": release.build_date,
+        "triples": release.triples,
+        "licence": LICENCE,
+        "attribution": [
+            {"title": a.get("title"), "url": a.get("url"), "licence": a.get("licence")} for a in release.articles
+        ],
+        "files": files,
+    }
+
+
+@bp.route("/dumps")
+@bp.route("/dumps/")
+def listing() -> Response:
+    fmt = choose_format(request.headers.get("Accept"), request.args.get("format"), (JSON, HTML))
+    if fmt is None:
+        raise RequestRefused(406, "The listing is available as application/json and text/html.")
+    data = dumps_listing()
+    response = jsonify(data) if fmt is JSON else Response(render_template("dumps.html", listing=data),
+                                                          mimetype="text/html")
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/dumps/<path:path>")
+def download(path: str) -> Response:
+    release = get_release()
+    entry = release.file_entry(f"dumps/{path}")
+    if path.endswith(".gz"):
+        # A gzip file is sent as such (not as Content-Encoding): what is saved is what the checksum covers.
+        mimetype = "application/gzip"
+    else:
+        mimetype = (entry or {}).get("media_type") or mimetypes.guess_type(path)[0] or "application/octet-stream"
+    etag = entry["sha256"] if entry and entry.get("sha256") else True
+    response = send_from_directory(release.dumps_dir, path, mimetype=mimetype, etag=etag,
+                                   as_attachment=path.endswith(".gz"), max_age=3600)
+    return response

@@ -1,0 +1,33 @@
+// The query editor: YASGUI pointed at this endpoint, with the project's prefixes and the example queries as tabs.
+(function () {
+  "use strict";
+  const settings = JSON.parse(document.getElementById("editor-settings").textContent);
+  const prologue = Object.entries(settings.prefixes)
+    .map(([prefix, namespace]) => `PREFIX ${prefix}: <${namespace}>`)
+    .join("\n");
+  const examples = new Map(settings.examples.map((example) => [example.name, example]));
+  const firstExample = settings.examples[0];
+
+  Yasgui.Yasqe.defaults.value = firstExample ? firstExample.query
+    : `${prologue}\n\nSELECT * WHERE {\n  ?s ?p ?o\n} LIMIT 10\n`;
+  // Autocompletion of classes and properties would call an outside service (LOV): keep to local completers.
+  Yasgui.Yasqe.defaults.autocompleters = ["variables", "prefixes"];
+
+  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: settings.endpoint, method: "POST" },
+    copyEndpointOnNewTab: false,
+    endpointCatalogueOptions: { getData: () => [{ endpoint: settings.endpoint }] },
+    persistenceId: "ascenso-kg-editor",
+  });
+
+  function openExample(name) {
+    const example = examples.get(name);
+    if (!example) return;
+    const tab = yasgui.addTab(true, { ...Yasgui.Tab.getDefaults(), name: example.title });
+    tab.setQuery(example.query);
+  }
+
+  document.querySelectorAll("button.example").forEach((button) => {
+    button.addEventListener("click", () => openExample(button.dataset.example));
+  });
+})();

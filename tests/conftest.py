@@ -1,0 +1,63 @@
+"""Shared fixtures: the four articles are built once per test run into a temporary release."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from ascenso_kg.build import build_release
+from ascenso_kg.iris import Iris, prefixes
+from ascenso_kg.mappings.pipeline import MappingResult, map_articles
+from ascenso_kg.paths import ARTICLES_DIR
+
+PREFIXES = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes().items())
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The build output folder (OUT); OUT/current is the release."""
+    out = tmp_path_factory.mktemp("build")
+    build_release(ARTICLES_DIR, out, progress=lambda message: None)
+    return out
+
+
+@pytest.fixture(scope="session")
+def release(built: Path) -> Path:
+    return (built / "current").resolve()
+
+
+@pytest.fixture(scope="session")
+def mapping() -> MappingResult:
+    return map_articles(ARTICLES_DIR, Iris())
+
+
+@pytest.fixture(scope="session")
+def store(release: Path) -> pyoxigraph.Store:
+    return pyoxigraph.Store.read_only(str(release / "store"))
+
+
+@pytest.fixture(scope="session")
+def select(store):
+    """Run a SELECT over the union of the graphs; rows as dicts of plain Python values (IRIs and literals as str,
+    numbers as int)."""
+
+    def run(query: str) -> list[dict[str, object]]:
+        solutions = store.query(PREFIXES + query, use_default_graph_as_union=True)
+        names = [variable.value for variable in solutions.variables]
+        rows = []
+        for solution in solutions:
+            row = {}
+            for name in names:
+                term = solution[name]
+                if term is None:
+                    row[name] = None
+                elif isinstance(term, pyoxigraph.Literal) and term.datatype.value.endswith("#integer"):
+                    row[name] = int(term.value)
+                else:
+                    row[name] = term.value
+            rows.append(row)
+        return rows
+
+    return run

@@ -1,0 +1,155 @@
+"""The build: deterministic dumps, atomic publication, problems named by file and line, --strict, coverage."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from ascenso_kg import build as build_module
+from ascenso_kg.build import StrictBuildFailed, build_release
+from ascenso_kg.cli import main
+from ascenso_kg.paths import ARTICLES_DIR
+
+QUIET = {"progress": lambda message: None}
+
+
+def manifest(out: Path) -> dict:
+    return json.loads((out / "current" / "manifest.json").read_text())
+
+
+def copy_articles(target: Path) -> Path:
+    shutil.copytree(ARTICLES_DIR, target)
+    return target
+
+
+def test_same_articles_give_byte_identical_dumps(built: Path, tmp_path: Path):
+    build_release(ARTICLES_DIR, tmp_path, **QUIET)
+    first = {f["path"]: f["sha256"] for f in manifest(built)["files"]}
+    second = {f["path"]: f["sha256"] for f in manifest(tmp_path)["files"]}
+    assert first == second
+    assert manifest(built)["content_sha256"] == manifest(tmp_path)["content_sha256"]
+
+
+def test_manifest_lists_every_dump_with_its_checksum_and_count(release: Path):
+    data = json.loads((release / "manifest.json").read_text())
+    paths = {f["path"] for f in data["files"]}
+    assert {"dumps/ascenso-kg.ttl", "dumps/ascenso-kg.ttl.gz", "dumps/ascenso-kg.nq", "dumps/ascenso-kg.nq.gz",
+            "dumps/ascenso-kg.nt.gz", "dumps/ontology.ttl"} <= paths
+    assert {f"dumps/articles/{a['id']}.ttl.gz" for a in data["articles"]} <= paths
+    for entry in data["files"]:
+        assert (release / entry["path"]).stat().st_size == entry["size"]
+        assert entry["triples"] > 0
+    assert {a["licence"] for a in data["articles"]} == {"CC BY-SA 4.0"}
+
+
+def test_store_holds_every_quad_of_the_nquads_dump(release: Path, store: pyoxigraph.Store):
+    dumped = set(pyoxigraph.parse(path=str(release / "dumps" / "ascenso-kg-with-ontology.nq")))
+    assert len(store) == len(dumped)
+    assert all(quad in store for quad in list(dumped)[:500])
+
+
+def test_turtle_dump_is_the_union_of_the_article_graphs(release: Path):
+    def triples(name: str) -> set[pyoxigraph.Triple]:
+        return {pyoxigraph.Triple(q.subject, q.predicate, q.object)
+                for q in pyoxigraph.parse(path=str(release / "dumps" / name))}
+
+    assert triples("ascenso-kg.ttl") == triples("ascenso-kg.nq")
+
+
+def test_a_failed_build_leaves_the_published_release_intact(tmp_path: Path, monkeypatch):
+    build_release(ARTICLES_DIR, tmp_path, **QUIET)
+    before = (tmp_path / "current").resolve()
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_module, "write_dump_set", full_disk)
+    with pytest.raises(OSError):
+        build_release(ARTICLES_DIR, tmp_path, **QUIET)
+    assert (tmp_path / "current").resolve() == before
+    assert pyoxigraph.Store.read_only(str(before / "store"))  # still opens
+    monkeypatch.undo()
+    build_release(ARTICLES_DIR, tmp_path, **QUIET)  # the next build cleans up and succeeds
+    releases = tmp_path / "releases"
+    assert not [p for p in releases.iterdir() if p.name.startswith(".staging-")]
+
+
+def test_an_interrupted_publish_keeps_the_previous_release(tmp_path: Path, monkeypatch):
+    build_release(ARTICLES_DIR, tmp_path, **QUIET)
+    before = (tmp_path / "current").resolve()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "publish", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_release(ARTICLES_DIR, tmp_path, **QUIET)
+    assert (tmp_path / "current").resolve() == before
+    assert (before / "manifest.json").exists()
+
+
+def test_a_broken_article_is_reported_by_file_and_line_and_the_others_are_built(tmp_path: Path, capsys):
+    articles = copy_articles(tmp_path / "articles")
+    (articles / "zz-broken.txt").write_bytes(b"= 2099\xe2\x80\x93" + b"00 Liga season =\n\nInfobox\n\xff\xfe bad bytes\n")
+    (articles / "zz-untitled.txt").write_text("Some prose with no title.\n", encoding="utf-8")
+    status = main(["build", "--articles", str(articles), "--out", str(tmp_path / "out")])
+    assert status == 0
+    err = capsys.readouterr().err
+    assert "zz-broken.txt:4: not UTF-8 text" in err
+    assert "zz-untitled.txt:1:" in err
+    assert len(manifest(tmp_path / "out")["articles"]) == 6
+    graphs = manifest(tmp_path / "out")["graphs"]
+    assert sum("/graph/article/" in graph for graph in graphs) == 4
+
+
+def test_strict_fails_on_a_problem_and_publishes_nothing(tmp_path: Path):
+    articles = copy_articles(tmp_path / "articles")
+    text = (articles / "2013-14-ascenso-mx-season.txt").read_text(encoding="utf-8")
+    (articles / "2013-14-ascenso-mx-season.txt").write_text(
+        text.replace("- Season: 2013–14", "- Season: 2013–14\n- Attendance: 12,000"), encoding="utf-8")
+    with pytest.raises(StrictBuildFailed):
+        build_release(articles, tmp_path / "out", strict=True, **QUIET)
+    assert not (tmp_path / "out" / "current").exists()
+    assert main(["build", "--strict", "--articles", str(articles), "--out", str(tmp_path / "out")]) == 1
+
+
+def test_the_four_articles_pass_strict(tmp_path: Path):
+    assert main(["build", "--strict", "--out", str(tmp_path)]) == 0
+
+
+def test_every_non_blank_line_of_the_four_articles_is_mapped_or_skipped_with_a_reason(mapping):
+    for article, coverage in mapping.coverage.items():
+        path = ARTICLES_DIR / f"{article}.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        non_blank = {number for number, text in enumerate(lines, start=1) if text.strip()}
+        assert set(coverage.explained) == non_blank, article
+        unexplained = {n: s for n, s in coverage.explained.items() if "not understood" in s}
+        assert unexplained == {}, article
+
+
+def test_coverage_report_lists_every_line(release: Path):
+    rows = (release / "reports" / "coverage.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    total = sum(
+        sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        for path in ARTICLES_DIR.glob("*.txt")
+    )
+    assert len(rows) == total
+    assert all(row.split("\t")[2] == "mapped" or row.split("\t")[2].startswith("skipped: ") for row in rows)
+
+
+def test_build_summary_counts_entities_by_class(tmp_path: Path, capsys):
+    assert main(["build", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "articles  4" in out
+    assert "0 unexplained" in out
+    assert "  Match              54" in out
+    assert "  Tie                28" in out
+
+
+def test_a_missing_articles_folder_is_a_clear_error(tmp_path: Path, capsys):
+    assert main(["build", "--articles", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
+    assert "no such folder" in capsys.readouterr().err
