@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["build"]
+COMMANDS = ["build", "serve"]
 
 
 def _command_modules() -> dict[str, object]:

@@ -95,6 +95,9 @@ class Iris:
     def liguilla(self, tournament_id: str) -> str:
         return self._resource("tournament", tournament_id, "liguilla")
 
+    def regular_season(self, tournament_id: str) -> str:
+        return self._resource("tournament", tournament_id, "regular-season")
+
     def promotion_final(self, season_id: str) -> str:
         return self._resource("season", season_id, "promotion-final")
 

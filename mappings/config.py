@@ -22,7 +22,7 @@ _ONTOLOGY_CHANGE_KINDS = {
 }
 _HEADING_ROLES = {
     "changes", "stadia", "tournament", "liguilla", "promotion_final", "round", "leg", "standings", "top_scorers",
-    "relegation", "entries", "rules", "results",
+    "relegation", "entries", "rules", "results", "matchday",
 }
 _PROSE_MEANINGS = {"season_dates", "tournament_dates", "updated_on", "sort_rule", "tie_note", "skip"}
 _RULE_FIELDS = {

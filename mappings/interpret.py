@@ -128,7 +128,8 @@ class ArticleInterpreter:
         club = self.names.club(name, self.article, line)
         if club is None:
             club = slugify(name)
-            self.report(line, f"club {name!r} is not in mappings/tables/club_aliases.csv; recorded as club {club!r}")
+            if club not in self.records.clubs_named:  # once per article is enough to find the row to add
+                self.report(line, f"club {name!r} is not in mappings/tables/club_aliases.csv; recorded as club {club!r}")
         self.records.clubs_named.setdefault(club, set()).add(name)
         return club
 
@@ -241,6 +242,12 @@ class ArticleInterpreter:
             return Context(role=role, tournament=None, stage=stage.key, scope=("season", season_id))
         if role == "round":
             return replace(context, role=role, round=argument, leg=None)
+        if role == "matchday":
+            if context.tournament is None:
+                self.report(line, f"a matchday heading with no tournament around it: {title!r}")
+                return replace(context, role=None)
+            stage = self.stage(StageKey("regular_season", context.tournament), line)
+            return replace(context, role=role, stage=stage.key, round=f"matchday-{int(match['number'])}", leg=None)
         if role == "leg":
             return replace(context, role=role, leg=int(argument))
         if role == "top_scorers":
@@ -376,6 +383,9 @@ class ArticleInterpreter:
             competition = self.names.competition(value)
             if competition:
                 self.records.competitions[competition[0]] = competition[1]
+            else:
+                self.report(line, f"competition {value!r} is not in mappings/tables/competitions.csv; "
+                                  "the season is not linked to a competition")
             return True
         if handler == "season_name":
             if slugify(value) != season.id:

@@ -54,30 +54,31 @@ class NameResolver:
         return self.tables.competitions.get(normalize_name(name))
 
     def find_clubs(self, text: str, article: str, line: int) -> list[tuple[int, str, str]]:
-        """Every club name in free text, longest names first, as (position, club id, name as written)."""
-        found: list[tuple[int, str, str]] = []
-        taken: list[range] = []
-        for alias in sorted(self.tables.club_aliases, key=len, reverse=True):
-            for match in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?!\w)", text):
-                span = range(match.start(), match.end())
-                if any(span.start < other.stop and other.start < span.stop for other in taken):
-                    continue
-                club = self.club(alias, article, line)
-                if club:
-                    taken.append(span)
-                    found.append((match.start(), club, alias))
-        return sorted(found)
+        """Every club name in free text, as (position, club id, name as written), in order."""
+        found = []
+        for position, alias in _find_names(text, self.tables.club_aliases, r"(?<![\w.])"):
+            club = self.club(alias, article, line)
+            if club:
+                found.append((position, club, alias))
+        return found
 
     def find_competitions(self, text: str) -> list[tuple[str, str]]:
-        """Competitions named in free text, as (id, name), longest names first, each once."""
+        """Competitions named in free text, as (id, name), each once, in order."""
         found: dict[str, str] = {}
-        taken: list[range] = []
-        for alias in sorted(self.tables.competitions, key=len, reverse=True):
-            for match in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
-                span = range(match.start(), match.end())
-                if any(span.start < other.stop and other.start < span.stop for other in taken):
-                    continue
-                taken.append(span)
-                competition_id, name = self.tables.competitions[alias]
-                found.setdefault(competition_id, name)
+        for _, alias in _find_names(text, self.tables.competitions, r"(?<!\w)"):
+            competition_id, name = self.tables.competitions[alias]
+            found.setdefault(competition_id, name)
         return list(found.items())
+
+
+def _find_names(text: str, names, before: str) -> list[tuple[int, str]]:
+    """Where each name occurs in the text, longest names first so 'Toros Neza' is not read as 'Neza'."""
+    found: list[tuple[int, str]] = []
+    taken: list[range] = []
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(rf"{before}{re.escape(name)}(?!\w)", text):
+            span = range(match.start(), match.end())
+            if not any(span.start < other.stop and other.start < span.stop for other in taken):
+                taken.append(span)
+                found.append((match.start(), name))
+    return sorted(found)

@@ -91,7 +91,11 @@ class GraphBuilder:
 
 
 def stage_iri(iris: Iris, key: StageKey) -> str:
-    return iris.liguilla(key.owner) if key.kind == "liguilla" else iris.promotion_final(key.owner)
+    if key.kind == "liguilla":
+        return iris.liguilla(key.owner)
+    if key.kind == "regular_season":
+        return iris.regular_season(key.owner)
+    return iris.promotion_final(key.owner)
 
 
 def tournament_label(tournament_id: str) -> str:
@@ -103,6 +107,9 @@ def stage_label(key: StageKey) -> tuple[str, str]:
     if key.kind == "liguilla":
         name = tournament_label(key.owner)
         return f"{name} Liguilla", f"Liguilla del {name}"
+    if key.kind == "regular_season":
+        name = tournament_label(key.owner)
+        return f"{name} regular season", f"Fase regular del {name}"
     year = "20" + key.owner.split("-")[1]
     return f"{year} promotion final", f"Campeón de Ascenso {year}"
 
@@ -213,8 +220,8 @@ class ArticleMapper:
     def map_stage(self, stage) -> None:
         iri = stage_iri(self.iris, stage.key)
         out = self.out
-        if stage.key.kind == "liguilla":
-            out.typed(iri, "Stage", "Liguilla")
+        if stage.key.kind in ("liguilla", "regular_season"):
+            out.typed(iri, "Stage", "Liguilla" if stage.key.kind == "liguilla" else "RegularSeason")
             out.link(iri, AKG + "tournament", self.iris.tournament(stage.key.owner))
         else:
             out.typed(iri, "Stage", "PromotionFinal")
@@ -242,16 +249,23 @@ class ArticleMapper:
 
     def round_iri(self, key: RoundKey) -> str:
         iri = self.iris.round(stage_iri(self.iris, key.stage), key.round)
-        _, _, order = self.tables.rounds[key.round]
         self.out.typed(iri, "Round")
         self.out.label(iri, *self.round_label(key))
         self.out.link(iri, AKG + "stage", stage_iri(self.iris, key.stage))
-        self.out.add(iri, AKG + "roundOrder", order)
+        self.out.add(iri, AKG + "roundOrder", self.round_order(key))
         return iri
 
+    def round_order(self, key: RoundKey) -> int:
+        if key.round.startswith("matchday-"):
+            return int(key.round.removeprefix("matchday-"))
+        return self.tables.rounds[key.round][2]
+
     def round_label(self, key: RoundKey) -> tuple[str, str]:
-        english, spanish, _ = self.tables.rounds[key.round]
         stage_en, stage_es = stage_label(key.stage)
+        if key.round.startswith("matchday-"):
+            number = key.round.removeprefix("matchday-")
+            return f"{stage_en}, matchday {number}", f"Jornada {number} ({stage_es})"
+        english, spanish, _ = self.tables.rounds[key.round]
         if key.stage.kind == "promotion_final":
             return stage_en, stage_es
         return f"{stage_en} {english.lower()}", f"{spanish} ({stage_es})"

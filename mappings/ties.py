@@ -72,7 +72,7 @@ def pair_legs(records: ArticleRecords, report) -> None:
     """Make a tie of each round's first and second legs (the second with home and away swapped)."""
     by_round: dict[RoundKey, list[MatchRecord]] = defaultdict(list)
     for match in records.matches:
-        if match.round:
+        if match.round and match.round.stage.kind != "regular_season":
             by_round[match.round].append(match)
     for round_key, matches in by_round.items():
         second_legs = [match for match in matches if match.leg == 2]

@@ -1,0 +1,85 @@
+"""ascenso-kg serve: publish a build over HTTP (SPARQL endpoint, query editor, VoID, dumps).
+
+Runs gunicorn in-process (threaded workers, each with its own pool of query processes over the same read-only
+store); ``--dev`` runs Flask's single-process server instead. Builds the release first if the output folder has none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gunicorn.app.base import BaseApplication
+
+from ..paths import ARTICLES_DIR, DEFAULT_OUT_DIR
+
+HELP = "serve the SPARQL endpoint, query editor, dataset description and dumps of a build"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT_DIR, metavar="DIR",
+                        help=f"the build output folder to serve, OUT/current (default: {DEFAULT_OUT_DIR})")
+    parser.add_argument("--workers", type=int, default=2, help="web processes (default: 2)")
+    parser.add_argument("--threads", type=int, default=8, help="request threads per web process (default: 8)")
+    parser.add_argument("--query-timeout", type=float, default=None, metavar="SECONDS",
+                        help="stop queries running longer than this (default: 10)")
+    parser.add_argument("--dev", action="store_true", help="use Flask's development server (one process)")
+
+
+def ensure_release(out_dir: Path) -> None:
+    """Build the articles into ``out_dir`` unless it already holds a published release."""
+    if (out_dir / "current" / "manifest.json").is_file():
+        return
+    from ..build import build_release  # imported here: serving an existing build needs none of the mappers
+
+    print(f"ascenso-kg serve: no build in {out_dir}; building it from {ARTICLES_DIR}", file=sys.stderr)
+    build_release(articles_dir=ARTICLES_DIR, out_dir=out_dir)
+
+
+class _Gunicorn(BaseApplication):
+    """gunicorn run from Python: each worker process calls ``create_app`` after it is forked."""
+
+    def __init__(self, app_config: dict, options: dict):
+        self.app_config = app_config
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            if key in self.cfg.settings:  # control_socket_disable exists from gunicorn 27 on
+                self.cfg.set(key, value)
+
+    def load(self):
+        from ..server.app import create_app
+
+        return create_app(self.app_config)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        ensure_release(args.out)
+    except (OSError, RuntimeError, ValueError) as error:
+        print(f"ascenso-kg serve: could not build {args.out}: {error}", file=sys.stderr)
+        return 1
+    app_config = {"OUT_DIR": str(args.out)}
+    if args.query_timeout is not None:
+        app_config["QUERY_TIMEOUT"] = args.query_timeout
+    if args.dev:
+        from ..server.app import create_app
+
+        create_app(app_config).run(host=args.host, port=args.port, threaded=True)
+        return 0
+    timeout = app_config.get("QUERY_TIMEOUT", 10.0)
+    _Gunicorn(app_config, {
+        "bind": f"{args.host}:{args.port}",
+        "workers": args.workers,
+        "worker_class": "gthread",
+        "threads": args.threads,
+        "timeout": max(30, int(timeout * 3)),  # gunicorn must never kill a worker before the query limit does
+        "accesslog": "-",
+        "control_socket_disable": True,  # one shared path in $HOME: two servers would fight over it
+    }).run()
+    return 0
