@@ -53,6 +53,20 @@ class Pattern:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class Link:
+    """A row of links.csv: an entity of the graph and its English Wikipedia article, with the evidence."""
+
+    kind: str
+    id: str
+    enwiki_url: str
+    evidence: str
+    line: int
+
+
+LINK_KINDS = ("club", "stadium", "city", "competition", "season", "liguilla")
+
+
 @dataclass
 class MappingTables:
     clubs: dict[str, str] = field(default_factory=dict)  # id -> canonical name
@@ -71,6 +85,7 @@ class MappingTables:
     rules: list[Pattern] = field(default_factory=list)
     prose: list[Pattern] = field(default_factory=list)
     change_kinds: list[Pattern] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
     def default_columns(self, table_kind: str) -> list[str]:
         """The fields of a table kind in the order its columns usually come."""
@@ -162,6 +177,13 @@ def load_tables(directory: Path = MAPPING_TABLES_DIR) -> MappingTables:
     for line, row in _rows(path, ("pattern", "kind")):
         _check(row["kind"] in _ONTOLOGY_CHANGE_KINDS, path, line, f"unknown change kind {row['kind']!r}")
         tables.change_kinds.append(Pattern(_compile(path, line, row["pattern"]), row["kind"]))
+    path = directory / "links.csv"
+    for line, row in _rows(path, ("kind", "id", "enwiki_url", "evidence")):
+        _check(row["kind"] in LINK_KINDS, path, line, f"unknown kind {row['kind']!r}")
+        _check(row["enwiki_url"].startswith("https://en.wikipedia.org/wiki/"), path, line,
+               "enwiki_url must be an English Wikipedia article URL")
+        _check(bool(row["evidence"]), path, line, "every link needs its evidence")
+        tables.links.append(Link(row["kind"], row["id"], row["enwiki_url"], row["evidence"], line))
     return tables
 
 

@@ -17,6 +17,7 @@ from ascenso_kg.iris import Iris
 from .config import MappingTables, default_tables
 from .document import Problem
 from .interpret import Coverage, interpret
+from .links import map_links
 from .players import PlayerRegistry
 from .rdf import ArticleMapper, map_reference_tables
 from .reader import read_article
@@ -102,6 +103,9 @@ def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = 
         }
     stadiums_used = {cs.stadium for records in result.records for cs in records.club_seasons if cs.stadium}
     result.quads[iris.graph("mappings")] = map_reference_tables(tables, iris, clubs_used, competitions_used, stadiums_used)
+    subjects = {quad.subject.value for quads in result.quads.values() for quad in quads}
+    result.quads[iris.graph("links")], link_problems = map_links(tables, iris, subjects)
+    result.problems.extend(link_problems)
     return result
 
 

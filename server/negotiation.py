@@ -32,8 +32,7 @@ HTML = Format("html", "text/html", ("application/xhtml+xml",))
 # SELECT and ASK results. CSV and TSV have no boolean form, so ASK drops them (see formats_for()).
 RESULT_FORMATS = (
     Format("json", "application/sparql-results+json", ("application/json",), FORMATS_NS + "SPARQL_Results_JSON"),
-    Format("xml", "application/sparql-results+xml", ("application/xml", "text/xml"),
-           FORMATS_NS + "SPARQL_Results_XML"),
+    Format("xml", "application/sparql-results+xml", ("application/xml",), FORMATS_NS + "SPARQL_Results_XML"),
     Format("csv", "text/csv", (), FORMATS_NS + "SPARQL_Results_CSV"),
     Format("tsv", "text/tab-separated-values", (), FORMATS_NS + "SPARQL_Results_TSV"),
     HTML,
@@ -44,7 +43,7 @@ GRAPH_FORMATS = (
     Format("turtle", "text/turtle", ("application/x-turtle",), FORMATS_NS + "Turtle", ("ttl",)),
     Format("ntriples", "application/n-triples", ("text/plain",), FORMATS_NS + "N-Triples", ("nt",)),
     Format("jsonld", "application/ld+json", ("application/json",), FORMATS_NS + "JSON-LD", ("json-ld", "json")),
-    Format("rdfxml", "application/rdf+xml", ("application/xml", "text/xml"), FORMATS_NS + "RDF_XML", ("xml", "rdf")),
+    Format("rdfxml", "application/rdf+xml", ("application/xml",), FORMATS_NS + "RDF_XML", ("xml", "rdf")),
     Format("trig", "application/trig", (), FORMATS_NS + "TriG"),
     Format("nquads", "application/n-quads", (), FORMATS_NS + "N-Quads", ("nq",)),
     HTML,
@@ -133,9 +132,13 @@ def _parse_media_range(element: str) -> MediaRange | None:
     return MediaRange(main, sub, q, tuple(params))
 
 
-def quality(media_type: str, ranges: list[MediaRange]) -> float:
-    """The quality the client gives ``media_type``: that of the most specific range matching it (0 if none)."""
-    matching = [r for r in ranges if r.matches(media_type)]
+def quality(media_type: str, ranges: list[MediaRange], explicit_only: bool = False) -> float:
+    """The quality the client gives ``media_type``: that of the most specific range matching it (0 if none).
+
+    With ``explicit_only``, wildcard ranges do not count: an alias (``application/json``) is chosen only when asked
+    for by name, so ``*/*`` with the canonical type refused (``q=0``) does not bring the format back through it.
+    """
+    matching = [r for r in ranges if r.matches(media_type) and not (explicit_only and r.specificity < 2)]
     if not matching:
         return 0.0
     return max(matching, key=lambda r: r.specificity).q
@@ -147,7 +150,8 @@ def negotiate(accept_header: str | None, offered: tuple[Format, ...]) -> Format 
     best: Format | None = None
     best_q = 0.0
     for fmt in offered:
-        q = max(quality(media_type, ranges) for media_type in fmt.media_types)
+        q = max([quality(fmt.media_type, ranges)]
+                + [quality(alias, ranges, explicit_only=True) for alias in fmt.aliases])
         if q > best_q:
             best, best_q = fmt, q
     return best

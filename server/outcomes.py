@@ -28,6 +28,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] | None = None
     has_dataset_clause: bool = False
     row_limit: int = 10_000
+    base_iri: str | None = None  # relative IRIs in the query resolve against it (the endpoint's URL)
 
     @property
     def names_dataset(self) -> bool:

@@ -47,7 +47,7 @@ def dataset_arguments(job: QueryJob) -> dict:
 def execute(store: pyoxigraph.Store, job: QueryJob) -> Outcome:
     """Run one query, reading at most ``row_limit`` + 1 rows to know whether the answer was cut."""
     try:
-        result = store.query(job.text, **dataset_arguments(job))
+        result = store.query(job.text, base_iri=job.base_iri, **dataset_arguments(job))
         if isinstance(result, pyoxigraph.QueryBoolean):
             return Boolean(bool(result))
         if isinstance(result, pyoxigraph.QuerySolutions):

@@ -59,6 +59,7 @@ def _job_for(query_request: QueryRequest) -> QueryJob:
         named_graphs=query_request.named_graphs,
         has_dataset_clause=shape.has_dataset_clause,
         row_limit=current_app.config["ROW_LIMIT"],
+        base_iri=request.base_url,  # the protocol lets the base IRI be the service endpoint
     )
 
 

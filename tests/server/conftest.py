@@ -29,8 +29,8 @@ from ascenso_kg import iris
 from ascenso_kg.build import build_release
 from ascenso_kg.paths import ARTICLES_DIR, ONTOLOGY_FILE, ROOT
 from ascenso_kg.server.app import create_app
+from w3c_protocol import W3C_PROTOCOL_DIR
 
-W3C_PROTOCOL_DIR = ROOT.parent / "shared" / "w3c" / "sparql11-protocol"
 BASE = iris.DEFAULT_BASE
 IRIS = iris.Iris(BASE)
 
@@ -88,6 +88,7 @@ def write_release(out: Path, graphs: dict[str, list[pyoxigraph.Triple]], article
     release = out / "releases" / release_id
     quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.NamedNode(graph))
              for graph, triples in graphs.items() for t in triples]
+    release.mkdir(parents=True)
     store = pyoxigraph.Store(str(release / "store"))
     store.extend(quads)
     store.flush()
