@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["build", "serve"]
+COMMANDS = ["build", "serve", "generate-corpus"]
 
 
 def _command_modules() -> dict[str, object]:

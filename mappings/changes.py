@@ -1,9 +1,10 @@
 """Club changes between seasons, from the bullets of a "Changes from the previous season" section.
 
-Each bullet is split into sentences. A sentence's subject is the first club it names (or the previous sentence's
-subject: "C.F. La Piedad were promoted to Liga MX. But rebranded …"); ``change_kinds.csv`` says which kinds of
-change a sentence states (promotion, rebranding, relocation, …) and where the new name or city is. One record is
-made per bullet and club concerned; the bullet's text is kept with it.
+Each bullet is split into sentences; ``change_kinds.csv`` says which kinds of change a sentence states (promotion,
+rebranding, relocation, …) and where the new name or city is. The club a change is about is the one named nearest
+before the words that state it ("Necaxa were relegated … and Tecos were promoted …"), or the previous sentence's
+subject when a sentence names none ("C.F. La Piedad were promoted to Liga MX. But rebranded …"). One record is made
+per bullet and club concerned; the bullet's text is kept with it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .config import MappingTables
 from .names import NameResolver
 from .records import ChangeRecord, Span
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z])")
 
 Report = Callable[[int, str, str], None]
 
@@ -34,7 +35,7 @@ def read_change(
     by_club: dict[str, ChangeRecord] = {}
     subject: str | None = None
     for sentence in _SENTENCE_END.split(text):
-        mentions = names.find_clubs(sentence, span.article, line)
+        mentions = _subjects(names.find_clubs(sentence, span.article, line), sentence, tables)
         if mentions and mentions[0][0] < _verb_position(sentence):
             subject = mentions[0][1]
         for pattern in tables.change_kinds:
@@ -42,7 +43,10 @@ def read_change(
             if not match:
                 continue
             groups = match.groupdict()
-            club = resolve_club(groups["club"], line) if groups.get("club") else subject
+            if groups.get("club"):
+                club = resolve_club(groups["club"], line)
+            else:
+                club = _nearest_before(mentions, _stated_at(match)) or subject
             if club is None:
                 report(line, f"a {pattern.value} with no club named: {sentence!r}", "warning")
                 continue
@@ -65,6 +69,30 @@ def read_change(
     for offset, record in enumerate(records):
         record.number = first_number + offset
     return records
+
+
+def _subjects(mentions: list[tuple[int, str, str]], sentence: str, tables: MappingTables) -> list[tuple[int, str, str]]:
+    """The club mentions that can be a change's subject: not the new name a club took ('rebranded Delfines F.C.'),
+    nor a city that shares a club's name ('moved to Veracruz')."""
+    new_names = [
+        range(match.start(group), match.end(group))
+        for pattern in tables.change_kinds
+        for match in pattern.regex.finditer(sentence)
+        for group in ("new", "city")
+        if match.groupdict().get(group)
+    ]
+    return [mention for mention in mentions if not any(mention[0] in taken for taken in new_names)]
+
+
+def _stated_at(match: re.Match[str]) -> int:
+    """Where a change is stated: before the new name or city it names, else at the end of its words."""
+    starts = [match.start(name) for name in ("new", "city") if match.groupdict().get(name)]
+    return min(starts) if starts else match.end()
+
+
+def _nearest_before(mentions: list[tuple[int, str, str]], position: int) -> str | None:
+    before = [club for start, club, _ in mentions if start < position]
+    return before[-1] if before else None
 
 
 def _verb_position(sentence: str) -> int:

@@ -345,7 +345,8 @@ class ArticleMapper:
             out.link(iri, AKG + "winner", self.iris.club(tie.winner))
         if tie.decision:
             out.link(iri, AKG + "decidedBy", AKG + _DECISIONS[tie.decision])
-        self.derived(iri, tie.span)
+        legs = [leg.span for leg in (tie.first_leg, tie.second_leg) if leg is not None]
+        self.derived(iri, *(legs or [tie.span]))
 
     # Clubs, places, people --------------------------------------------------------------------------------
     def map_club(self, club: str, names: set[str]) -> None:

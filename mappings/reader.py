@@ -36,7 +36,7 @@ _TABLE_ROW = re.compile(r"^\|(?P<cells>.*)\|$")
 # "Neza 2-1 Lobos BUAP", "Neza 2–1 Lobos BUAP (a.e.t.)", "Neza 1-1 Lobos BUAP (4-3 p)"
 _SCORE_LINE = re.compile(
     r"^(?P<home>\S.*?)\s+(?P<hs>\d{1,2})\s*[-–—]\s*(?P<as>\d{1,2})\s+(?P<away>[^()]*?\S)"
-    r"(?:\s*\((?P<note>[^)]*)\))?$"
+    r"(?P<notes>(?:\s*\([^)]*\))*)$"
 )
 _EXTRA_TIME = re.compile(r"a\.?\s*e\.?\s*t\.?|extra time", re.IGNORECASE)
 _SHOOTOUT = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(?:p|pen\.?|pens|penalties|on penalties)\b", re.IGNORECASE)
@@ -155,7 +155,7 @@ class _Reader:
             self.section.blocks.append(Paragraph(self.lines[self.index].strip(), date_line))
             self.index += 1
             return
-        note = score["note"] or ""
+        note = "; ".join(re.findall(r"\(([^)]*)\)", score["notes"]))
         extra_time = bool(_EXTRA_TIME.search(note))
         shootout = _SHOOTOUT.search(note) or _SHOOTOUT_PREFIX.search(note)
         if note and not (extra_time or shootout):

@@ -32,6 +32,7 @@ class ScorerLine:
 _PENALTY = re.compile(r"\(\s*(?:pen\.?|p|penalty)\s*\)|\bpen\.", re.IGNORECASE)
 _OWN_GOAL = re.compile(r"\(\s*(?:o\.\s*g\.?|og|own goal)\s*\)|\bo\.\s*g\.|\bog\b", re.IGNORECASE)
 _MINUTE_TOKEN = re.compile(r"\d{1,3}(?:\s*\+\s*\d{1,2})?\s*['’′]")
+_BROKEN_MINUTE = re.compile(r"\s+(\S*\d\S*['’′])$")  # "4S'": meant as a minute, not readable as one
 _SCORER_LINE = re.compile(r"^\s*(?P<club>[^:]+?)\s*:\s*(?P<scorers>.*)$")
 
 
@@ -56,6 +57,10 @@ def parse_scorer_line(text: str) -> ScorerLine | None:
         piece, penalty, own_goal = _markers(piece)
         minutes = _MINUTE_TOKEN.findall(piece)
         name = _MINUTE_TOKEN.sub(" ", piece).strip()
+        if broken := _BROKEN_MINUTE.search(name):
+            name = name[: broken.start()].strip()
+            line.problems.append(f"cannot read minute {broken[1]!r} of {name or current}; the goal is kept without it")
+            minutes.append(broken[1])
         if name:
             if re.search(r"\d", name):
                 line.problems.append(f"cannot read scorer {piece!r}")
@@ -69,7 +74,7 @@ def parse_scorer_line(text: str) -> ScorerLine | None:
             continue
         for token in minutes:
             minute = parse_minute(token)
-            if minute is None:
+            if minute is None and not (broken and token == broken[1]):
                 line.problems.append(f"cannot read minute {token!r} of {current}")
             line.goals.append(GoalMention(current, minute, penalty, own_goal))
     return line

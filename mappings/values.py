@@ -70,10 +70,10 @@ def find_dates(text: str) -> list[dt.date]:
 
 
 def parse_int(text: str) -> int | None:
-    """'9,581' -> 9581, '+12' -> 12, '-3' / '−3' -> -3; anything else -> None."""
-    cleaned = text.strip().replace(",", "").replace("\u2212", "-").replace("\u2013", "-")
-    if re.fullmatch(r"[+-]?\d+", cleaned):
-        return int(cleaned)
+    """'9,581' -> 9581, '+12' -> 12, '-3' / '−3' -> -3; anything else (such as '1,2500') -> None."""
+    cleaned = text.strip().replace("\u2212", "-").replace("\u2013", "-")
+    if re.fullmatch(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)", cleaned):
+        return int(cleaned.replace(",", ""))
     return None
 
 

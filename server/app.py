@@ -61,7 +61,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     service.init_app(app, release)
     store.init_app(app, release)
-    CORS(app, expose_headers=[TRUNCATED_HEADER, ROW_LIMIT_HEADER])
+    CORS(app, send_wildcard=True, expose_headers=[TRUNCATED_HEADER, ROW_LIMIT_HEADER])  # public data, no cookies
     for blueprint in (service.bp, sparql.bp, dumps.bp):
         app.register_blueprint(blueprint)
     app.register_error_handler(QueryFailed, _query_failed)

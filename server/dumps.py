@@ -54,8 +54,8 @@ def dumps_listing() -> dict:
     }
 
 
-@bp.route("/dumps")
 @bp.route("/dumps/")
+@bp.route("/dumps")  # registered first (inner), so url_for builds it
 def listing() -> Response:
     fmt = choose_format(request.headers.get("Accept"), request.args.get("format"), (JSON, HTML))
     if fmt is None:

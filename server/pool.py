@@ -1,8 +1,8 @@
 """A pool of query worker processes over one read-only Oxigraph store, with a hard time limit per query.
 
 How the time limit works: each worker (``query_worker.serve_queries``) opens the store read-only once and answers
-jobs sent over a pipe. The request thread sends a job to an idle worker and waits on the pipe for at most the time
-limit. If no answer comes, the worker is killed (SIGKILL: pyoxigraph cannot be interrupted any other way), the client
+jobs sent over a socket pair. The request thread sends a job to an idle worker and waits for the answer at most the
+time limit. If no answer comes, the worker is killed (SIGKILL: pyoxigraph cannot be interrupted any other way), the client
 gets 504, and a replacement worker is started in the background, so the next request does not wait for it. A runaway
 query therefore occupies one worker for at most the time limit and never blocks requests served by the others.
 
@@ -105,6 +105,10 @@ class WorkerPool:
     @property
     def worker_pids(self) -> list[int]:
         return [w.process.pid for w in self._workers]
+
+    @property
+    def idle_workers(self) -> int:
+        return self._idle.qsize()
 
     # Starting and replacing workers ------------------------------------------------------------------------------
     def _ensure_workers(self) -> None:

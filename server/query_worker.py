@@ -20,7 +20,7 @@ import pyoxigraph
 
 from .outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, Solutions
 
-# Messages a worker sends back over its pipe (plain tuples: exceptions with extra fields do not unpickle).
+# Messages a worker sends back over its connection (plain tuples: exceptions with extra fields do not unpickle).
 READY = ("ready",)
 ANSWER = "answer"
 FAILURE = "failure"
@@ -52,7 +52,8 @@ def execute(store: pyoxigraph.Store, job: QueryJob) -> Outcome:
             return Boolean(bool(result))
         if isinstance(result, pyoxigraph.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
-            rows = tuple(tuple(solution) for solution in islice(result, job.row_limit + 1))
+            rows = tuple(tuple(solution[name] for name in variables)
+                         for solution in islice(result, job.row_limit + 1))
             return Solutions(variables, rows[: job.row_limit], truncated=len(rows) > job.row_limit)
         triples = tuple(islice(result, job.row_limit + 1))
         return Graph(triples[: job.row_limit], truncated=len(triples) > job.row_limit)
@@ -60,6 +61,8 @@ def execute(store: pyoxigraph.Store, job: QueryJob) -> Outcome:
         raise QueryFailed(400, f"Syntax error in the query: {error}") from None
     except ValueError as error:  # an invalid IRI in default-graph-uri or named-graph-uri
         raise QueryFailed(400, str(error)) from None
+    except RuntimeError as error:  # an evaluation error of the query itself, such as an unbound SERVICE variable
+        raise QueryFailed(400, f"The query cannot be evaluated: {error}") from None
     except OSError as error:
         # Raised by a failing SERVICE call (its message names the service) or by the store; file paths are removed
         # because a user must never see where the store lives.

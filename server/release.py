@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
+
+from ascenso_kg.release import current_release
 
 
 class ReleaseNotFound(RuntimeError):
@@ -43,24 +44,12 @@ class Release:
         return self.manifest.get("build_date")
 
     @property
-    def modified(self) -> datetime | None:
-        """The build date as a datetime, for Last-Modified-style metadata."""
-        try:
-            return datetime.fromisoformat(self.build_date) if self.build_date else None
-        except ValueError:
-            return None
-
-    @property
     def articles(self) -> list[dict]:
         return list(self.manifest.get("articles", []))
 
     @property
     def files(self) -> list[dict]:
         return list(self.manifest.get("files", []))
-
-    @property
-    def graph_sizes(self) -> dict[str, int]:
-        return dict(self.manifest.get("graphs", {}))
 
     @property
     def triples(self) -> int | None:
@@ -72,12 +61,11 @@ class Release:
 
 
 def open_release(out_dir: str | Path) -> Release:
-    """Resolve ``out_dir/current`` and read its manifest."""
-    current = Path(out_dir) / "current"
-    root = current.resolve()
-    manifest_path = root / "manifest.json"
-    if not manifest_path.is_file():
-        raise ReleaseNotFound(f"no finished build at {current} (run `ascenso-kg build` first)")
+    """Resolve ``out_dir/current`` (the build's own resolver) and read its manifest."""
+    root = current_release(Path(out_dir))
+    manifest_path = root / "manifest.json" if root else None
+    if manifest_path is None or not manifest_path.is_file():
+        raise ReleaseNotFound(f"no finished build in {out_dir} (run `ascenso-kg build` first)")
     with manifest_path.open(encoding="utf-8") as handle:
         manifest = json.load(handle)
     return Release(root, manifest)

@@ -1,8 +1,8 @@
 """The ``/sparql`` endpoint: SPARQL 1.1 Protocol queries, the service description, and the query editor.
 
-A request goes through four steps, each in its own module: read the protocol request (``protocol``), read the query
+A request goes through five steps, each in its own module: read the protocol request (``protocol``), read the query
 text (``query_text``: form, updates, SERVICE calls), choose a format (``negotiation``), run it on the store
-(``store``) and render the answer (``serializers``, or the HTML table).
+(``store``), and render the answer (``serializers``, or the HTML table of ``tables``).
 """
 
 from __future__ import annotations
@@ -25,12 +25,10 @@ TRUNCATED_HEADER = "Results-Truncated"
 ROW_LIMIT_HEADER = "Results-Row-Limit"
 
 
-# "/sparql/" too, as the W3C protocol tests write it; the outer decorator's rule, added last, is the one url_for builds.
-@bp.route("/sparql/", methods=["GET", "POST"])
-@bp.route("/sparql", methods=["GET", "POST"])
+@bp.route("/sparql/", methods=["GET", "POST"])  # as the W3C protocol tests write it
+@bp.route("/sparql", methods=["GET", "POST"])  # registered first (inner), so url_for builds it
 def endpoint() -> Response:
-    config = current_app.config
-    query_request = read_query_request(request, config["MAX_QUERY_LENGTH"])
+    query_request = read_query_request(request, current_app.config["MAX_QUERY_LENGTH"])
     if query_request.query is None:
         if request.method == "POST":
             raise RequestRefused(400, "The request has no query.")

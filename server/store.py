@@ -72,11 +72,11 @@ def get_store() -> Store:
     return current_app.extensions[_EXTENSION]
 
 
-def job_for(text: str, row_limit: int | None = None) -> QueryJob:
-    """A job for a query the server trusts (its own named queries and examples): no dataset, no checks."""
+def job_for(text: str) -> QueryJob:
+    """A job for a query the server trusts (its own named queries): no protocol dataset, no allow-list check."""
     shape = analyse_query(text)
     return QueryJob(text, shape.form or "SELECT", has_dataset_clause=shape.has_dataset_clause,
-                    row_limit=row_limit or current_app.config["ROW_LIMIT"])
+                    row_limit=current_app.config["ROW_LIMIT"])
 
 
 @lru_cache(maxsize=None)

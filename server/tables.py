@@ -14,12 +14,13 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def compact_iri(iri: str, prefixes: dict[str, str]) -> str:
-    """``akg:Club`` for an IRI under a known namespace (the longest matching one), else the IRI itself."""
+    """``akg:Club`` or ``res:club/necaxa`` for an IRI under a known namespace (the longest matching one), else the
+    IRI itself. For reading only: ``/`` would need escaping in a SPARQL prefixed name."""
     best = max((ns for ns in prefixes.values() if iri.startswith(ns)), key=len, default=None)
     if best is None:
         return iri
     local = iri[len(best):]
-    if not local or not all(c.isalnum() or c in "_-." for c in local):
+    if not local or not all(c.isalnum() or c in "_-./" for c in local):
         return iri
     prefix = next(p for p, ns in prefixes.items() if ns == best)
     return f"{prefix}:{local}"

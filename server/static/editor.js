@@ -10,8 +10,19 @@
 
   Yasgui.Yasqe.defaults.value = firstExample ? firstExample.query
     : `${prologue}\n\nSELECT * WHERE {\n  ?s ?p ?o\n} LIMIT 10\n`;
+
+  // Typing "akg:" adds "PREFIX akg: <…>": the project's prefixes first, then YASQE's bundled list.
+  const Yasqe = Yasgui.Yasqe;
+  const ours = Object.entries(settings.prefixes).map(([prefix, namespace]) => `${prefix}: <${namespace}>`);
+  const ourNames = new Set(Object.keys(settings.prefixes));
+  Yasqe.forkAutocompleter("prefixes", {
+    name: "projectPrefixes",
+    persistenceId: null,
+    get: (yasqe) => Promise.resolve(Yasqe.Autocompleters.prefixes.get(yasqe))
+      .then((common) => ours.concat(common.filter((line) => !ourNames.has(line.split(":")[0])))),
+  }, false);
   // Autocompletion of classes and properties would call an outside service (LOV): keep to local completers.
-  Yasgui.Yasqe.defaults.autocompleters = ["variables", "prefixes"];
+  Yasqe.defaults.autocompleters = ["variables", "projectPrefixes"];
 
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: settings.endpoint, method: "POST" },

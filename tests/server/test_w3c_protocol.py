@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sparql_answers import RESULT_MEDIA_TYPES, media_type, parse_rdf, parse_results
+from sparql_answers import TABULAR_MEDIA_TYPES, media_type, parse_rdf, parse_results
 from w3c_protocol import W3C_PROTOCOL_DIR, ProtocolRequest, load_protocol_tests
 
 TESTS = load_protocol_tests(W3C_PROTOCOL_DIR / "manifest.ttl")
@@ -27,7 +27,7 @@ def check_answer(request: ProtocolRequest, response) -> None:
         if request.expected_boolean is not None:
             assert bool(answer) is request.expected_boolean
     elif request.expected_format == "tabular":
-        assert media_type(response.content_type) in RESULT_MEDIA_TYPES
+        assert media_type(response.content_type) in TABULAR_MEDIA_TYPES
         assert parse_results(response.content_type, response.data) is not None
     elif request.expected_format == "RDF":
         parse_rdf(response.content_type, response.data)

@@ -1,0 +1,55 @@
+"""SHACL validation of the graph: shapes in ``shapes/``, run with pyshacl, reported as findings people can read.
+
+``validate_quads`` is the one entry point: it narrows the quads to what is validated (the whole graph or one
+article's graph), runs pyshacl and turns each result into a :class:`Finding` with its season, source lines and a
+plain sentence. ``publish.publish_validation`` is what ``ascenso-kg build`` calls; ``ascenso-kg validate`` is in
+``ascenso_kg.commands.validate``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import rdflib
+from pyoxigraph import Quad
+
+from ..iris import DEFAULT_BASE, Iris
+from .data import NothingToValidate, data_store, select_graphs
+from .engine import BACKENDS, DEFAULT_BACKEND, run_pyshacl
+from .findings import Finding, GraphContext, SourceLines, read_findings
+from .report import counts
+from .shapes import load_shapes
+
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "Finding", "NothingToValidate", "SourceLines", "Validation", "validate_quads"]
+
+
+@dataclass
+class Validation:
+    findings: list[Finding] = field(default_factory=list)
+    triples: int = 0  # distinct triples validated, the ontology not counted
+    seconds: float = 0.0
+    backend: str = DEFAULT_BACKEND
+
+    @property
+    def conforms(self) -> bool:
+        return not any(finding.severity == "Violation" for finding in self.findings)
+
+    def of_severity(self, severity: str) -> list[Finding]:
+        return [finding for finding in self.findings if finding.severity == severity]
+
+    def counts(self) -> str:
+        return counts(self.findings)
+
+
+def validate_quads(quads: list[Quad], iris: Iris = Iris(DEFAULT_BASE), backend: str = DEFAULT_BACKEND,
+                   article: str | None = None, shapes: rdflib.Graph | None = None) -> Validation:
+    """Validate the graph the quads make (or one article's graph of them) against the shapes."""
+    selected = select_graphs(quads, iris, article)
+    started = time.perf_counter()
+    store = data_store(selected)
+    shapes = shapes if shapes is not None else load_shapes()
+    _, report = run_pyshacl(store, shapes, backend)
+    findings = read_findings(report, shapes, GraphContext(store))
+    triples = len({(quad.subject, quad.predicate, quad.object) for quad in selected})
+    return Validation(findings, triples, time.perf_counter() - started, backend)

@@ -1,0 +1,167 @@
+"""From pyshacl's report to findings: each result with its shape, its season, the article lines it comes from and a
+sentence a reader can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import pyoxigraph
+import rdflib
+from rdflib.namespace import RDF, SH
+
+from ..iris import AKG, PROV, RDFS
+from .messages import capitalized, core_sentence, fill_template, humanize, iris_in, local_words, path_words, show
+
+SEVERITIES = ("Violation", "Warning", "Info")
+
+
+@dataclass(frozen=True, order=True)
+class SourceLines:
+    """A run of lines of an article file (an akg:SourceSpan)."""
+
+    file: str
+    first: int
+    last: int
+    span: str
+
+    def __str__(self) -> str:
+        lines = f"line {self.first}" if self.first == self.last else f"lines {self.first}–{self.last}"
+        return f"{self.file}, {lines}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One validation result, ready to be read."""
+
+    severity: str  # "Violation", "Warning" or "Info"
+    shape: str  # IRI of the node shape (a property shape is reported under the node shape that holds it)
+    component: str  # IRI of the constraint component
+    focus: rdflib.term.Node
+    message: str  # a sentence with the values involved, ending with the article lines
+    path: rdflib.term.Node | None = None
+    value: rdflib.term.Node | None = None
+    sources: tuple[SourceLines, ...] = ()
+    season: str | None = None  # "2012–13"; None where the focus node belongs to no one season
+
+    @property
+    def shape_name(self) -> str:
+        return self.shape.rsplit("#", 1)[-1]
+
+    def sort_key(self) -> tuple:
+        return (SEVERITIES.index(self.severity), self.shape_name, self.season or "~", str(self.focus), self.message)
+
+
+class GraphContext:
+    """Labels, source lines and seasons of the validated graph's resources, looked up in batches."""
+
+    def __init__(self, store: pyoxigraph.Store) -> None:
+        self.store = store
+        self._labels: dict[str, str | None] = {}
+
+    def _select(self, query: str, nodes: Iterable[str]) -> list[pyoxigraph.QuerySolution]:
+        values = " ".join(f"<{node}>" for node in sorted(set(nodes)))
+        if not values:
+            return []
+        return list(self.store.query(query.replace("VALUES_NODES", values)))
+
+    def load_labels(self, iris: Iterable[str]) -> None:
+        missing = {iri for iri in iris if iri not in self._labels}
+        best: dict[str, tuple[int, str]] = {}
+        for row in self._select(f"""
+                SELECT ?node ?label WHERE {{ VALUES ?node {{ VALUES_NODES }} ?node <{RDFS}label> ?label }}""", missing):
+            label = row["label"]
+            rank = {"en": 0, None: 1}.get(label.language, 2)
+            current = best.get(row["node"].value)
+            if current is None or (rank, label.value) < current:
+                best[row["node"].value] = (rank, label.value)
+        for iri in missing:
+            self._labels[iri] = best[iri][1] if iri in best else None
+
+    def label(self, iri: str) -> str | None:
+        if iri not in self._labels:
+            self.load_labels([iri])
+        return self._labels[iri]
+
+    def sources(self, nodes: Iterable[str]) -> dict[str, tuple[SourceLines, ...]]:
+        """The article lines of each node; a node with none of its own (a tie side, a round) borrows its parent's."""
+        found: dict[str, set[SourceLines]] = {}
+        for row in self._select(f"""
+                PREFIX akg: <{AKG}>
+                SELECT ?node ?span ?file ?first ?last WHERE {{
+                    VALUES ?node {{ VALUES_NODES }}
+                    {{ ?node <{PROV}wasDerivedFrom> ?span . }}
+                    UNION
+                    {{ ?node ^akg:side|^akg:tournamentPoints|akg:stage ?parent .
+                       FILTER NOT EXISTS {{ ?node <{PROV}wasDerivedFrom> ?own . }}
+                       ?parent <{PROV}wasDerivedFrom> ?span . }}
+                    ?span akg:firstLine ?first ; akg:lastLine ?last ; akg:article/akg:fileName ?file .
+                }}""", nodes):
+            found.setdefault(row["node"].value, set()).add(SourceLines(
+                row["file"].value, int(row["first"].value), int(row["last"].value), row["span"].value))
+        # The title line only says the resource exists; where there are more telling lines, it is left out.
+        return {node: tuple(sorted(lines for lines in spans if lines.last > 1 or len(spans) == 1))
+                for node, spans in found.items()}
+
+    def seasons(self, nodes: Iterable[str]) -> dict[str, str]:
+        """The one season each node belongs to, following the links from goals, rows, sides and rules upwards."""
+        names: dict[str, set[str]] = {}
+        for row in self._select(f"""
+                PREFIX akg: <{AKG}>
+                SELECT ?node ?name WHERE {{
+                    VALUES ?node {{ VALUES_NODES }}
+                    ?node (akg:match|^akg:side|akg:table|^akg:rules|^akg:tournamentPoints)?/akg:tableOf?/akg:round?/
+                          akg:stage?/akg:tournament?/akg:season? ?season .
+                    ?season a akg:Season ; akg:seasonName ?name .
+                }}""", nodes):
+            names.setdefault(row["node"].value, set()).add(row["name"].value)
+        return {node: next(iter(found)) for node, found in names.items() if len(found) == 1}
+
+    def values(self, focus: str, path: str) -> list[pyoxigraph.Term]:
+        return sorted((quad.object for quad in self.store.quads_for_pattern(
+            pyoxigraph.NamedNode(focus), pyoxigraph.NamedNode(path), None)), key=str)
+
+
+def read_findings(report: rdflib.Graph, shapes: rdflib.Graph, context: GraphContext) -> list[Finding]:
+    results = list(report.subjects(RDF.type, SH.ValidationResult))
+    nodes = {str(report.value(result, SH.focusNode)) for result in results}
+    mentioned = {str(term) for result in results for term in report.objects(result) if isinstance(term, rdflib.URIRef)}
+    mentioned |= {iri for result in results for message in report.objects(result, SH.resultMessage)
+                  for iri in iris_in(str(message))}
+    context.load_labels(nodes | mentioned)
+    sources, seasons = context.sources(nodes), context.seasons(nodes)
+    findings = [_finding(report, result, shapes, context, sources, seasons) for result in results]
+    return sorted(findings, key=Finding.sort_key)
+
+
+def _finding(report: rdflib.Graph, result: rdflib.term.Node, shapes: rdflib.Graph, context: GraphContext,
+             sources: dict[str, tuple[SourceLines, ...]], seasons: dict[str, str]) -> Finding:
+    source_shape = report.value(result, SH.sourceShape)
+    node_shape = source_shape if isinstance(source_shape, rdflib.URIRef) else shapes.value(None, SH.property, source_shape)
+    component = str(report.value(result, SH.sourceConstraintComponent))
+    focus = report.value(result, SH.focusNode)
+    path = report.value(result, SH.resultPath)
+    value = report.value(result, SH.value)
+    label = context.label
+    if component == str(SH.SPARQLConstraintComponent):
+        sentence = humanize(" ".join(sorted(str(m) for m in report.objects(result, SH.resultMessage))), label)
+    elif (template := shapes.value(source_shape, SH.message)) is not None:
+        sentence = humanize(fill_template(str(template), str(focus), str(path or ""), str(value or "")), label)
+    else:
+        found = [show(rdflib.URIRef(v.value) if isinstance(v, pyoxigraph.NamedNode) else rdflib.Literal(v.value), label)
+                 for v in context.values(str(focus), str(path))] if isinstance(path, rdflib.URIRef) else []
+        sentence = core_sentence(component, source_shape, shapes, show(focus, label) or local_words(str(focus)),
+                                 path_words(path, shapes, label), show(value, label), found, label)
+    lines = sources.get(str(focus), ())
+    where = f" ({'; '.join(str(line) for line in lines)})" if lines else ""
+    return Finding(
+        severity=str(report.value(result, SH.resultSeverity)).removeprefix(str(SH)),
+        shape=str(node_shape or source_shape),
+        component=component,
+        focus=focus,
+        message=capitalized(sentence) + where,
+        path=path if isinstance(path, rdflib.URIRef) else None,
+        value=value,
+        sources=lines,
+        season=seasons.get(str(focus)),
+    )
