@@ -31,6 +31,8 @@ from .mappings.document import Problem
 from .mappings.pipeline import MappingResult, map_articles
 from .paths import ARTICLES_DIR, DEFAULT_OUT_DIR, ONTOLOGY_FILE
 from .release import build_lock, new_staging, publish, release_id
+from .store import load_nquads_file
+from .validation.publish import publish_validation
 
 Progress = Callable[[str], None]
 
@@ -109,11 +111,14 @@ def build_release(
 
 def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, progress: Progress) -> BuildSummary:
     data_quads = sort_quads(q for quads in result.quads.values() for q in quads)
-    all_quads = sort_quads([*data_quads, *ontology_quads(iris)])
+    # The SHACL report (dumps/validation-report.ttl, dumps/shapes.ttl) joins the ontology in the dump the store loads.
+    validation = publish_validation(staging, data_quads, iris, progress)
+    all_quads = sort_quads([*data_quads, *ontology_quads(iris), *validation.quads])
     progress(f"writing dumps ({len(all_quads)} quads)")
-    files: list[DumpFile] = write_dump_set(staging, "ascenso-kg", data_quads, base, "The whole knowledge graph")
+    files: list[DumpFile] = [*validation.files, *write_dump_set(staging, "ascenso-kg", data_quads, base,
+                                                                "The whole knowledge graph")]
     files += write_dump_set(staging, "ascenso-kg-with-ontology", all_quads, base,
-                            "The knowledge graph and its ontology", plain=(".nq",))
+                            "The knowledge graph, its ontology and its validation report", plain=(".nq",))
     for source in result.sources:
         graph = iris.article_graph(source.id)
         if graph in result.quads:
@@ -123,8 +128,7 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
                             len(ontology_quads(iris)), "The ascenso-kg ontology (Turtle)"))
     progress("loading the store")
     store_dir = staging / "store"
-    store = Store(str(store_dir))
-    store.bulk_load(path=str(staging / "dumps" / "ascenso-kg-with-ontology.nq"), format=RdfFormat.N_QUADS)
+    store = load_nquads_file(Store(str(store_dir)), staging / "dumps" / "ascenso-kg-with-ontology.nq", all_quads)
     store.flush()
     del store
     gc.collect()  # close RocksDB before the folder is renamed

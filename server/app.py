@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from ascenso_kg import iris, paths
 
-from . import dumps, service, sparql, store
+from . import dataset, dumps, release, sparql, store
 from .negotiation import HTML, Format, negotiate
 from .outcomes import QueryFailed, StoreBusy
 from .release import open_release
@@ -41,7 +41,6 @@ DEFAULTS = {
     "SERVICE_ALLOWLIST": ["https://query.wikidata.org/sparql"],  # the only SERVICE IRIs a query may call
     "EXAMPLES_DIR": str(paths.ROOT / "queries"),
     "BASE": None,  # the IRI base of the resources; None: the release manifest's, else iris.DEFAULT_BASE
-    "JSON_SORT_KEYS": False,
 }
 
 _TEXT = Format("text", "text/plain")
@@ -49,20 +48,21 @@ _TEXT = Format("text", "text/plain")
 
 def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
+    app.json.sort_keys = False  # JSON twins keep the order of the data they render
     app.config.from_mapping(DEFAULTS)
     app.config.from_prefixed_env("ASCENSO_KG")
     app.config.from_mapping(config or {})
 
-    release = open_release(app.config["OUT_DIR"])
-    base = app.config["BASE"] or release.base or iris.DEFAULT_BASE
+    published = open_release(app.config["OUT_DIR"])
+    base = app.config["BASE"] or published.base or iris.DEFAULT_BASE
     app.config["PREFIXES"] = iris.prefixes(base)
     app.config["EXAMPLES_DIR"] = Path(app.config["EXAMPLES_DIR"])
     app.config["SERVICE_ALLOWLIST"] = tuple(app.config["SERVICE_ALLOWLIST"])
 
-    service.init_app(app, release)
-    store.init_app(app, release)
+    release.init_app(app, published)
+    store.init_app(app, published)
     CORS(app, send_wildcard=True, expose_headers=[TRUNCATED_HEADER, ROW_LIMIT_HEADER])  # public data, no cookies
-    for blueprint in (service.bp, sparql.bp, dumps.bp):
+    for blueprint in (dataset.bp, sparql.bp, dumps.bp):
         app.register_blueprint(blueprint)
     app.register_error_handler(QueryFailed, _query_failed)
     app.register_error_handler(HTTPException, _http_error)

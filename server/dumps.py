@@ -16,7 +16,7 @@ from ascenso_kg import iris
 
 from .negotiation import HTML, Format, choose_format
 from .protocol import RequestRefused
-from .service import get_release
+from .release import get_release
 
 bp = Blueprint("dumps", __name__)
 

@@ -114,29 +114,28 @@ def _read_prologue(tokens: list[Token]) -> tuple[dict[str, str | None], int]:
     """The PREFIX declarations (prefix -> absolute IRI, or None if relative) and the index of the first body token.
 
     Declarations glued to their keyword (``PREFIXex:<…>``) count as Oxigraph reads them. BASE is read only to be
-    skipped: a relative IRI never passes the allow-list, so the base it would resolve against does not matter.
+    skipped: a relative IRI never passes the allow-list, so the base it would resolve against does not matter. The
+    prologue ends at the first token that does not continue a well-formed declaration.
     """
     prefixes: dict[str, str | None] = {}
     i = 0
     while i < len(tokens):
-        token = tokens[i]
-        if token.kind == "word" and token.text.upper() == "BASE":
+        token, rest = tokens[i], tokens[i + 1:i + 3]
+        if token.kind == "word" and token.text.upper() == "BASE" and rest[:1] and rest[0].kind == "iri":
             i += 2
             continue
-        if token.kind == "word" and token.text.upper() == "PREFIX" and i + 2 < len(tokens):
-            name_token, iri_token = tokens[i + 1], tokens[i + 2]
-            declared = name_token.prefix if name_token.kind == "pname" and not name_token.local else None
-            i += 3
-        elif token.kind == "pname" and token.prefix.upper().startswith("PREFIX") and not token.local \
-                and i + 1 < len(tokens):
-            declared, iri_token = token.prefix[len("PREFIX"):], tokens[i + 1]
-            i += 2
+        if token.kind == "word" and token.text.upper() == "PREFIX" and len(rest) == 2 \
+                and rest[0].kind == "pname" and not rest[0].local:
+            declared, iri_token, length = rest[0].prefix, rest[1], 3
+        elif token.kind == "pname" and token.prefix.upper().startswith("PREFIX") and not token.local and rest:
+            declared, iri_token, length = token.prefix[len("PREFIX"):], rest[0], 2
         else:
             break
-        if declared is None or iri_token.kind != "iri":
+        if iri_token.kind != "iri":
             break
         iri = decode_iri(iri_token.text)
         prefixes[declared] = iri if _is_absolute(iri) else None
+        i += length
     return prefixes, i
 
 
@@ -187,10 +186,6 @@ def _service_calls(text: str, tokens: list[Token], prefixes: dict[str, str | Non
     return calls
 
 
-def _is_prefix_declaration_name(tokens: list[Token], index: int, prologue_end: int) -> bool:
-    return index < prologue_end and tokens[index].kind == "pname" and not tokens[index].local
-
-
 def analyse_query(text: str) -> QueryShape:
     """Read the form, dataset clause and service calls of a query (or recognise an update)."""
     tokens = _significant(tokenize(text))
@@ -203,7 +198,6 @@ def analyse_query(text: str) -> QueryShape:
         or (t.kind == "pname" and t.prefix.upper().startswith("FROM"))
         for t in tokens[body_start:]
     )
-    # Prefix names in the prologue are declarations (PREFIX service: <…>), not service calls.
-    body_and_prologue_iris = [t for i, t in enumerate(tokens) if not _is_prefix_declaration_name(tokens, i, body_start)]
-    services = _service_calls(text, body_and_prologue_iris, prefixes)
+    # The prologue holds only well-formed declarations (PREFIX service: <…> is one), never a service call.
+    services = _service_calls(text, tokens[body_start:], prefixes)
     return QueryShape(form, is_update, has_dataset_clause, tuple(services))

@@ -31,17 +31,15 @@ def dataset_arguments(job: QueryJob) -> dict:
     """pyoxigraph's dataset options for a job.
 
     A protocol dataset replaces the query's own (SPARQL 1.1 Protocol §2.1.4), so both lists are passed, even empty.
-    The union default graph is used only when neither the request nor the query names a dataset: Oxigraph's union
-    option would otherwise override the query's FROM clauses.
+    Otherwise the query's own FROM clauses, or the store's default graph, which the build fills with the union of
+    the named graphs as a set (Oxigraph's union option would repeat a triple once per graph stating it).
     """
     if job.names_dataset:
         return {
             "default_graph": [pyoxigraph.NamedNode(iri) for iri in job.default_graphs or ()],
             "named_graphs": [pyoxigraph.NamedNode(iri) for iri in job.named_graphs or ()],
         }
-    if job.has_dataset_clause:
-        return {}
-    return {"use_default_graph_as_union": True}
+    return {}
 
 
 def execute(store: pyoxigraph.Store, job: QueryJob) -> Outcome:

@@ -11,7 +11,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from flask import Flask, current_app
+
 from ascenso_kg.release import current_release
+
+_EXTENSION = "ascenso_kg.release"
 
 
 class ReleaseNotFound(RuntimeError):
@@ -69,3 +73,12 @@ def open_release(out_dir: str | Path) -> Release:
     with manifest_path.open(encoding="utf-8") as handle:
         manifest = json.load(handle)
     return Release(root, manifest)
+
+
+def init_app(app: Flask, release: Release) -> None:
+    app.extensions[_EXTENSION] = release
+
+
+def get_release() -> Release:
+    """The release the current app publishes."""
+    return current_app.extensions[_EXTENSION]

@@ -1,11 +1,13 @@
 """A remote SPARQL 1.1 endpoint as the store (Oxigraph server, QLever, Virtuoso, GraphDB, Fuseki…).
 
 The query goes to the remote endpoint with the SPARQL 1.1 Protocol; its answer is read back into the same outcome
-values the embedded store gives, so the rest of the server cannot tell the two apart. The remote store decides what
-its default graph is: configure it to use the union of the named graphs (``oxigraph serve-read-only
---union-default-graph``, Fuseki's ``unionDefaultGraph``; Virtuoso does it by default). The time limit covers the whole
-exchange, not only each socket read, so a store that answers slowly byte by byte is still cut off: the exchange runs in a helper thread the request waits for
-with the time limit, and the thread itself stops at its next read after the deadline.
+values the embedded store gives, so the rest of the server cannot tell the two apart. The remote store's default
+graph must be the union of the named graphs as a set, as in the embedded store: load the release's
+``ascenso-kg-with-ontology.nq`` and, into the default graph, its ``ascenso-kg-with-ontology.nt.gz`` (an Oxigraph
+server opened on the release's own store has it already). The time limit covers the whole
+exchange, not only each socket read, so a store that answers slowly byte by byte is still cut off: the exchange runs
+in a helper thread that the request waits for with the time limit, and the thread stops at its first read after the
+deadline.
 """
 
 from __future__ import annotations
@@ -71,7 +73,8 @@ class RemoteStore:
                 raise QueryTimedOut(self.timeout) from None
             raise QueryFailed(502, "The SPARQL store behind this endpoint cannot be reached.") from None
         except SyntaxError as error:
-            raise QueryFailed(502, f"The SPARQL store behind this endpoint sent an unreadable answer: {error}") from None
+            raise QueryFailed(502, f"The SPARQL store behind this endpoint sent an unreadable answer: {error}") \
+                from None
 
     def warm_up(self) -> None:
         """Nothing to start: the remote server is already running."""

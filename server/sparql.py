@@ -94,7 +94,7 @@ def _describe_service(query_request: QueryRequest) -> Response:
         response = Response(render_template("editor.html", editor=_editor_settings()), mimetype="text/html")
     else:
         graph = service_description(url_for("sparql.endpoint", _external=True),
-                                    url_for("description.void", _external=True))
+                                    url_for("dataset.void", _external=True))
         response = Response(write_graph(graph, fmt.name, description_prefixes()), mimetype=fmt.media_type)
     response.vary.add("Accept")
     return response

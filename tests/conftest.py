@@ -44,7 +44,7 @@ def select(store):
     numbers as int)."""
 
     def run(query: str) -> list[dict[str, object]]:
-        solutions = store.query(PREFIXES + query, use_default_graph_as_union=True)
+        solutions = store.query(PREFIXES + query)
         names = [variable.value for variable in solutions.variables]
         rows = []
         for solution in solutions:

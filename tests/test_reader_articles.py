@@ -23,6 +23,7 @@ from ascenso_kg.mappings.pipeline import MappingResult, map_articles
 from ascenso_kg.mappings.reader import read_article
 from ascenso_kg.mappings.records import StageKey
 from ascenso_kg.paths import MAPPING_TABLES_DIR
+from ascenso_kg.store import memory_store
 
 ARTICLES = Path(__file__).parent / "articles"
 SEASON = "2030-31-liga-imaginaria-season"
@@ -56,11 +57,10 @@ def result(tables) -> MappingResult:
 
 @pytest.fixture(scope="module")
 def select(result):
-    store = pyoxigraph.Store()
-    store.extend(quad for quads in result.quads.values() for quad in quads)
+    store = memory_store(quad for quads in result.quads.values() for quad in quads)
 
     def run(query: str) -> list[dict]:
-        solutions = store.query(PREFIXES + query, use_default_graph_as_union=True)
+        solutions = store.query(PREFIXES + query)
         names = [variable.value for variable in solutions.variables]
         return [{name: None if solution[name] is None else solution[name].value for name in names}
                 for solution in solutions]

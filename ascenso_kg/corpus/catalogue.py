@@ -2,9 +2,10 @@
 articles call them by (each one a general row of ``club_aliases.csv``, so it resolves), and the grounds the real
 articles list for them (``Stadia and locations``).
 
-Names that would trip the reader are left out on purpose: a score line cannot tell ``Zacatepec 1948`` from a score
-as easily as a table cell can, and a new name ending in a full stop (``Delfines F.C.``) loses its stop in a
-"changed name to …" sentence, so such names are only used where they read back cleanly.
+Two names are kept out of some places. ``Zacatepec 1948`` is used, as in the real articles, only in tables and the
+infobox. A new name ending in a full stop (``Delfines F.C.``) is never given in a "changed name to …" bullet:
+``change_kinds.csv`` reads the sentence's final stop as the end of the name and would record a club
+``Delfines F.C`` that the alias table does not know.
 """
 
 from __future__ import annotations

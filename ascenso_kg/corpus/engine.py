@@ -70,13 +70,13 @@ class MatchEngine:
         return min(90, int(90 * rng.random() ** 0.85) + 1), None
 
     def play(self, match: Match, home: tuple[Squad, float], away: tuple[Squad, float],
-             minutes: dict[Player, int] | None = None, home_edge: float = 1.0) -> tuple[list[Spell], list[Spell]]:
+             minutes: dict[Player, int] | None = None) -> None:
         """Fill in the match's score and goals; add the minutes each player played to ``minutes``."""
         rng = self.rng
         (home_squad, home_strength), (away_squad, away_strength) = home, away
         lineups = (self.lineup(home_squad), self.lineup(away_squad))
         difference = STRENGTH_EFFECT * (home_strength - away_strength)
-        match.home_score = poisson(rng, HOME_GOALS * home_edge * math.exp(difference))
+        match.home_score = poisson(rng, HOME_GOALS * math.exp(difference))
         match.away_score = poisson(rng, AWAY_GOALS * math.exp(-difference))
         sides = [True] * match.home_score + [False] * match.away_score
         goals = [self.goal(for_home, lineups) for for_home in sides]
@@ -85,7 +85,6 @@ class MatchEngine:
             for lineup in lineups:
                 for player, on, off in lineup:
                     minutes[player] = minutes.get(player, 0) + off - on
-        return lineups
 
     def goal(self, for_home: bool, lineups: tuple[list[Spell], list[Spell]]) -> Goal:
         rng = self.rng

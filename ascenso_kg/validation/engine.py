@@ -49,8 +49,10 @@ class _OxigraphData(OxigraphDataGraph):
         return True
 
 
-def run_pyshacl(data: pyoxigraph.Store, shapes: rdflib.Graph, backend: str = DEFAULT_BACKEND) -> tuple[bool, rdflib.Graph]:
-    """Validate the default graph of ``data`` (the graph and the ontology, already merged) against ``shapes``.
+def run_pyshacl(data: pyoxigraph.Store, shapes: rdflib.Graph, backend: str = DEFAULT_BACKEND,
+                use_shapes: list[str] | None = None) -> tuple[bool, rdflib.Graph]:
+    """Validate the default graph of ``data`` (the graph and the ontology, already merged) against ``shapes``, or
+    against the node shapes named in ``use_shapes`` only.
 
     Returns pyshacl's ``conforms`` (false only for violations: warnings and notes are allowed) and its report graph.
     """
@@ -64,5 +66,6 @@ def run_pyshacl(data: pyoxigraph.Store, shapes: rdflib.Graph, backend: str = DEF
         raise ValueError(f"unknown validation backend {backend!r}; use one of {', '.join(BACKENDS)}")
     # The ontology is already in the data graph (see data.data_store), so no ont_graph and no inference: in place
     # is safe, and it spares a copy of the graph.
-    conforms, report, _ = pyshacl.validate(graph, shacl_graph=shapes, allow_warnings=True, inplace=True)
+    conforms, report, _ = pyshacl.validate(graph, shacl_graph=shapes, allow_warnings=True, inplace=True,
+                                           use_shapes=use_shapes)
     return bool(conforms), report

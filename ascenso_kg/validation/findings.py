@@ -99,9 +99,7 @@ class GraphContext:
                 }}""", nodes):
             found.setdefault(row["node"].value, set()).add(SourceLines(
                 row["file"].value, int(row["first"].value), int(row["last"].value), row["span"].value))
-        # The title line only says the resource exists; where there are more telling lines, it is left out.
-        return {node: tuple(sorted(lines for lines in spans if lines.last > 1 or len(spans) == 1))
-                for node, spans in found.items()}
+        return {node: tuple(sorted(_without_title_lines(spans))) for node, spans in found.items()}
 
     def seasons(self, nodes: Iterable[str]) -> dict[str, str]:
         """The one season each node belongs to, following the links from goals, rows, sides and rules upwards."""
@@ -120,6 +118,23 @@ class GraphContext:
     def values(self, focus: str, path: str) -> list[pyoxigraph.Term]:
         return sorted((quad.object for quad in self.store.quads_for_pattern(
             pyoxigraph.NamedNode(focus), pyoxigraph.NamedNode(path), None)), key=str)
+
+
+def _without_title_lines(spans: set[SourceLines]) -> set[SourceLines]:
+    """The title line only says a resource exists; where the same article has more telling lines, it is left out."""
+    files_with_more = {lines.file for lines in spans if lines.last > 1}
+    return {lines for lines in spans if lines.last > 1 or lines.file not in files_with_more}
+
+
+def where(sources: tuple[SourceLines, ...]) -> str:
+    """'a.txt, lines 5 and 80; b.txt, lines 151–154'."""
+    parts = []
+    for file in sorted({lines.file for lines in sources}):
+        runs = [str(l.first) if l.first == l.last else f"{l.first}–{l.last}" for l in sources if l.file == file]
+        single = len(runs) == 1 and "–" not in runs[0]
+        listed = runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + " and " + runs[-1]
+        parts.append(f"{file}, {'line' if single else 'lines'} {listed}")
+    return "; ".join(parts)
 
 
 def read_findings(report: rdflib.Graph, shapes: rdflib.Graph, context: GraphContext) -> list[Finding]:
@@ -153,13 +168,13 @@ def _finding(report: rdflib.Graph, result: rdflib.term.Node, shapes: rdflib.Grap
         sentence = core_sentence(component, source_shape, shapes, show(focus, label) or local_words(str(focus)),
                                  path_words(path, shapes, label), show(value, label), found, label)
     lines = sources.get(str(focus), ())
-    where = f" ({'; '.join(str(line) for line in lines)})" if lines else ""
+    location = f" ({where(lines)})" if lines else ""
     return Finding(
         severity=str(report.value(result, SH.resultSeverity)).removeprefix(str(SH)),
         shape=str(node_shape or source_shape),
         component=component,
         focus=focus,
-        message=capitalized(sentence) + where,
+        message=capitalized(sentence) + location,
         path=path if isinstance(path, rdflib.URIRef) else None,
         value=value,
         sources=lines,

@@ -50,11 +50,13 @@ def iris_in(text: str) -> set[str]:
 def humanize(text: str, label: Labeler) -> str:
     """Replace the IRIs in ``text`` by labels and write its ISO dates out."""
 
-    def name(match: re.Match[str]) -> str:
+    parts, done = [], 0
+    for match in _IRI.finditer(text):
         iri, trail = _split_iri(match[0])
-        return (label(iri) or iri) + trail
-
-    return _ISO_DATE.sub(_date, _IRI.sub(name, text))
+        # Dates are written out only outside IRIs, which may hold one (…/match/2013-05-15-…).
+        parts += [_ISO_DATE.sub(_date, text[done:match.start()]), label(iri) or iri, _ISO_DATE.sub(_date, trail)]
+        done = match.end()
+    return "".join(parts) + _ISO_DATE.sub(_date, text[done:])
 
 
 def show(term: rdflib.term.Node | None, label: Labeler) -> str:

@@ -13,12 +13,13 @@ from itertools import groupby
 import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
-from ..iris import DCTERMS, PROV, RDF, SH, XSD
+from ..iris import AKG, DCTERMS, PROV, RDF, SH, XSD
 from .findings import Finding
 from .shapes import SHAPES_IRI, SHAPES_NS
 
 _PREFIXES = {"sh": SH, "akgsh": SHAPES_NS, "prov": PROV, "dcterms": DCTERMS, "xsd": XSD, "rdf": RDF,
-             "akg": "https://w3id.org/ascenso-kg/ontology#"}
+             "akg": AKG}
+_NOUNS = {"Violation": "violation", "Warning": "warning", "Info": "note"}
 
 
 def _term(term: rdflib.term.Node):
@@ -68,10 +69,14 @@ def report_turtle(quads: list[Quad]) -> bytes:
     return serialize(triples, format=RdfFormat.TURTLE, prefixes=_PREFIXES)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def counts(findings: list[Finding]) -> str:
-    """'0 violations, 21 warnings, 0 notes'."""
+    """'0 violations, 20 warnings, 1 note'."""
     found = Counter(finding.severity for finding in findings)
-    return f"{found['Violation']} violations, {found['Warning']} warnings, {found['Info']} notes"
+    return ", ".join(_count(found[severity], noun) for severity, noun in _NOUNS.items())
 
 
 def render_summary(findings: list[Finding], heading: str, descriptions: dict[str, str]) -> str:
@@ -80,9 +85,7 @@ def render_summary(findings: list[Finding], heading: str, descriptions: dict[str
     ordered = sorted(findings, key=Finding.sort_key)
     for (severity, shape), by_shape in groupby(ordered, key=lambda f: (f.severity, f.shape)):
         by_shape = list(by_shape)
-        name = shape.rsplit("#", 1)[-1]
-        noun = {"Violation": "violation", "Warning": "warning", "Info": "note"}[severity]
-        lines += ["", f"{name}: {len(by_shape)} {noun}{'s' if len(by_shape) != 1 else ''}"]
+        lines += ["", f"{shape.rsplit('#', 1)[-1]}: {_count(len(by_shape), _NOUNS[severity])}"]
         if descriptions.get(shape):
             lines.append(f"  ({descriptions[shape]})")
         for season, in_season in groupby(by_shape, key=lambda f: f.season):

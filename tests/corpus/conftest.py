@@ -41,7 +41,7 @@ def corpus_select(planted_build):
     store = pyoxigraph.Store.read_only(str(planted_build[1] / "store"))
 
     def run(query: str) -> list[dict[str, object]]:
-        solutions = store.query(PREFIXES + query, use_default_graph_as_union=True)
+        solutions = store.query(PREFIXES + query)
         names = [variable.value for variable in solutions.variables]
         rows = []
         for solution in solutions:

@@ -8,6 +8,8 @@ import re
 from collections import Counter
 
 from ascenso_kg.corpus import CorpusSummary
+from ascenso_kg.validation import validate_quads
+from ascenso_kg.validation.data import read_quads
 
 _SCORE_LINE = re.compile(r"^ ?\S.*? (\d{1,2})-(\d{1,2}) \S")
 _DECISIONS = {"aggregate": "DecidedOnAggregate", "away_goals": "DecidedOnAwayGoals",
@@ -108,3 +110,16 @@ def test_top_scorers_are_the_scorers_of_the_match_blocks(corpus_select, planted_
     for row in rows:
         tournament = row["tournament"].rsplit("/", 1)[1]
         assert row["scored"] == row["goals"] - dropped[(tournament, row["name"])], row
+
+
+def test_validation_finds_exactly_the_planted_inconsistencies(planted_build, planted_corpus):
+    """No violation; one warning for each planted inconsistency, pointing at the lines it was planted on."""
+    validation = validate_quads(read_quads(planted_build[1] / "dumps" / "ascenso-kg.nq"))
+    assert validation.of_severity("Violation") == []
+    warnings = validation.of_severity("Warning")
+    entries = json.loads((planted_corpus.out / "planted.json").read_text(encoding="utf-8"))
+    assert len(warnings) == len(entries)
+    for entry in entries:
+        covering = [finding for finding in warnings if any(
+            lines.file == entry["file"] and lines.first <= entry["line"] <= lines.last for lines in finding.sources)]
+        assert len(covering) == 1, (entry, [finding.message for finding in covering])

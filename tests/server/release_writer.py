@@ -12,6 +12,7 @@ import pyoxigraph
 
 from ascenso_kg import iris
 from ascenso_kg.paths import ROOT
+from ascenso_kg.store import fill
 
 BASE = iris.DEFAULT_BASE
 IRIS = iris.Iris(BASE)
@@ -50,7 +51,8 @@ SMALL_ARTICLES = {
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         res:club\\/necaxa a akg:Club ; rdfs:label "Necaxa" .
         res:club\\/delfines a akg:Club ; rdfs:label "Delfines" .
-        res:season\\/2013-14\\/change\\/5 a akg:Rebranding ; akg:club res:club\\/neza ; akg:newClub res:club\\/delfines .
+        res:season\\/2013-14\\/change\\/5 a akg:Rebranding ;
+            akg:club res:club\\/neza ; akg:newClub res:club\\/delfines .
     """,
 }
 
@@ -71,13 +73,13 @@ def write_release(out: Path, graphs: dict[str, list[pyoxigraph.Triple]], article
     quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.NamedNode(graph))
              for graph, triples in graphs.items() for t in triples]
     release.mkdir(parents=True)
-    store = pyoxigraph.Store(str(release / "store"))
-    store.extend(quads)
+    store = fill(pyoxigraph.Store(str(release / "store")), quads)
     store.flush()
     del store
     gc.collect()  # close RocksDB: the server's workers open it read-only
     files = [
-        _write(release, "dumps/ascenso-kg.nq.gz", gzip.compress(pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)),
+        _write(release, "dumps/ascenso-kg.nq.gz",
+               gzip.compress(pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)),
                len(quads), "application/n-quads", "The whole knowledge graph (N-Quads, gzipped)"),
         _write(release, "dumps/ascenso-kg.ttl", pyoxigraph.serialize(
             {pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads}, format=pyoxigraph.RdfFormat.TURTLE,

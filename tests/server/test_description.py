@@ -23,7 +23,8 @@ def rdf(response) -> Graph:
     return Graph().parse(data=response.data, format=response.mimetype)
 
 
-@pytest.mark.parametrize("accept", ["text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples"])
+@pytest.mark.parametrize("accept", ["text/turtle", "application/ld+json", "application/rdf+xml",
+                                    "application/n-triples"])
 def test_service_description_by_negotiation(client, accept):
     graph = rdf(client.get("/sparql", headers={"Accept": accept}))
     (service,) = graph.subjects(RDF.type, SD.Service)

@@ -28,7 +28,8 @@ def test_json_listing_has_metadata_licence_and_attribution(client, manifest):
     by_name = {f["name"]: f for f in listing["files"]}
     for entry in manifest["files"]:
         listed = by_name[entry["path"].removeprefix("dumps/")]
-        assert (listed["size"], listed["sha256"], listed["triples"]) == (entry["size"], entry["sha256"], entry["triples"])
+        assert [listed[key] for key in ("size", "sha256", "triples")] == [entry[key] for key in ("size", "sha256",
+                                                                                               "triples")]
         assert listed["url"] == "http://localhost/" + entry["path"]
 
 

@@ -25,7 +25,8 @@ EXPECTED: dict[str, list[tuple]] = {
     "02-finals": [
         ('2012 promotion final', 'Correcaminos UAT 2–1 León (9 May 2012)',
          'León 5–0 Correcaminos UAT (12 May 2012)', 'León'),
-        ('2013 promotion final', 'La Piedad 0–1 Neza (15 May 2013)', 'Neza 0–1 La Piedad (18 May 2013)', 'La Piedad'),
+        ('2013 promotion final', 'La Piedad 0–1 Neza (15 May 2013)', 'Neza 0–1 La Piedad (18 May 2013)',
+         'La Piedad'),
         ('2014 promotion final', 'Estudiantes Tecos 0–0 Leones Negros UdeG (7 May 2014)',
          'Leones Negros UdeG 1–1 Estudiantes Tecos (10 May 2014)', 'Leones Negros UdeG'),
         ('Apertura 2013 Liguilla final', 'Leones Negros UdeG 1–0 Necaxa (27 November 2013)',

@@ -71,6 +71,20 @@ def test_runaway_query_does_not_stall_other_requests(limited_app):
     assert finished == [("quick", 200), ("runaway", 504)]
 
 
+def test_when_every_worker_stays_busy_the_answer_is_503_with_retry_after(make_app, small_out):
+    app = make_app(small_out, QUERY_WORKERS=1, QUERY_TIMEOUT=1.0, QUERY_QUEUE_WAIT=0.1)
+    pool = app.extensions["ascenso_kg.store"].pool
+    pool.warm_up()
+    runaway = threading.Thread(target=lambda: app.test_client().get("/sparql", query_string={"query": RUNAWAY}))
+    runaway.start()
+    wait_for(lambda: pool.idle_workers == 0)
+    response = app.test_client().get("/sparql", query_string={"query": QUICK})
+    runaway.join()
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "1"
+    assert "busy" in response.get_data(as_text=True)
+
+
 # Size ----------------------------------------------------------------------------------------------------------
 def test_capped_select_says_so_in_header_and_json(limited):
     response = limited.get("/sparql", query_string={"query": ALL_TRIPLES})

@@ -57,7 +57,8 @@ def test_sparqlwrapper_ask_and_construct(live_server):
 
 def test_rdflib_sparqlstore_reads_the_endpoint(live_server):
     graph = Graph(store=SPARQLStore(live_server + "/sparql", returnFormat="json"))
-    rows = list(graph.query(f"SELECT ?label WHERE {{ <{NECAXA}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"))
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    rows = list(graph.query(f"SELECT ?label WHERE {{ <{NECAXA}> <{label}> ?label }}"))
     assert {str(row.label) for row in rows} == {"Necaxa"}
     assert (URIRef(NECAXA), None, None) in graph  # triples() runs its own CONSTRUCT-like query
 

@@ -29,7 +29,8 @@ from ascenso_kg.server.negotiation import (
     ("text/csv;q=1.5", []),
     ("nonsense, */*;q=0.1", [MediaRange("*", "*", 0.1)]),
     ("*/json", []),  # a wildcard type needs a wildcard subtype
-    ("a/b;q=0.3,c/d;q=0.3,e/f;q=0.9", [MediaRange("e", "f", 0.9), MediaRange("a", "b", 0.3), MediaRange("c", "d", 0.3)]),
+    ("a/b;q=0.3,c/d;q=0.3,e/f;q=0.9",
+     [MediaRange("e", "f", 0.9), MediaRange("a", "b", 0.3), MediaRange("c", "d", 0.3)]),
 ])
 def test_parse_accept(header, expected):
     assert parse_accept(header) == expected

@@ -168,5 +168,6 @@ def test_every_service_oxigraph_would_call_is_seen(query):
 
 def test_the_generator_reaches_real_service_calls():
     """The differential test is only worth something if generated queries do call services."""
-    query = find(generated_queries(), lambda q: called_port(q) in PORTS, settings=settings(database=None))
+    query = find(generated_queries(), lambda q: called_port(q) in PORTS,
+                 settings=settings(database=None, max_examples=2000))
     assert analyse_query(query).refused_services((ALLOWED,))

@@ -156,7 +156,8 @@ def test_from_clause_is_honoured_not_overridden_by_the_union(client):
 
 
 def test_protocol_default_graph_uri_selects_the_graph(client):
-    response = get(client, CLUBS, **{"default-graph-uri": "https://w3id.org/ascenso-kg/graph/article/2012-13-test-season"})
+    graph = "https://w3id.org/ascenso-kg/graph/article/2012-13-test-season"
+    response = get(client, CLUBS, **{"default-graph-uri": graph})
     assert values(parse_results(response.content_type, response.data), "club") == [RES + "club/necaxa",
                                                                                  RES + "club/neza"]
 

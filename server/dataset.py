@@ -1,4 +1,4 @@
-"""The dataset's front door: the home page and the VoID + DCAT description at ``/void``.
+"""The dataset's surface: the home page and the VoID + DCAT description at ``/void``.
 
 Statistics are read from the store once per app, on first use, with the named ``void-*`` queries (under the endpoint's
 own time limit), then kept: the release a running server publishes never changes.
@@ -8,29 +8,20 @@ from __future__ import annotations
 
 import threading
 
-from flask import Blueprint, Flask, Response, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from .description import DatasetStatistics, description_prefixes, statistics_from, void_description
 from .negotiation import GRAPH_FORMATS, choose_format
 from .protocol import RequestRefused
-from .release import Release
+from .release import get_release
 from .serializers import write_graph
 from .store import run_named
 from .tables import compact_iri
 
-bp = Blueprint("description", __name__)
+bp = Blueprint("dataset", __name__)
 
-_RELEASE = "ascenso_kg.release"
 _STATISTICS = "ascenso_kg.statistics"
 _STATISTICS_LOCK = threading.Lock()
-
-
-def init_app(app: Flask, release: Release) -> None:
-    app.extensions[_RELEASE] = release
-
-
-def get_release() -> Release:
-    return current_app.extensions[_RELEASE]
 
 
 def dataset_statistics() -> DatasetStatistics:
@@ -50,7 +41,7 @@ def home() -> str:
 
 @bp.route("/.well-known/void")
 def well_known_void() -> Response:
-    return redirect(url_for("description.void"), code=303)
+    return redirect(url_for("dataset.void"), code=303)
 
 
 @bp.route("/void")
@@ -65,7 +56,7 @@ def void() -> Response:
                             mimetype="text/html")
     else:
         graph = void_description(
-            url_for("description.void", _external=True), url_for("sparql.endpoint", _external=True),
+            url_for("dataset.void", _external=True), url_for("sparql.endpoint", _external=True),
             release.manifest, statistics,
             lambda path: url_for("dumps.download", path=path.removeprefix("dumps/"), _external=True),
         )
