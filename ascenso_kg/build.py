@@ -14,24 +14,23 @@ import csv
 import datetime as dt
 import gc
 import hashlib
-import io
 import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
-from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, Store, parse
+from pyoxigraph import BlankNode, RdfFormat, Store, Triple, parse, serialize
 
 from . import __version__
-from .dumps import DumpFile, sort_quads, write_dump_set, write_file
-from .iris import AKG, CC_BY_SA, DEFAULT_BASE, RDF, Iris
+from .dumps import DumpFile, Lines, write_dump_set, write_file
+from .iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
 from .mappings.document import Problem
 from .mappings.pipeline import MappingResult, map_articles
 from .paths import ARTICLES_DIR, DEFAULT_OUT_DIR, ONTOLOGY_FILE
 from .release import build_lock, new_staging, publish, release_id
-from .store import load_nquads_file
+from .store import load_release_store
 from .validation.publish import publish_validation
 
 Progress = Callable[[str], None]
@@ -68,10 +67,15 @@ class BuildSummary:
         return "\n".join(lines)
 
 
-def ontology_quads(iris: Iris) -> list[Quad]:
-    """The ontology in its own graph. Its blank nodes (RDF lists) are relabelled in parse order: the parser's
-    labels are random, and the dumps must be byte-identical from build to build."""
-    graph = NamedNode(iris.graph("ontology"))
+def statements_of(triples: Iterable[Triple]) -> list[str]:
+    """pyoxigraph triples as N-Triples statements (the mapper's format)."""
+    text = serialize(triples, format=RdfFormat.N_TRIPLES).decode()
+    return [line.removesuffix(" .") for line in text.splitlines() if line]
+
+
+def ontology_statements() -> list[str]:
+    """The ontology's statements. Its blank nodes (RDF lists) are relabelled in parse order: the parser's labels are
+    random, and the dumps must be byte-identical from build to build."""
     labels: dict[BlankNode, BlankNode] = {}
 
     def stable(term):
@@ -79,10 +83,10 @@ def ontology_quads(iris: Iris) -> list[Quad]:
             return labels.setdefault(term, BlankNode(f"ontology{len(labels)}"))
         return term
 
-    return [
-        Quad(stable(t.subject), t.predicate, stable(t.object), graph)
+    return statements_of(
+        Triple(stable(t.subject), t.predicate, stable(t.object))
         for t in parse(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE)
-    ]
+    )
 
 
 def build_release(
@@ -110,38 +114,48 @@ def build_release(
 
 
 def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, progress: Progress) -> BuildSummary:
-    data_quads = sort_quads(q for quads in result.quads.values() for q in quads)
+    data = Lines.of(result.graphs)
     # The SHACL report (dumps/validation-report.ttl, dumps/shapes.ttl) joins the ontology in the dump the store loads.
-    validation = publish_validation(staging, data_quads, iris, progress)
-    all_quads = sort_quads([*data_quads, *ontology_quads(iris), *validation.quads])
-    progress(f"writing dumps ({len(all_quads)} quads)")
-    files: list[DumpFile] = [*validation.files, *write_dump_set(staging, "ascenso-kg", data_quads, base,
-                                                                "The whole knowledge graph")]
-    files += write_dump_set(staging, "ascenso-kg-with-ontology", all_quads, base,
+    validation = publish_validation(staging, list(parse(data.nquads(), format=RdfFormat.N_QUADS)), iris, progress)
+    graphs = {
+        **result.graphs,
+        iris.graph("ontology"): ontology_statements(),
+        iris.graph("validation"): statements_of(quad.triple for quad in validation.quads),
+    }
+    everything = Lines.of(graphs)
+    progress(f"writing dumps ({len(everything.quads)} quads)")
+    files: list[DumpFile] = [*validation.files,
+                             *write_dump_set(staging, "ascenso-kg", data, base, "The whole knowledge graph")]
+    files += write_dump_set(staging, "ascenso-kg-with-ontology", everything, base,
                             "The knowledge graph, its ontology and its validation report", plain=(".nq",))
     for source in result.sources:
         graph = iris.article_graph(source.id)
-        if graph in result.quads:
-            files += write_dump_set(staging, f"articles/{source.id}", sort_quads(result.quads[graph]), base,
+        if graph in result.graphs:
+            files += write_dump_set(staging, f"articles/{source.id}", Lines.of({graph: result.graphs[graph]}), base,
                                     f"The graph of {source.title or source.id}", plain=())
     files.append(write_file(staging, "dumps/ontology.ttl", ONTOLOGY_FILE.read_bytes(),
-                            len(ontology_quads(iris)), "The ascenso-kg ontology (Turtle)"))
+                            len(graphs[iris.graph("ontology")]), "The ascenso-kg ontology (Turtle)"))
     progress("loading the store")
-    store_dir = staging / "store"
-    store = load_nquads_file(Store(str(store_dir)), staging / "dumps" / "ascenso-kg-with-ontology.nq", all_quads)
+    store = load_release_store(Store(str(staging / "store")), staging / "dumps" / "ascenso-kg-with-ontology.nq",
+                               everything.ntriples())
     store.flush()
     del store
     gc.collect()  # close RocksDB before the folder is renamed
-    summary = BuildSummary(staging, len(result.records), len({(q.subject, q.predicate, q.object) for q in data_quads}),
-                           len(all_quads), problems=result.problems)
-    typed = {
-        (q.subject.value, q.object.value.removeprefix(AKG)) for q in data_quads
-        if q.predicate.value == RDF + "type" and q.object.value.startswith(AKG)
-    }
-    summary.classes = Counter(name for _, name in typed if name not in ("SourceSpan", "SourceArticle"))
+    summary = BuildSummary(staging, len(result.records), len(data.triples), len(everything.quads),
+                           problems=result.problems)
+    summary.classes = _entities_by_class(data.triples)
     _write_reports(staging, result, summary)
-    _write_manifest(staging, result, iris, base, files, all_quads)
+    _write_manifest(staging, result, iris, base, files, graphs, len(everything.triples))
     return summary
+
+
+def _entities_by_class(triple_lines: list[str]) -> Counter:
+    marker = f"> <{RDF}type> <{AKG}"
+    typed = {
+        (line[1:line.index(">")], line[line.index(marker) + len(marker):line.rindex(">")])
+        for line in triple_lines if marker in line
+    }
+    return Counter(name for _, name in typed if name not in ("SourceSpan", "SourceArticle"))
 
 
 def _write_reports(staging: Path, result: MappingResult, summary: BuildSummary) -> None:
@@ -169,9 +183,19 @@ def _write_reports(staging: Path, result: MappingResult, summary: BuildSummary) 
                     summary.lines_skipped += 1
 
 
+def _licence_and_attribution(result: MappingResult) -> dict[str, str | None]:
+    """The dataset's licence: share-alike as soon as one source article is CC BY-SA; CC0 if every one is CC0."""
+    licences = {licence_iri(source.licence) for source in result.sources}
+    if CC_BY_SA in licences:
+        return {"licence": CC_BY_SA,
+                "attribution": "Adapted from English Wikipedia articles (CC BY-SA 4.0); see each article's URL."}
+    if licences == {CC0}:
+        return {"licence": CC0, "attribution": "Synthetic articles; no attribution required."}
+    return {"licence": None, "attribution": "The licences of the source articles are listed with each article."}
+
+
 def _write_manifest(staging: Path, result: MappingResult, iris: Iris, base: str, files: list[DumpFile],
-                    quads: list[Quad]) -> None:
-    graphs = Counter(quad.graph_name.value for quad in quads)
+                    graphs: dict[str, list[str]], triples: int) -> None:
     content = hashlib.sha256()
     for file in sorted(files, key=lambda f: f.path):
         content.update(f"{file.path} {file.sha256}\n".encode())
@@ -179,16 +203,15 @@ def _write_manifest(staging: Path, result: MappingResult, iris: Iris, base: str,
         "build_date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "generator": f"ascenso-kg {__version__}",
         "base": base,
-        "licence": CC_BY_SA,
-        "attribution": "Adapted from English Wikipedia articles (CC BY-SA 4.0); see each article's URL.",
+        **_licence_and_attribution(result),
         "articles": [
             {"id": source.id, "file": source.path.name, "title": source.title, "url": source.url,
              "licence": source.licence, "graph": iris.article_graph(source.id)}
             for source in result.sources
         ],
         "files": [file.as_json() for file in files],
-        "triples": len({(q.subject, q.predicate, q.object) for q in quads}),
-        "graphs": dict(sorted(graphs.items())),
+        "triples": triples,
+        "graphs": {graph: len(set(statements)) for graph, statements in sorted(graphs.items())},
         "content_sha256": content.hexdigest(),
     }
     (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -29,6 +29,16 @@ VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
 
 CC_BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
+CC0 = "https://creativecommons.org/publicdomain/zero/1.0/"
+LICENCES = {"CC BY-SA 4.0": CC_BY_SA, "CC0": CC0}  # as written in sources.csv -> licence IRI
+
+
+def licence_iri(name: str) -> str | None:
+    """'CC BY-SA 4.0' -> its IRI; 'CC0 (synthetic)' -> CC0's. Unknown or empty: None (nothing is asserted)."""
+    for known, iri in LICENCES.items():
+        if name.strip().startswith(known):
+            return iri
+    return None
 
 
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:

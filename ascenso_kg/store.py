@@ -13,21 +13,21 @@ from typing import Iterable
 
 from pyoxigraph import Quad, RdfFormat, Store, serialize
 
-from .dumps import triples_of
 
 
 def fill(store: Store, quads: Iterable[Quad]) -> Store:
     """Add the quads and their union (as the default graph) to an empty store."""
     quads = list(quads)
     store.bulk_load(serialize(quads, format=RdfFormat.N_QUADS), format=RdfFormat.N_QUADS)
-    store.bulk_load(serialize(triples_of(quads), format=RdfFormat.N_TRIPLES), format=RdfFormat.N_TRIPLES)
+    union = {quad.triple for quad in quads}
+    store.bulk_load(serialize(union, format=RdfFormat.N_TRIPLES), format=RdfFormat.N_TRIPLES)
     return store
 
 
-def load_nquads_file(store: Store, path: Path, union: Iterable[Quad]) -> Store:
-    """Bulk-load an N-Quads dump (fast, streamed from disk) and the union of ``union`` as the default graph."""
-    store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
-    store.bulk_load(serialize(triples_of(union), format=RdfFormat.N_TRIPLES), format=RdfFormat.N_TRIPLES)
+def load_release_store(store: Store, nquads: Path, union_ntriples: bytes) -> Store:
+    """Bulk-load a release's N-Quads dump (streamed from disk) and, as the default graph, the N-Triples of its union."""
+    store.bulk_load(path=str(nquads), format=RdfFormat.N_QUADS)
+    store.bulk_load(union_ntriples, format=RdfFormat.N_TRIPLES)
     return store
 
 

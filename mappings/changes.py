@@ -111,6 +111,8 @@ def _set_new_name(
     span: Span,
     resolve_club: Callable[[str, int], str],
 ) -> None:
+    if names.club(new_name, span.article, span.first) is None and names.club(new_name + ".", span.article, span.first):
+        new_name += "."  # the sentence's full stop was also the name's ('Delfines F.C.')
     new_club = names.club(new_name, span.article, span.first) or resolve_club(new_name, span.first)
     record.new_name = new_name
     if new_club != record.club:

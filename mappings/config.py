@@ -67,6 +67,41 @@ class Link:
 LINK_KINDS = ("club", "stadium", "city", "competition", "season", "liguilla")
 
 
+@dataclass(frozen=True)
+class WikidataLink:
+    """A row of wikidata.csv: an entity of the graph (``kind/id``), a Wikidata item proposed for it by
+    ``ascenso-kg link`` (or added by hand), how it was found, its score and whether a person reviewed it."""
+
+    kind: str
+    id: str
+    qid: str
+    label: str
+    method: str  # sitelink, label, alias (found by ascenso-kg link) or manual (added by a person)
+    score: float
+    reviewed: str  # "yes": a person confirmed it; "no": a person rejected it; "": nobody has looked yet
+    note: str
+    line: int
+
+    @property
+    def entity(self) -> str:
+        return f"{self.kind}/{self.id}"
+
+    @property
+    def accepted(self) -> bool:
+        """Whether the build asserts ``owl:sameAs`` the item: a person confirmed it, or the item's own English
+        Wikipedia sitelink is the entity's article and its type fits (score 1), and nobody rejected it."""
+        if self.reviewed == "no":
+            return False
+        return self.reviewed == "yes" or (self.method == "sitelink" and self.score == 1.0)
+
+
+WIKIDATA_KINDS = (*LINK_KINDS, "player")
+WIKIDATA_METHODS = ("sitelink", "label", "alias", "manual")
+WIKIDATA_REVIEWS = ("", "yes", "no")
+WIKIDATA_COLUMNS = ("entity", "qid", "label", "method", "score", "reviewed", "note")
+_QID = re.compile(r"Q[1-9][0-9]*")
+
+
 @dataclass
 class MappingTables:
     clubs: dict[str, str] = field(default_factory=dict)  # id -> canonical name
@@ -86,6 +121,7 @@ class MappingTables:
     prose: list[Pattern] = field(default_factory=list)
     change_kinds: list[Pattern] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    wikidata_links: list[WikidataLink] = field(default_factory=list)
 
     def default_columns(self, table_kind: str) -> list[str]:
         """The fields of a table kind in the order its columns usually come."""
@@ -184,7 +220,32 @@ def load_tables(directory: Path = MAPPING_TABLES_DIR) -> MappingTables:
                "enwiki_url must be an English Wikipedia article URL")
         _check(bool(row["evidence"]), path, line, "every link needs its evidence")
         tables.links.append(Link(row["kind"], row["id"], row["enwiki_url"], row["evidence"], line))
+    tables.wikidata_links = load_wikidata_links(directory / "wikidata.csv")
     return tables
+
+
+def load_wikidata_links(path: Path) -> list[WikidataLink]:
+    """The rows of a Wikidata links table (``mappings/tables/wikidata.csv``); a missing file has none."""
+    if not path.exists():
+        return []
+    rows = []
+    for line, row in _rows(path, WIKIDATA_COLUMNS):
+        kind, _, entity_id = row["entity"].partition("/")
+        _check(kind in WIKIDATA_KINDS and bool(entity_id), path, line,
+               f"entity must be kind/id with a kind of {', '.join(WIKIDATA_KINDS)}: {row['entity']!r}")
+        _check(_QID.fullmatch(row["qid"]) is not None, path, line, f"not a Wikidata item id: {row['qid']!r}")
+        _check(row["method"] in WIKIDATA_METHODS, path, line, f"unknown method {row['method']!r}")
+        _check(row["reviewed"] in WIKIDATA_REVIEWS, path, line, "reviewed must be yes, no or empty")
+        _check(row["method"] != "manual" or row["reviewed"] == "yes", path, line,
+               "a row added by hand (method manual) must be reviewed: yes")
+        try:
+            score = float(row["score"])
+        except ValueError:
+            score = -1.0
+        _check(0.0 <= score <= 1.0, path, line, f"score must be a number from 0 to 1: {row['score']!r}")
+        rows.append(WikidataLink(kind, entity_id, row["qid"], row["label"], row["method"], score, row["reviewed"],
+                                 row["note"], line))
+    return rows
 
 
 @lru_cache(maxsize=1)

@@ -68,8 +68,8 @@ class Coverage:
     explained: dict[int, str] = field(default_factory=dict)
 
     def mapped(self, *lines: int) -> None:
-        for line in lines:
-            self.explained.setdefault(line, "mapped")
+        for line in lines:  # a fact read from a line outranks a reason to skip the rest of it
+            self.explained[line] = "mapped"
 
     def skipped(self, line: int, reason: str) -> None:
         self.explained.setdefault(line, f"skipped: {reason}")

@@ -1,51 +1,78 @@
 """Links out: each entity with an English Wikipedia article gets ``foaf:isPrimaryTopicOf`` that article and
-``owl:sameAs`` the DBpedia resource of the same title, from ``mappings/tables/links.csv``.
+``owl:sameAs`` the DBpedia resource of the same title, from ``mappings/tables/links.csv``; an entity with an accepted
+row in ``mappings/tables/wikidata.csv`` gets ``owl:sameAs`` its Wikidata item.
 
-Only rows whose evidence is recorded are in the table; an entity the graph does not hold is reported, not linked.
+Only rows whose evidence is recorded are in the links table; a Wikidata row is asserted only when its sitelink is the
+entity's own article (and its type fits) or a person reviewed it (``WikidataLink.accepted``). An entity the graph
+does not hold is reported, not linked.
 """
 
 from __future__ import annotations
 
-from urllib.parse import unquote
-
-from pyoxigraph import Literal, Quad
+import re
+from urllib.parse import quote, unquote
 
 from ascenso_kg.iris import DCTERMS, FOAF, OWL, RDFS, Iris
 
-from .config import Link, MappingTables
+from .config import Link, MappingTables, WikidataLink
 from .document import Problem
-from .rdf import GraphBuilder
+from .ntriples import GraphBuilder, text
 
 WIKIPEDIA_PREFIX = "https://en.wikipedia.org/wiki/"
 DBPEDIA_PREFIX = "http://dbpedia.org/resource/"
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+
+# Characters a title may hold that an IRI may not: DBpedia keeps them percent-encoded ('"Pirata"' -> '%22Pirata%22').
+_NOT_IN_IRI = re.compile(r'[\x00-\x20"<>\\^`{|}]')
 
 
 def dbpedia_iri(enwiki_url: str) -> str:
     """'https://en.wikipedia.org/wiki/Club_Le%C3%B3n' -> 'http://dbpedia.org/resource/Club_León'."""
-    return DBPEDIA_PREFIX + unquote(enwiki_url.removeprefix(WIKIPEDIA_PREFIX))
+    title = unquote(enwiki_url.removeprefix(WIKIPEDIA_PREFIX))
+    return DBPEDIA_PREFIX + _NOT_IN_IRI.sub(lambda match: quote(match.group()), title)
 
 
-def entity_iri(iris: Iris, link: Link) -> str:
+def wikidata_iri(qid: str) -> str:
+    """'Q42' -> 'http://www.wikidata.org/entity/Q42', the entity IRI the Wikidata Query Service uses."""
+    return WIKIDATA_ENTITY + qid
+
+
+def kind_iri(iris: Iris, kind: str, entity_id: str) -> str:
+    """The IRI of an entity named by its kind and id as the link tables name it ('club', 'necaxa')."""
     return {
         "club": iris.club, "stadium": iris.stadium, "city": iris.city, "competition": iris.competition,
-        "season": iris.season, "liguilla": iris.liguilla,
-    }[link.kind](link.id)
+        "season": iris.season, "liguilla": iris.liguilla, "player": iris.player,
+    }[kind](entity_id)
 
 
-def map_links(tables: MappingTables, iris: Iris, entities: set[str]) -> tuple[list[Quad], list[Problem]]:
-    """Quads of the links graph for the entities the graph holds; a row for any other entity is reported."""
+def entity_iri(iris: Iris, link: Link | WikidataLink) -> str:
+    return kind_iri(iris, link.kind, link.id)
+
+
+def map_links(tables: MappingTables, iris: Iris, entities: set[str]) -> tuple[list[str], list[Problem]]:
+    """Statements of the links graph for the entities the graph holds; a row for any other entity is reported."""
     graph = iris.graph("links")
     out = GraphBuilder(graph)
-    out.add(graph, RDFS + "comment", Literal(
-        "Links to English Wikipedia and DBpedia, from mappings/tables/links.csv (each row records its evidence).",
-        language="en"))
-    out.add(graph, DCTERMS + "source", Literal("mappings/tables/links.csv"))
+    out.add(graph, RDFS + "comment", text(
+        "Links to English Wikipedia and DBpedia, from mappings/tables/links.csv (each row records its evidence), "
+        "and to Wikidata, from the sitelink-exact and reviewed rows of mappings/tables/wikidata.csv.", "en"))
+    out.add(graph, DCTERMS + "source", text("mappings/tables/links.csv"))
+    out.add(graph, DCTERMS + "source", text("mappings/tables/wikidata.csv"))
     problems = []
     for link in tables.links:
         subject = entity_iri(iris, link)
         if subject not in entities:
-            problems.append(Problem("links.csv", link.line, f"no {link.kind} {link.id!r} in the graph; not linked"))
+            problems.append(Problem("links.csv", link.line, f"no {link.kind} {link.id!r} in this build; not linked", "info"))
             continue
         out.link(subject, FOAF + "isPrimaryTopicOf", link.enwiki_url)
         out.link(subject, OWL + "sameAs", dbpedia_iri(link.enwiki_url))
-    return out.quads, problems
+    for row in tables.wikidata_links:
+        if not row.accepted:
+            continue
+        subject = entity_iri(iris, row)
+        if subject not in entities:
+            problems.append(Problem("wikidata.csv", row.line, f"no {row.kind} {row.id!r} in this build; not linked",
+                                    "info"))
+            continue
+        out.link(subject, OWL + "sameAs", wikidata_iri(row.qid))
+    return out.statements, problems

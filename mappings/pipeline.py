@@ -10,14 +10,15 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
-from ascenso_kg.iris import Iris
+from ascenso_kg.iris import Iris, slugify
 
 from .config import MappingTables, default_tables
 from .document import Problem
 from .interpret import Coverage, interpret
 from .links import map_links
+from .ntriples import quad_line
 from .players import PlayerRegistry
 from .rdf import ArticleMapper, map_reference_tables
 from .reader import read_article
@@ -37,11 +38,18 @@ class ArticleSource:
 
 @dataclass
 class MappingResult:
-    quads: dict[str, list[Quad]] = field(default_factory=dict)  # graph IRI -> quads
+    graphs: dict[str, list[str]] = field(default_factory=dict)  # graph IRI -> N-Triples statements
     problems: list[Problem] = field(default_factory=list)
     coverage: dict[str, Coverage] = field(default_factory=dict)  # article id -> coverage
     records: list[ArticleRecords] = field(default_factory=list)
     sources: list[ArticleSource] = field(default_factory=list)
+
+    def nquads(self) -> bytes:
+        return "".join(quad_line(s, graph) for graph, statements in self.graphs.items() for s in statements).encode()
+
+    def quads(self) -> list[Quad]:
+        """The graphs as pyoxigraph quads (parsed by Oxigraph; for tests and small graphs)."""
+        return list(parse(self.nquads(), format=RdfFormat.N_QUADS))
 
 
 def load_sources(articles_dir: Path) -> tuple[list[ArticleSource], list[Problem]]:
@@ -59,13 +67,25 @@ def load_sources(articles_dir: Path) -> tuple[list[ArticleSource], list[Problem]
         if row is None:
             problems.append(Problem(path.name, 1, "not listed in sources.csv: its graph records no source URL", "info"))
             row = {}
+        url = row.get("url", "")
+        if url and not _is_iri(url):
+            problems.append(Problem("sources.csv", 1, f"the url of {path.name} is not an IRI ({url!r}); left out"))
+            url = ""
         sources.append(ArticleSource(
-            id=path.stem, path=path, title=row.get("title", ""), url=row.get("url", ""),
+            id=slugify(path.stem), path=path, title=row.get("title", ""), url=url,
             licence=row.get("licence", ""), original_file=row.get("original_file", ""),
         ))
     for name in sorted(set(described) - {source.path.name for source in sources}):
         problems.append(Problem("sources.csv", 1, f"lists {name}, which is not in the folder", "warning"))
     return sources, problems
+
+
+def _is_iri(text: str) -> bool:
+    try:
+        NamedNode(text)
+    except ValueError:
+        return False
+    return "://" in text
 
 
 def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = None) -> MappingResult:
@@ -91,8 +111,9 @@ def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = 
     for records in result.records:
         source = by_id[records.article]
         mapper = ArticleMapper(records, iris, tables, players,
-                               {"file": source.path.name, "url": source.url, "title": source.title})
-        result.quads[iris.article_graph(records.article)] = mapper.map()
+                               {"file": source.path.name, "url": source.url, "title": source.title,
+                                "licence": source.licence})
+        result.graphs[iris.article_graph(records.article)] = mapper.map()
         clubs_used |= set(records.clubs_named)
         competitions_used |= set(records.competitions)
         competitions_used |= {change.league for change in records.changes if change.league}
@@ -102,9 +123,10 @@ def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = 
             if season.competition_name in tables.competitions
         }
     stadiums_used = {cs.stadium for records in result.records for cs in records.club_seasons if cs.stadium}
-    result.quads[iris.graph("mappings")] = map_reference_tables(tables, iris, clubs_used, competitions_used, stadiums_used)
-    subjects = {quad.subject.value for quads in result.quads.values() for quad in quads}
-    result.quads[iris.graph("links")], link_problems = map_links(tables, iris, subjects)
+    result.graphs[iris.graph("mappings")] = map_reference_tables(tables, iris, clubs_used, competitions_used,
+                                                                 stadiums_used)
+    subjects = {s[1:s.index(">")] for statements in result.graphs.values() for s in statements}
+    result.graphs[iris.graph("links")], link_problems = map_links(tables, iris, subjects)
     result.problems.extend(link_problems)
     return result
 

@@ -16,7 +16,7 @@ from ascenso_kg.iris import slugify
 
 from .records import PlayerMention
 
-_INITIAL = re.compile(r"^[A-Z]\.$")
+_INITIAL = re.compile(r"^[^\W\d_]\.$")  # 'V.', 'Á.'; the first letter of a given name
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Player:
 
 def is_abbreviated(name: str) -> bool:
     tokens = name.split()
-    return len(tokens) == 1 or bool(_INITIAL.match(tokens[0]))
+    return len(tokens) == 1 or bool(_INITIAL.match(tokens[0]) and tokens[0][0].isupper())
 
 
 def _fold(text: str) -> str:
@@ -40,7 +40,7 @@ def _fold(text: str) -> str:
 def _fits(abbreviated: str, full: str) -> bool:
     """'V. Lojero' fits 'Víctor Lojero'; 'S. Maz' fits 'Nelson Sebastián Maz'; 'Alatorre' fits 'X Alatorre'."""
     tokens = abbreviated.split()
-    initials = [token[0].lower() for token in tokens if _INITIAL.match(token)]
+    initials = [_fold(token[0]) for token in tokens if _INITIAL.match(token)]
     surname = _fold(" ".join(token for token in tokens if not _INITIAL.match(token)))
     full_tokens = _fold(full).split()
     surname_tokens = surname.split()

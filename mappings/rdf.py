@@ -6,14 +6,10 @@ the ontology. A value a record does not have is simply not emitted — missing s
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
-
-from pyoxigraph import Literal, NamedNode, Quad
-
-from ascenso_kg.iris import AKG, CC_BY_SA, DCTERMS, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, Iris, slugify
+from ascenso_kg.iris import AKG, DCTERMS, PROV, RDF, RDFS, SCHEMA, SKOS, Iris, licence_iri, slugify
 
 from .config import MappingTables
+from .ntriples import GraphBuilder, text
 from .players import PlayerRegistry
 from .records import (
     ArticleRecords,
@@ -26,7 +22,6 @@ from .records import (
     TieRecord,
 )
 
-A = NamedNode(RDF + "type")
 LABEL = RDFS + "label"
 DERIVED = PROV + "wasDerivedFrom"
 
@@ -46,48 +41,6 @@ _ROW_PROPERTIES = {
 }
 _TABLE_NAMES = {"standings": ("standings", "tabla general"), "top_scorers": ("top scorers", "goleadores"),
                 "relegation": ("relegation table", "tabla de cociente")}
-
-
-def literal(value: object) -> Literal:
-    if isinstance(value, bool):
-        return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
-    if isinstance(value, int):
-        return Literal(str(value), datatype=NamedNode(XSD + "integer"))
-    if isinstance(value, Decimal):
-        return Literal(str(value), datatype=NamedNode(XSD + "decimal"))
-    if isinstance(value, dt.date):
-        return Literal(value.isoformat(), datatype=NamedNode(XSD + "date"))
-    return Literal(str(value))
-
-
-class GraphBuilder:
-    """Quads of one named graph; ``None`` objects are skipped so optional values need no ``if``."""
-
-    def __init__(self, graph: str) -> None:
-        self.graph = NamedNode(graph)
-        self.quads: list[Quad] = []
-
-    def add(self, subject: str, predicate: str, value: object) -> None:
-        if value is None:
-            return
-        term = value if isinstance(value, (NamedNode, Literal)) else literal(value)
-        self.quads.append(Quad(NamedNode(subject), NamedNode(predicate), term, self.graph))
-
-    def link(self, subject: str, predicate: str, target: str | None) -> None:
-        if target is not None:
-            self.quads.append(Quad(NamedNode(subject), NamedNode(predicate), NamedNode(target), self.graph))
-
-    def typed(self, subject: str, *classes: str) -> None:
-        for name in classes:
-            self.quads.append(Quad(NamedNode(subject), A, NamedNode(AKG + name), self.graph))
-
-    def label(self, subject: str, english: str, spanish: str | None = None) -> None:
-        self.add(subject, LABEL, Literal(english, language="en"))
-        if spanish:
-            self.add(subject, LABEL, Literal(spanish, language="es"))
-
-    def name(self, subject: str, name: str) -> None:
-        self.add(subject, LABEL, Literal(name))
 
 
 def stage_iri(iris: Iris, key: StageKey) -> str:
@@ -110,7 +63,7 @@ def stage_label(key: StageKey) -> tuple[str, str]:
     if key.kind == "regular_season":
         name = tournament_label(key.owner)
         return f"{name} regular season", f"Fase regular del {name}"
-    year = "20" + key.owner.split("-")[1]
+    year = int(key.owner.split("-")[0]) + 1  # the final closes the season: 2012-13 -> 2013
     return f"{year} promotion final", f"Campeón de Ascenso {year}"
 
 
@@ -140,7 +93,7 @@ class ArticleMapper:
                 self.out.add(span_iri, AKG + "firstLine", span.first)
                 self.out.add(span_iri, AKG + "lastLine", span.last)
 
-    def map(self) -> list[Quad]:
+    def map(self) -> list[str]:
         self.map_article()
         for season in self.records.seasons:
             self.map_season(season)
@@ -166,24 +119,25 @@ class ArticleMapper:
             self.map_change(change)
         for club, names in self.records.clubs_named.items():
             self.map_club(club, names)
-        return self.out.quads
+        return self.out.statements
 
     # Source --------------------------------------------------------------------------------------------
     def map_article(self) -> None:
         article = self.iris.article(self.records.article)
         out = self.out
         out.typed(article, "SourceArticle")
-        out.add(article, DCTERMS + "title", Literal(self.records.title, language="en"))
-        out.add(article, LABEL, Literal(self.records.title, language="en"))
+        out.add(article, DCTERMS + "title", text(self.records.title, "en"))
+        out.add(article, LABEL, text(self.records.title, "en"))
         out.add(article, AKG + "fileName", self.source.get("file"))
         if self.source.get("url"):
             out.link(article, SCHEMA + "url", self.source["url"])
             out.link(article, DERIVED, self.source["url"])
             out.link(article, DCTERMS + "source", self.source["url"])
-        out.link(article, DCTERMS + "license", CC_BY_SA)
+        licence = licence_iri(self.source.get("licence", ""))
+        out.link(article, DCTERMS + "license", licence)
         graph = self.iris.article_graph(self.records.article)
         out.link(graph, DERIVED, article)
-        out.link(graph, DCTERMS + "license", CC_BY_SA)
+        out.link(graph, DCTERMS + "license", licence)
 
     # Competition structure -----------------------------------------------------------------------------
     def map_season(self, season) -> None:
@@ -202,9 +156,13 @@ class ArticleMapper:
         for neighbour, prop in ((season.previous, "previousSeason"), (season.next, "nextSeason")):
             if neighbour:
                 out.link(iri, AKG + prop, self.iris.season(neighbour))
-                out.typed(self.iris.season(neighbour), "Season")
-                out.add(self.iris.season(neighbour), AKG + "seasonName", neighbour.replace("-", "\u2013"))
+                self.map_season_reference(neighbour)
         self.derived(iri, season.span, season.dates_span)
+
+    def map_season_reference(self, season_id: str) -> None:
+        """A season this article only names (a neighbour, the season of a relegation column): its type and name."""
+        self.out.typed(self.iris.season(season_id), "Season")
+        self.out.add(self.iris.season(season_id), AKG + "seasonName", season_id.replace("-", "\u2013"))
 
     def map_tournament(self, tournament) -> None:
         iri = self.iris.tournament(tournament.id)
@@ -212,6 +170,7 @@ class ArticleMapper:
         out.typed(iri, "Tournament")
         out.label(iri, f"{tournament.kind} {tournament.year}", f"{tournament.kind} {tournament.year}")
         out.add(iri, AKG + "tournamentKind", tournament.kind)
+        self.map_season_reference(tournament.season)
         out.link(iri, AKG + "season", self.iris.season(tournament.season))
         out.add(iri, SCHEMA + "startDate", tournament.start)
         out.add(iri, SCHEMA + "endDate", tournament.end)
@@ -244,7 +203,7 @@ class ArticleMapper:
         out.add(rules_iri, AKG + "winnerPlaysPromotionFinal", rules.winner_to_promotion_final)
         if rules.tie_break:
             out.link(rules_iri, AKG + "tieBreak", AKG + _DECISIONS[rules.tie_break])
-        out.add(rules_iri, RDFS + "comment", Literal(" ".join(rules.text), language="en"))
+        out.add(rules_iri, RDFS + "comment", text(" ".join(rules.text), "en"))
         self.derived(rules_iri, *rules.spans)
 
     def round_iri(self, key: RoundKey) -> str:
@@ -358,7 +317,7 @@ class ArticleMapper:
         canonical = self.tables.clubs.get(club)
         for name in sorted(names):
             if name != canonical:
-                self.out.add(iri, SKOS + "altLabel", Literal(name))
+                self.out.add(iri, SKOS + "altLabel", text(name))
 
     def map_club_season(self, record) -> None:
         iri = self.iris.club_season(record.season, record.club)
@@ -397,9 +356,9 @@ class ArticleMapper:
         self.out.link(iri, RDF + "type", SCHEMA + "Person")
         self.out.name(iri, player.label)
         if player.full_name:
-            self.out.add(iri, SCHEMA + "name", Literal(player.label))
+            self.out.add(iri, SCHEMA + "name", text(player.label))
         if mention.name != player.label:
-            self.out.add(iri, SKOS + "altLabel", Literal(mention.name))
+            self.out.add(iri, SKOS + "altLabel", text(mention.name))
         self.out.add(iri, AKG + "nationality", mention.nationality)
         return player
 
@@ -408,7 +367,7 @@ class ArticleMapper:
         self.out.typed(iri, "Manager")
         self.out.link(iri, RDF + "type", SCHEMA + "Person")
         self.out.name(iri, mention.name)
-        self.out.add(iri, SCHEMA + "name", Literal(mention.name))
+        self.out.add(iri, SCHEMA + "name", text(mention.name))
         self.out.add(iri, AKG + "nationality", mention.nationality)
         return iri
 
@@ -507,7 +466,7 @@ class ArticleMapper:
         out.link(iri, AKG + "season", season)
         out.link(iri, AKG + "club", self.iris.club(outcome.club))
         if outcome.note:
-            out.add(iri, RDFS + "comment", Literal(outcome.note, language="en"))
+            out.add(iri, RDFS + "comment", text(outcome.note, "en"))
         out.link(season, AKG + outcome.kind, self.iris.club(outcome.club))
         self.derived(iri, outcome.span)
 
@@ -517,7 +476,7 @@ class ArticleMapper:
         out.typed(iri, "ClubChange", *change.kinds)
         kinds = ", ".join(kind.lower() for kind in change.kinds) or "change"
         out.label(iri, f"{self.club_name(change.club)}: {kinds} ({change.season.replace('-', '–')})")
-        out.add(iri, RDFS + "comment", Literal(change.text, language="en"))
+        out.add(iri, RDFS + "comment", text(change.text, "en"))
         out.link(iri, AKG + "season", self.iris.season(change.season))
         out.link(iri, AKG + "club", self.iris.club(change.club))
         if change.new_club:
@@ -533,19 +492,19 @@ class ArticleMapper:
 
 def map_reference_tables(
     tables: MappingTables, iris: Iris, clubs_used: set[str], competitions_used: set[str], stadiums_used: set[str]
-) -> list[Quad]:
+) -> list[str]:
     """The names the mapping tables give clubs, stadiums and competitions, in their own graph."""
     out = GraphBuilder(iris.graph("mappings"))
     graph = iris.graph("mappings")
-    out.add(graph, RDFS + "comment", Literal(
-        "Canonical names and name variants from the project's mapping tables (mappings/tables/*.csv).", language="en"))
+    out.add(graph, RDFS + "comment", text(
+        "Canonical names and name variants from the project's mapping tables (mappings/tables/*.csv).", "en"))
     for club in sorted(clubs_used):
         if club in tables.clubs:
             out.name(iris.club(club), tables.clubs[club])
     for alias, targets in sorted(tables.club_aliases.items()):
         for target in targets:
             if target.target in clubs_used and target.scope is None and alias != tables.clubs[target.target]:
-                out.add(iris.club(target.target), SKOS + "altLabel", Literal(alias))
+                out.add(iris.club(target.target), SKOS + "altLabel", text(alias))
     for stadium in sorted(stadiums_used & set(tables.stadiums)):
         out.name(iris.stadium(stadium), tables.stadiums[stadium])
     names: dict[str, set[str]] = {}
@@ -559,5 +518,5 @@ def map_reference_tables(
         out.link(iri, RDF + "type", SCHEMA + "SportsOrganization")
         out.name(iri, canonical[competition])
         for alias in sorted(names[competition] - {canonical[competition]}):
-            out.add(iri, SKOS + "altLabel", Literal(alias))
-    return out.quads
+            out.add(iri, SKOS + "altLabel", text(alias))
+    return out.statements

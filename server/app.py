@@ -21,6 +21,9 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from ascenso_kg import iris, paths
 
 from . import dataset, dumps, release, sparql, store
+from . import reconcile
+from . import search
+from .pages import views as pages
 from .negotiation import HTML, Format, negotiate
 from .outcomes import QueryFailed, StoreBusy
 from .release import open_release
@@ -41,6 +44,7 @@ DEFAULTS = {
     "SERVICE_ALLOWLIST": ["https://query.wikidata.org/sparql"],  # the only SERVICE IRIs a query may call
     "EXAMPLES_DIR": str(paths.ROOT / "queries"),
     "BASE": None,  # the IRI base of the resources; None: the release manifest's, else iris.DEFAULT_BASE
+    "ARTICLES_DIR": str(paths.ARTICLES_DIR),  # the source articles' text, shown by /source/<article> pages
 }
 
 _TEXT = Format("text", "text/plain")
@@ -62,7 +66,7 @@ def create_app(config: dict | None = None) -> Flask:
     release.init_app(app, published)
     store.init_app(app, published)
     CORS(app, send_wildcard=True, expose_headers=[TRUNCATED_HEADER, ROW_LIMIT_HEADER])  # public data, no cookies
-    for blueprint in (dataset.bp, sparql.bp, dumps.bp):
+    for blueprint in (dataset.bp, sparql.bp, dumps.bp, reconcile.bp, pages.bp, search.bp):
         app.register_blueprint(blueprint)
     app.register_error_handler(QueryFailed, _query_failed)
     app.register_error_handler(HTTPException, _http_error)

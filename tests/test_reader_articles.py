@@ -57,7 +57,7 @@ def result(tables) -> MappingResult:
 
 @pytest.fixture(scope="module")
 def select(result):
-    store = memory_store(quad for quads in result.quads.values() for quad in quads)
+    store = memory_store(result.quads())
 
     def run(query: str) -> list[dict]:
         solutions = store.query(PREFIXES + query)
@@ -111,8 +111,8 @@ def test_constructs_the_reader_understands_raise_no_problem(result):
 
 def test_the_build_goes_on_past_the_problems(result):
     assert {records.article for records in result.records} == {SEASON, LIGUILLA}
-    assert set(result.quads) >= {IRIS.article_graph(SEASON), IRIS.article_graph(LIGUILLA)}
-    assert IRIS.article_graph(NOTES) not in result.quads
+    assert set(result.graphs) >= {IRIS.article_graph(SEASON), IRIS.article_graph(LIGUILLA)}
+    assert IRIS.article_graph(NOTES) not in result.graphs
 
 
 # The season article in the graph --------------------------------------------------------------------------------
@@ -271,6 +271,6 @@ def test_with_the_project_tables_an_unknown_club_is_reported_once_per_article_an
     reported = sorted((problem.file, problem.line) for problem in result.problems
                       if "'Cometas del Norte' is not in mappings/tables/club_aliases.csv" in problem.message)
     assert reported == sorted([(f"{LIGUILLA}.txt", 19), (f"{SEASON}.txt", 5)])
-    season = result.quads[IRIS.article_graph(SEASON)]
-    homes = {quad.object.value for quad in season if quad.predicate.value == "http://schema.org/homeTeam"}
+    season = result.graphs[IRIS.article_graph(SEASON)]
+    homes = {s.split()[2].strip("<>") for s in season if s.split()[1] == "<http://schema.org/homeTeam>"}
     assert IRIS.club("cometas-del-norte") in homes

@@ -11,7 +11,7 @@ import rdflib
 from rdflib.namespace import RDF, SH
 
 from ..iris import AKG, PROV, RDFS
-from .messages import capitalized, core_sentence, fill_template, humanize, iris_in, local_words, path_words, show
+from .messages import capitalized, core_sentence, fill_template, humanize, iris_in, path_words, show
 
 SEVERITIES = ("Violation", "Warning", "Info")
 
@@ -139,7 +139,7 @@ def where(sources: tuple[SourceLines, ...]) -> str:
 
 def read_findings(report: rdflib.Graph, shapes: rdflib.Graph, context: GraphContext) -> list[Finding]:
     results = list(report.subjects(RDF.type, SH.ValidationResult))
-    nodes = {str(report.value(result, SH.focusNode)) for result in results}
+    nodes = {str(node) for result in results if isinstance(node := report.value(result, SH.focusNode), rdflib.URIRef)}
     mentioned = {str(term) for result in results for term in report.objects(result) if isinstance(term, rdflib.URIRef)}
     mentioned |= {iri for result in results for message in report.objects(result, SH.resultMessage)
                   for iri in iris_in(str(message))}
@@ -161,12 +161,13 @@ def _finding(report: rdflib.Graph, result: rdflib.term.Node, shapes: rdflib.Grap
     if component == str(SH.SPARQLConstraintComponent):
         sentence = humanize(" ".join(sorted(str(m) for m in report.objects(result, SH.resultMessage))), label)
     elif (template := shapes.value(source_shape, SH.message)) is not None:
-        sentence = humanize(fill_template(str(template), str(focus), str(path or ""), str(value or "")), label)
+        sentence = humanize(fill_template(str(template), str(focus), "" if path is None else str(path),
+                                          "" if value is None else str(value)), label)
     else:
         found = [show(rdflib.URIRef(v.value) if isinstance(v, pyoxigraph.NamedNode) else rdflib.Literal(v.value), label)
                  for v in context.values(str(focus), str(path))] if isinstance(path, rdflib.URIRef) else []
-        sentence = core_sentence(component, source_shape, shapes, show(focus, label) or local_words(str(focus)),
-                                 path_words(path, shapes, label), show(value, label), found, label)
+        sentence = core_sentence(component, source_shape, shapes, show(focus, label), path_words(path, shapes, label),
+                                 show(value, label), found, label)
     lines = sources.get(str(focus), ())
     location = f" ({where(lines)})" if lines else ""
     return Finding(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 import rdflib
@@ -60,64 +61,80 @@ def humanize(text: str, label: Labeler) -> str:
 
 
 def show(term: rdflib.term.Node | None, label: Labeler) -> str:
-    """A value as a reader would write it: a resource by its label, a literal by its text."""
+    """A value as a reader would write it: a resource by its label (or its IRI), a literal by its text."""
     if term is None:
         return ""
     if isinstance(term, rdflib.URIRef):
-        return label(str(term)) or local_words(str(term))
+        return label(str(term)) or str(term)
     return humanize(str(term), label)
 
 
-def path_words(path: rdflib.term.Node | None, shapes: rdflib.Graph, label: Labeler) -> str:
+@dataclass(frozen=True)
+class PathWords:
+    """How to name the values a property shape checks: 'the home score -1', or, for an inverse path, 'Stray, which
+    points to it by its table'."""
+
+    name: str
+    inverse: bool = False
+
+    def of(self, value: str) -> str:
+        return f"{value}, which points to it by its {self.name}," if self.inverse else f"the {self.name} {value}"
+
+    def none(self) -> str:
+        return f"nothing points to it by its {self.name}" if self.inverse else f"it has no {self.name}"
+
+
+def path_words(path: rdflib.term.Node | None, shapes: rdflib.Graph, label: Labeler) -> PathWords:
     if isinstance(path, rdflib.URIRef):
-        return label(str(path)) or local_words(str(path))
+        return PathWords(label(str(path)) or local_words(str(path)))
     inverse = shapes.value(path, SH.inversePath) if path is not None else None
     if isinstance(inverse, rdflib.URIRef):
-        return f"'{label(str(inverse)) or local_words(str(inverse))}' link to it"
-    return "value"
+        return PathWords(label(str(inverse)) or local_words(str(inverse)), inverse=True)
+    return PathWords("value")
 
 
 def core_sentence(component: str, parameters: rdflib.term.Node, shapes: rdflib.Graph, focus: str,
-                  path: str, value: str, values: list[str], label: Labeler) -> str:
+                  path: PathWords, value: str, values: list[str], label: Labeler) -> str:
     """A sentence for a result of a core constraint, from the constraint's parameters in the shapes graph."""
     kind = component.removeprefix(str(SH)).removesuffix("ConstraintComponent")
+    what = path.of(value)
 
     def parameter(name: str) -> str:
         return show(shapes.value(parameters, SH[name]), label)
 
+    def other(name: str) -> str:
+        iri = str(shapes.value(parameters, SH[name]))
+        return label(iri) or local_words(iri)
+
     if kind == "MinCount":
         count = parameter("minCount")
-        if path.endswith("link to it"):
-            return f"{focus} has no {path}." if count == "1" else f"{focus} has fewer than {count} {path}s."
-        return f"{focus} has no {path}." if count == "1" else f"{focus} has fewer than {count} values of {path}."
+        return f"{focus}: {path.none()}." if count == "1" else f"{focus}: fewer than {count} values of {path.name}."
     if kind == "MaxCount":
-        found = f": {', '.join(values)}" if values else ""
-        return f"{focus} has more than {parameter('maxCount')} {path}{found}."
+        found = f"{len(values)} values of {path.name} ({', '.join(values)})" if values else f"more values of {path.name}"
+        return f"{focus} has {found}, where at most {parameter('maxCount')} may be."
     if kind == "Datatype":
-        return f"{focus}: the {path} {value} is not of type {local_words(str(shapes.value(parameters, SH.datatype)))}."
+        return f"{focus}: {what} is not of type {local_words(str(shapes.value(parameters, SH.datatype)))}."
     if kind == "Class":
-        return f"{focus}: the {path} {value} is not a {parameter('class')}."
+        return f"{focus}: {what} is not a {parameter('class')}."
     if kind == "NodeKind":
-        return f"{focus}: the {path} {value} is not {local_words(str(shapes.value(parameters, SH.nodeKind)))}."
+        return f"{focus}: {what} is not {local_words(str(shapes.value(parameters, SH.nodeKind)))}."
     if kind in ("MinInclusive", "MinExclusive", "MaxInclusive", "MaxExclusive"):
         bound = parameter(kind[0].lower() + kind[1:])
         relation = {"MinInclusive": "below the minimum", "MinExclusive": "not above", "MaxInclusive": "above the maximum",
                     "MaxExclusive": "not below"}[kind]
-        return f"{focus}: the {path} {value} is {relation} {bound}."
+        return f"{focus}: {what} is {relation} {bound}."
     if kind == "In":
         allowed = Collection(shapes, shapes.value(parameters, SH["in"]))
-        return f"{focus}: the {path} {value} is not one of {', '.join(show(item, label) for item in allowed)}."
+        return f"{focus}: {what} is not one of {', '.join(show(item, label) for item in allowed)}."
     if kind == "Pattern":
-        return f"{focus}: the {path} {value} does not match {parameter('pattern')}."
+        return f"{focus}: {what} does not match {parameter('pattern')}."
     if kind == "LessThanOrEquals":
-        other = shapes.value(parameters, SH.lessThanOrEquals)
-        return f"{focus}: the {path} {value} is greater than its {label(str(other)) or local_words(str(other))}."
+        return f"{focus}: {what} is greater than its {other('lessThanOrEquals')}."
     if kind == "Disjoint":
-        other = shapes.value(parameters, SH.disjoint)
-        return f"{focus}: {value} is both its {path} and its {label(str(other)) or local_words(str(other))}."
+        return f"{focus}: {value} is both its {path.name} and its {other('disjoint')}."
     if kind == "Or":
         return f"{focus} meets none of the alternatives its shape allows."
-    return f"{focus} fails {local_words(component)} on {path}{f' ({value})' if value else ''}."
+    return f"{focus} fails {local_words(component)} on {path.name}{f' ({value})' if value else ''}."
 
 
 def fill_template(template: str, focus: str, path: str, value: str) -> str:
@@ -128,4 +145,5 @@ def fill_template(template: str, focus: str, path: str, value: str) -> str:
 
 
 def capitalized(sentence: str) -> str:
-    return sentence[:1].upper() + sentence[1:]
+    """The sentence with a capital letter, unless it starts with an IRI."""
+    return sentence if sentence.startswith("http") else sentence[:1].upper() + sentence[1:]

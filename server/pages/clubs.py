@@ -1,0 +1,139 @@
+"""Club, player and stadium pages.
+
+A club shows the seasons it played (under which name, at which stadium), its names, the changes it went through
+(promotions, relegations, rebrandings, relocations) and its titles, one page of its matches with results (a club of
+a hundred seasons has thousands, so they are paged in the store), and its scorers.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph
+
+from ascenso_kg import iris
+
+from .competitions import club_changes, club_seasons
+from .context import PageContext
+from .graph import akg, node
+from .matches import match_summary, minute_text, result_for
+
+MATCHES_PER_PAGE = 50
+TOP_SCORERS = 25
+HOME_TEAM = iris.SCHEMA + "homeTeam"
+AWAY_TEAM = iris.SCHEMA + "awayTeam"
+
+
+def gather_club(page: PageContext) -> None:
+    """The club's seasons, changes and titles; one page of its matches (the count comes from the incoming links);
+    its top scorers."""
+    page.gather("page-club")
+    counts = page.found.get("incoming", {}).get("counts", {})
+    total = counts.get(HOME_TEAM, 0) + counts.get(AWAY_TEAM, 0)
+    pages = max(1, -(-total // MATCHES_PER_PAGE))
+    current = min(page.page_number("page"), pages)
+    found = page.gather("page-club-matches", pageSize=MATCHES_PER_PAGE, skip=(current - 1) * MATCHES_PER_PAGE)
+    scorers = page.queries.select("page-club-scorers", this=page.this, limit=TOP_SCORERS)
+    page.found["club"] = {"total": total, "pages": pages, "page": current,
+                          "matches": list(dict.fromkeys(t.subject for t in found.triples)),
+                          "scorers": [(row[0], int(row[1].value)) for row in scorers.rows]}
+
+
+def club_view(page: PageContext) -> dict:
+    graph, show, this = page.graph, page.show, page.this
+    found = page.found["club"]
+    seasons = club_seasons(page)
+    seasons = [s for s in seasons if s["club"] and s["club"]["iri"] == this.value]
+    changes = [c for c in graph.instances("ClubChange")
+               if this in graph.objects(c, akg("club")) or this in graph.objects(c, akg("newClub"))]
+    titles = [{"href": page.addresses.href(t.value), "tournament": show.term(graph.value(t, akg("tournament"))),
+               "number": graph.number(t, akg("titleNumber"))}
+              for t in graph.instances("Title") if graph.value(t, akg("club")) == this]
+    titles.sort(key=lambda t: t["tournament"]["href"])
+
+    total, pages, current = found["total"], found["pages"], found["page"]
+    matches = []
+    for match in found["matches"]:
+        summary = match_summary(page, match)
+        summary["result"] = result_for(summary, this.value)
+        summary["venue"] = "home" if summary["home"] and summary["home"]["iri"] == this.value else "away"
+        matches.append(summary)
+    matches.sort(key=lambda m: (m["iso_date"], m["href"]), reverse=True)
+
+    return {
+        "names": _names(page, seasons),
+        "seasons": seasons,
+        "changes": club_changes(page, changes),
+        "titles": titles,
+        "matches": {"items": matches, "total": total, "page": current, "pages": pages,
+                    "first": (current - 1) * MATCHES_PER_PAGE + 1 if matches else 0},
+        "scorers": [{"player": show.term(player), "goals": goals} for player, goals in found["scorers"]],
+        "scorers_cut": len(found["scorers"]) == TOP_SCORERS,
+    }
+
+
+def _names(page: PageContext, seasons: list[dict]) -> list[dict]:
+    """Every name of the club: its labels, its alternative names, and the names articles wrote in each season."""
+    this = page.iri
+    names: dict[str, dict] = {}
+    for label in page.names.labels(this):
+        names.setdefault(label.text, {"text": label.text, "how": set()})["how"].add("name")
+    for alias in page.graph.objects(page.this, node(iris.SKOS + "altLabel")):
+        if isinstance(alias, pyoxigraph.Literal):
+            names.setdefault(alias.value, {"text": alias.value, "how": set()})["how"].add("also known as")
+    for season in seasons:
+        if season["written"]:
+            entry = names.setdefault(season["written"], {"text": season["written"], "how": set()})
+            entry["how"].add("written in " + season["season"]["text"] if season["season"] else "written")
+    return [{"text": n["text"], "how": sorted(n["how"])} for n in names.values()]
+
+
+def gather_player(page: PageContext) -> None:
+    page.gather("page-player")
+
+
+def player_view(page: PageContext) -> dict:
+    graph, show, this = page.graph, page.show, page.this
+    goals = []
+    for goal in graph.subjects(akg("scorer"), this):
+        match = graph.value(goal, akg("match"))
+        club = graph.value(goal, akg("forClub"))
+        summary = match_summary(page, match) if match is not None else None
+        goals.append({
+            "href": page.addresses.href(goal.value),
+            "match": summary,
+            "club": show.term(club) if club is not None else None,
+            "minute": minute_text(graph.number(goal, akg("minute")), graph.number(goal, akg("addedTime"))),
+            "penalty": graph.flag(goal, akg("penalty")),
+            "own_goal": graph.flag(goal, akg("ownGoal")),
+            "written": graph.literal(goal, akg("nameAsWritten")),
+            "sort": (summary["iso_date"] if summary else "", graph.number(goal, akg("minute")) or 0),
+        })
+    goals.sort(key=lambda g: g["sort"])
+    rows = []
+    for row in graph.subjects(akg("player"), this):
+        table = graph.value(row, akg("table"))
+        scope = graph.value(table, akg("tableOf")) if table is not None else None
+        rows.append({
+            "href": page.addresses.href(row.value),
+            "table": show.term(table) if table is not None else None,
+            "scope": show.term(scope) if scope is not None else None,
+            "rank": graph.number(row, akg("rank")),
+            "goals": graph.number(row, akg("goals")),
+            "club": show.term(graph.value(row, akg("club"))) if graph.value(row, akg("club")) else None,
+        })
+    rows.sort(key=lambda r: r["href"])
+    captaincies = [{"href": page.addresses.href(e.value), "stage": show.term(graph.value(e, akg("stage"))),
+                    "club": show.term(graph.value(e, akg("club"))) if graph.value(e, akg("club")) else None}
+                   for e in graph.subjects(akg("captain"), this) if graph.value(e, akg("stage")) is not None]
+    clubs = {g["club"]["iri"]: g["club"] for g in goals if g["club"]}
+    clubs.update({r["club"]["iri"]: r["club"] for r in rows if r["club"]})
+    return {"goals": goals, "scorer_rows": rows, "captaincies": captaincies,
+            "clubs": sorted(clubs.values(), key=lambda c: c["text"])}
+
+
+def gather_stadium(page: PageContext) -> None:
+    page.gather("page-stadium")
+
+
+def stadium_view(page: PageContext) -> dict:
+    seasons = [s for s in club_seasons(page) if s["stadium"] and s["stadium"]["iri"] == page.iri]
+    return {"seasons": seasons}

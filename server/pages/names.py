@@ -1,0 +1,190 @@
+"""The names pages show and search matches, read from the store.
+
+Pages show labels, never IRIs. Two sources, so that neither the start of the app nor a page pays for the other:
+
+- ``Names``, read once per app on first use: the labels, classes and aliases (``skos:altLabel``,
+  ``akg:nameAsWritten``) of the entities people search for (clubs, players, stadiums, seasons…), the labels of the
+  ontology's terms, and of the other vocabularies' terms the graph uses (``vocabulary.csv``). The search index is
+  built from it, and most links on a page are to these entities.
+- ``PageNames``: the same interface for one page, adding the labels of everything else the page links to (goals,
+  table rows, tie sides…), fetched with one anchored query per page (``page-labels.rq``). Reading every label of a
+  graph of a hundred seasons at start-up would cost seconds and memory for names most pages never show.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph
+from flask import current_app
+
+from ascenso_kg import iris
+
+from ..outcomes import QueryJob, Solutions
+from ..store import named_query
+from .addresses import base_from_prefixes
+from .page_store import page_store
+from .queries import bind
+
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.csv")
+_EXTENSION = "ascenso_kg.names"
+_LOCK = threading.Lock()
+# The names are read in one answer each: far more rows than an endpoint answer may hold.
+NAMES_ROW_LIMIT = 50_000_000
+
+# The order in which a label is picked for display: English, then untagged, then Spanish.
+DISPLAY_LANGUAGES = ("en", "", "es")
+
+# The classes of the entities people search for, most relevant first: a search ranks a club above a player above a
+# tie, and an entity of several of these classes (a table and its kind) is shown as the first. Matches and rounds
+# are reached from their clubs, ties and tournaments: a hundred seasons have tens of thousands of them.
+SEARCHABLE_CLASSES = tuple(iris.AKG + name for name in (
+    "Club", "Player", "Stadium", "Season", "Tournament", "Competition", "Liguilla", "PromotionFinal", "City",
+    "Manager", "Tie", "StandingsTable", "TopScorerTable", "RelegationTable", "Table",
+))
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str
+    lang: str  # "" for a label without a language tag
+
+
+class LabelLookup:
+    """Picking the label to show among a resource's labels; subclasses say where the labels come from."""
+
+    def labels(self, iri: str) -> tuple[Label, ...]:
+        raise NotImplementedError
+
+    def label(self, iri: str) -> Label | None:
+        """The label to show: English, else untagged, else Spanish, else any."""
+        labels = self.labels(iri)
+        if not labels:
+            return None
+        for lang in DISPLAY_LANGUAGES:
+            for label in labels:
+                if label.lang == lang:
+                    return label
+        return labels[0]
+
+    def text(self, iri: str, default: str | None = None) -> str | None:
+        label = self.label(iri)
+        return label.text if label else default
+
+    def other_label(self, iri: str) -> Label | None:
+        """A label in another language than the displayed one, when it says something different (Spanish)."""
+        shown = self.label(iri)
+        if shown is None:
+            return None
+        return next((l for l in self.labels(iri) if l.lang != shown.lang and l.text != shown.text), None)
+
+
+class Names(LabelLookup):
+    """Labels by language, aliases and searchable class of the entities people search for; ontology labels."""
+
+    def __init__(self, labels: dict[str, tuple[Label, ...]], aliases: dict[str, tuple[str, ...]],
+                 classes: dict[str, str]):
+        self._labels = labels
+        self.aliases = aliases
+        self.classes = classes  # entity IRI -> its most relevant searchable class IRI
+
+    def labels(self, iri: str) -> tuple[Label, ...]:
+        return self._labels.get(iri, ())
+
+    def __contains__(self, iri: str) -> bool:
+        return iri in self._labels
+
+
+class PageNames(LabelLookup):
+    """The app's names plus the labels one page fetched for the other resources it links to."""
+
+    def __init__(self, names: Names):
+        self.names = names
+        self.fetched: dict[str, tuple[Label, ...]] = {}
+
+    def labels(self, iri: str) -> tuple[Label, ...]:
+        return self.names.labels(iri) or self.fetched.get(iri, ())
+
+    def missing(self, candidates) -> list[str]:
+        return [iri for iri in dict.fromkeys(candidates) if iri not in self.names and iri not in self.fetched]
+
+    def add(self, rows) -> None:
+        found: dict[str, list[Label]] = {}
+        for entity, label in rows:
+            if isinstance(label, pyoxigraph.Literal):
+                found.setdefault(entity.value, []).append(Label(label.value, label.language or ""))
+        self.fetched.update({iri: tuple(labels) for iri, labels in found.items()})
+
+
+def read_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, tuple[Label, ...]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["iri"]: (Label(row["en"], "en"), Label(row["es"], "es")) for row in csv.DictReader(handle)}
+
+
+def _select(name: str, **values) -> Solutions:
+    text = bind(named_query(name), **values)
+    outcome = page_store().run(QueryJob(text, "SELECT", row_limit=NAMES_ROW_LIMIT))
+    assert isinstance(outcome, Solutions)
+    return outcome
+
+
+def load_names(base: str) -> Names:
+    """Read the names from the current app's store."""
+    labels: dict[str, list[Label]] = {iri: list(found) for iri, found in read_vocabulary().items()}
+    languages: dict[str, str] = {}  # one string object per language tag, not one per label
+
+    def add_label(entity: str, label: pyoxigraph.Literal) -> None:
+        lang = languages.setdefault(label.language or "", label.language or "")
+        known = labels.setdefault(sys.intern(entity), [])
+        if not any(l.text == label.value and l.lang == lang for l in known):
+            known.append(Label(label.value, lang))
+
+    rank = {iri: position for position, iri in enumerate(SEARCHABLE_CLASSES)}
+    classes: dict[str, str] = {}
+    outcome = _select("names-labels", classes=tuple(pyoxigraph.NamedNode(c) for c in SEARCHABLE_CLASSES))
+    for entity, cls, label in outcome.rows:
+        if isinstance(entity, pyoxigraph.NamedNode) and isinstance(label, pyoxigraph.Literal):
+            add_label(entity.value, label)
+            current = classes.get(entity.value)
+            if current is None or rank[cls.value] < rank[current]:
+                classes[sys.intern(entity.value)] = cls.value
+    ontology = pyoxigraph.NamedNode(iris.Iris(base).graph("ontology"))
+    for entity, label in _select("names-ontology", ontologyGraph=ontology).rows:
+        if isinstance(entity, pyoxigraph.NamedNode) and isinstance(label, pyoxigraph.Literal):
+            add_label(entity.value, label)
+
+    aliases: dict[str, list[str]] = {}
+    for entity, alias in _select("names-aliases").rows:
+        if isinstance(entity, pyoxigraph.NamedNode) and isinstance(alias, pyoxigraph.Literal):
+            known = aliases.setdefault(sys.intern(entity.value), [])
+            if alias.value not in known:
+                known.append(alias.value)
+    return Names({iri: tuple(found) for iri, found in labels.items()},
+                 {iri: tuple(found) for iri, found in aliases.items()}, classes)
+
+
+def get_names() -> Names:
+    """The names of the current app's release, read on first use and kept for the app's life."""
+    names = current_app.extensions.get(_EXTENSION)
+    if names is None:
+        with _LOCK:
+            names = current_app.extensions.get(_EXTENSION)
+            if names is None:
+                names = load_names(base_from_prefixes(current_app.config["PREFIXES"]))
+                current_app.extensions[_EXTENSION] = names
+    return names
+
+
+def term_label(iri: str, names: LabelLookup) -> str:
+    """A label for any IRI: its name, else a short readable form (never the whole IRI when it can be avoided)."""
+    text = names.text(iri)
+    if text:
+        return text
+    if iri.startswith(iris.AKG):
+        return iri[len(iris.AKG):]
+    tail = iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return tail or iri

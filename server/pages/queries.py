@@ -1,0 +1,138 @@
+"""The SPARQL a page runs: named ``page-*.rq`` files with ``$`` parameters, bound and run on the app's store.
+
+A page query names the entity it is about as ``$this`` (the convention of SHACL-SPARQL's pre-bound variables) and
+its other parameters the same way (``$property``, and ``$pageSize``/``$skip`` where a sub-select is paged). Binding
+replaces the parameter tokens with terms in SPARQL syntax before the store sees the text, and the bound text is what
+the page shows and what can be pasted into the editor; the store's own planner then anchors the query on
+the entity's IRI (a trailing VALUES clause would be joined after the patterns, which is a full scan in Oxigraph).
+
+Every query a page runs is recorded with its text, so the page can show how it was made (as Datasette shows its SQL)
+and a benchmark can replay exactly those queries against the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pyoxigraph
+
+from ..outcomes import Graph, Outcome, QueryFailed, QueryJob, Solutions
+from ..query_text import analyse_query, tokenize
+from ..store import named_query
+from .page_store import page_store
+
+# A page query is anchored on one entity and pages its long lists, so its answer is bounded by the data, not by a
+# client: it gets a limit of its own rather than the endpoint's ROW_LIMIT, and still says when it was cut.
+PAGE_ROW_LIMIT = 100_000
+
+Term = pyoxigraph.NamedNode | pyoxigraph.Literal
+Bindable = Term | int | tuple[Term, ...]
+
+
+def sparql_term(value: Bindable) -> str:
+    """A value in SPARQL syntax; a tuple is a list of terms (for a VALUES block). NamedNode and Literal validated
+    their content when they were made, so their N-Triples forms are safe to paste into a query."""
+    if isinstance(value, bool):  # a bool is an int in Python, but "True" is not SPARQL
+        raise TypeError("booleans are not page query parameters")
+    if isinstance(value, tuple):
+        return " ".join(sparql_term(item) for item in value)
+    if not isinstance(value, (int, pyoxigraph.NamedNode, pyoxigraph.Literal)):
+        raise TypeError(f"cannot bind a {type(value).__name__} in a page query")
+    return str(value)
+
+
+def bind(text: str, **values: Bindable) -> str:
+    """Replace each ``$name`` parameter token with its value; every parameter of the text must be given."""
+    pieces = _pieces(text)
+    out = []
+    for piece, is_parameter in pieces:
+        if not is_parameter:
+            out.append(piece)
+        elif piece in values:
+            out.append(sparql_term(values[piece]))
+        else:
+            raise KeyError(f"page query parameter ${piece} has no value")
+    return "".join(out)
+
+
+@lru_cache(maxsize=256)
+def _pieces(text: str) -> tuple[tuple[str, bool], ...]:
+    """The text cut into literal pieces and parameter names (a page's queries are few: each is lexed once)."""
+    pieces, position = [], 0
+    for token in tokenize(text):
+        if token.kind == "var" and token.text.startswith("$"):
+            pieces.append((text[position:token.start], False))
+            pieces.append((token.text[1:], True))
+            position = token.start + len(token.text)
+    pieces.append((text[position:], False))
+    return tuple(pieces)
+
+
+@lru_cache(maxsize=256)
+def query_form(text: str) -> str:
+    return analyse_query(text).form or "SELECT"
+
+
+@dataclass
+class PageQueries:
+    """Runs the queries of one page and remembers them, in order."""
+
+    log: list[dict] = field(default_factory=list)
+
+    def run_text(self, title: str, text: str, form: str | None = None) -> Outcome:
+        self.log.append({"title": title, "text": text})
+        return page_store().run(QueryJob(text, form or analyse_query(text).form or "SELECT", row_limit=PAGE_ROW_LIMIT))
+
+    def run(self, name: str, *, limit: int | None = None, offset: int | None = None, **values: Bindable) -> Outcome:
+        template = named_query(name)
+        text = bind(template, **values)
+        if limit is not None:
+            text = text.rstrip() + f"\nLIMIT {int(limit)}"
+        if offset:
+            text += f" OFFSET {int(offset)}"
+        return self.run_text(name, text, query_form(template))
+
+    def graph(self, name: str, **kwargs) -> Graph:
+        outcome = self.run(name, **kwargs)
+        if not isinstance(outcome, Graph):
+            raise QueryFailed(500, f"the page query {name} is not a CONSTRUCT query")
+        return outcome
+
+    def select(self, name: str, **kwargs) -> Solutions:
+        outcome = self.run(name, **kwargs)
+        if not isinstance(outcome, Solutions):
+            raise QueryFailed(500, f"the page query {name} is not a SELECT query")
+        return outcome
+
+
+def incoming_first_pages(this: pyoxigraph.NamedNode, properties: list[pyoxigraph.NamedNode], per_property: int) -> str:
+    """One query for the first ``per_property`` subjects linking to ``this`` by each property.
+
+    SPARQL has no per-group LIMIT, so each property gets its own sub-select, joined by UNION: one round trip to the
+    store instead of one per property.
+    """
+    branch = named_query("page-incoming")
+    branches = [
+        "{ SELECT ?subject (" + str(prop) + " AS ?property) WHERE {\n"
+        + _where_body(bind(branch, this=this, property=prop))
+        + f"\n  }} LIMIT {int(per_property)} }}"
+        for prop in properties
+    ]
+    return "SELECT ?property ?subject WHERE {\n" + "\nUNION\n".join(branches) + "\n}"
+
+
+def _where_body(text: str) -> str:
+    """The group graph pattern inside ``WHERE { … }`` of a one-pattern page query (comments and strings skipped)."""
+    tokens = [t for t in tokenize(text) if t.kind not in ("space", "comment")]
+    where = next(i for i, t in enumerate(tokens) if t.kind == "word" and t.text.upper() == "WHERE")
+    opening = tokens[where + 1]
+    depth = 0
+    for token in tokens[where + 1:]:
+        if token.text == "{":
+            depth += 1
+        elif token.text == "}":
+            depth -= 1
+            if depth == 0:
+                return text[opening.start + 1:token.start]
+    raise ValueError("the page query has no closed WHERE block")
