@@ -497,6 +497,8 @@ class ArticleInterpreter:
 
     def read_entries(self, read, context: Context) -> None:
         """A Liguilla article's Teams table: seeds, managers, captains and (under a group header) standings."""
+        if not read.rows:  # a header without rows (a truncated article) holds no entry
+            return
         stage = context.stage
         tournament = context.tournament
         if read.group_label and (named := _TOURNAMENT_NAME.search(read.group_label)):

@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from ascenso_kg import iris, paths
 
-from . import dataset, dumps, release, sparql, store
+from . import budget, dataset, dumps, release, request_guard, sparql, store
 from . import reconcile
 from . import search
 from .pages import views as pages
@@ -42,6 +42,10 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 256 * 1024,  # bytes in a request body (413 beyond)
     "MAX_QUERY_LENGTH": 100_000,  # characters in a query, however it is sent (413 beyond)
     "SERVICE_ALLOWLIST": ["https://query.wikidata.org/sparql"],  # the only SERVICE IRIs a query may call
+    "BUDGET_CONCURRENT": 4,  # /sparql queries one client address may run at once (429 beyond)
+    "BUDGET_SECONDS": 30.0,  # seconds of query time one client address may spend per BUDGET_WINDOW (429 beyond)
+    "BUDGET_WINDOW": 60.0,
+    "MAX_HEADER_BYTES": 16 * 1024,  # bytes of request headers (431 beyond; gunicorn's own limits come first)
     "EXAMPLES_DIR": str(paths.ROOT / "queries"),
     "BASE": None,  # the IRI base of the resources; None: the release manifest's, else iris.DEFAULT_BASE
     "ARTICLES_DIR": str(paths.ARTICLES_DIR),  # the source articles' text, shown by /source/<article> pages
@@ -65,6 +69,8 @@ def create_app(config: dict | None = None) -> Flask:
 
     release.init_app(app, published)
     store.init_app(app, published)
+    budget.init_app(app)
+    request_guard.init_app(app)
     CORS(app, send_wildcard=True, expose_headers=[TRUNCATED_HEADER, ROW_LIMIT_HEADER])  # public data, no cookies
     for blueprint in (dataset.bp, sparql.bp, dumps.bp, reconcile.bp, pages.bp, search.bp):
         app.register_blueprint(blueprint)
@@ -87,7 +93,7 @@ def error_response(status: int, message: str) -> Response:
 
 def _query_failed(error: QueryFailed) -> Response:
     response = error_response(error.status, error.message)
-    if isinstance(error, StoreBusy):
+    if isinstance(error, (StoreBusy, budget.OverBudget)):
         response.headers["Retry-After"] = str(error.retry_after)
     return response
 

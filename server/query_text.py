@@ -201,3 +201,18 @@ def analyse_query(text: str) -> QueryShape:
     # The prologue holds only well-formed declarations (PREFIX service: <…> is one), never a service call.
     services = _service_calls(text, tokens[body_start:], prefixes)
     return QueryShape(form, is_update, has_dataset_clause, tuple(services))
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply groups, sub-queries, expressions and collections nest (``{``, ``(``, ``[``), outside strings, IRIs
+    and comments. Oxigraph's parser recurses once per level, and a few thousand levels overflow its stack."""
+    depth = deepest = 0
+    for token in tokenize(text):
+        if token.kind != "other":
+            continue
+        if token.text in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.text in "})]":
+            depth = max(0, depth - 1)
+    return deepest

@@ -7,8 +7,8 @@ REGEX over the store. Matching ignores accents, case and punctuation, so "leon" 
 
 Each name gives three kinds of keys: the name run together (``udeg``), its initials (``udg``) and each of its words.
 A query matches a key it is a prefix of; a query of several words also matches a name whose words start with each
-of them, in any order ("victoria estadio"). Results are ranked by how well they match, then by class (a club before
-a player before a match), then by the length of the name.
+of them, in any order ("victoria estadio"). A name typed in full ranks first; then results go by class (a club before
+a player before a tie), then by how well they match, then by the length of the name.
 """
 
 from __future__ import annotations
@@ -121,7 +121,9 @@ class SearchIndex:
             if cls and entry.cls != cls:
                 continue
             found.append({"entry": entry, "score": score, "matched": entry.names[name_index]})
-        found.sort(key=lambda hit: (hit["score"], hit["entry"].rank, len(hit["entry"].label), hit["entry"].label))
+        # A name typed in full comes first; then clubs before players before stadiums…, each by how well it matched.
+        found.sort(key=lambda hit: (hit["score"] > 0, hit["entry"].rank, hit["score"], len(hit["entry"].label),
+                                    hit["entry"].label))
         return found
 
 

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
+from .budget import get_budgets
 from .description import description_prefixes, service_description
 from .examples import load_examples
+from .local_addresses import refused_graphs
 from .negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
 from .outcomes import Outcome, QueryJob
 from .protocol import READ_ONLY, QueryRequest, RequestRefused, read_query_request
-from .query_text import analyse_query
+from .query_text import analyse_query, nesting_depth
 from .serializers import serialize, write_graph
 from .store import get_store
 from .tables import outcome_table
 
 bp = Blueprint("sparql", __name__)
 
+MAX_NESTING = 200  # levels of {, ( and [ in a query; the store's parser overflows its stack at a few thousand
 TRUNCATED_HEADER = "Results-Truncated"
 ROW_LIMIT_HEADER = "Results-Row-Limit"
 
@@ -35,11 +38,15 @@ def endpoint() -> Response:
         return _describe_service(query_request)
     job = _job_for(query_request)
     fmt = _format_for(job.form, query_request)
-    outcome = get_store().run(job)
+    with get_budgets().spend(request.remote_addr or "unknown"):
+        outcome = get_store().run(job)
     return _render(outcome, fmt, query_request.query)
 
 
 def _job_for(query_request: QueryRequest) -> QueryJob:
+    if nesting_depth(query_request.query) > MAX_NESTING:
+        raise RequestRefused(400, f"The query nests groups, sub-queries or expressions more than {MAX_NESTING} "
+                                  "levels deep, more than this endpoint reads.")
     shape = analyse_query(query_request.query)
     if shape.is_update:
         raise RequestRefused(403, READ_ONLY)
@@ -50,6 +57,10 @@ def _job_for(query_request: QueryRequest) -> QueryJob:
         listed = ", ".join(f"<{iri}>" for iri in allowed) or "none"
         raise RequestRefused(403, f"SERVICE {targets} is not allowed: this endpoint federates only with {listed}, "
                                   "named by an absolute IRI.")
+    local = refused_graphs(query_request.query, query_request.default_graphs, query_request.named_graphs)
+    if local:
+        raise RequestRefused(403, f"The graph <{local[0]}> is a file or a local or private network address; "
+                                  "a query may name only graphs of this dataset.")
     return QueryJob(
         text=query_request.query,
         form=shape.form or "SELECT",  # not a query form at all: the store's parser will say what is wrong

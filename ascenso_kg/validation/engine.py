@@ -13,6 +13,7 @@ import functools
 import pyoxigraph
 import pyshacl
 import rdflib
+from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
 from pyshacl.graph_abstraction import OxigraphDataGraph
 from rdflib.plugins.sparql import prepareQuery
 
@@ -47,6 +48,31 @@ class _OxigraphData(OxigraphDataGraph):
 
     def __bool__(self) -> bool:
         return True
+
+
+def _evaluate_property_shape_once(self, executor, prop_shape, target_graph, focus_value_nodes, potentially_recursive,
+                                  _evaluation_path):
+    """pyshacl's ``PropertyConstraintComponent._evaluate_property_shape``, validating the property shape once for all
+    value nodes instead of once per value node.
+
+    pyshacl 0.40 calls ``Shape.validate`` for each focus node of a node shape, and each call builds the property
+    shape's constraint components afresh: a cost per focus node that was most of the validation of a hundred seasons.
+    One call with every value node gives the same results (``Shape.validate`` reports per focus node); where a value
+    node repeats (a nested property shape whose focus nodes share a value), pyshacl's own loop runs, so each repeat
+    is still reported.
+    """
+    value_nodes = [v for nodes in focus_value_nodes.values() for v in nodes]
+    found = self.shape.get_other_shape(prop_shape)
+    if (len(value_nodes) < 2 or len(set(value_nodes)) != len(value_nodes) or not found
+            or not found.is_property_shape or (potentially_recursive and found in potentially_recursive)):
+        return _pyshacl_evaluate_property_shape(self, executor, prop_shape, target_graph, focus_value_nodes,
+                                                potentially_recursive, _evaluation_path)
+    conforms, reports = found.validate(executor, target_graph, focus=value_nodes, _evaluation_path=_evaluation_path[:])
+    return not conforms, reports
+
+
+_pyshacl_evaluate_property_shape = PropertyConstraintComponent._evaluate_property_shape
+PropertyConstraintComponent._evaluate_property_shape = _evaluate_property_shape_once
 
 
 def run_pyshacl(data: pyoxigraph.Store, shapes: rdflib.Graph, backend: str = DEFAULT_BACKEND,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from ascenso_kg import iris
 
@@ -42,8 +42,9 @@ class Addresses:
         return self.local_path(iri) or iri
 
     def iri_for(self, folder: str, rest: str) -> str:
-        """The IRI a local path ``/<folder>/<rest>`` stands for (the inverse of ``local_path``)."""
-        return self.base + folder + "/" + unquote(rest)
+        """The IRI a local path ``/<folder>/<rest>`` stands for (the inverse of ``local_path``). ``rest`` comes
+        already decoded by the web server, so it is not decoded again."""
+        return self.base + folder + "/" + rest
 
 
 def base_from_prefixes(prefixes: dict[str, str]) -> str:

@@ -14,6 +14,7 @@ from ascenso_kg import iris
 from .competitions import club_changes, club_seasons
 from .context import PageContext
 from .graph import akg, node
+from .league_tables import tournament_order
 from .matches import match_summary, minute_text, result_for
 
 MATCHES_PER_PAGE = 50
@@ -47,7 +48,7 @@ def club_view(page: PageContext) -> dict:
     titles = [{"href": page.addresses.href(t.value), "tournament": show.term(graph.value(t, akg("tournament"))),
                "number": graph.number(t, akg("titleNumber"))}
               for t in graph.instances("Title") if graph.value(t, akg("club")) == this]
-    titles.sort(key=lambda t: t["tournament"]["href"])
+    titles.sort(key=lambda t: tournament_order(t["tournament"]["text"]))
 
     total, pages, current = found["total"], found["pages"], found["page"]
     matches = []
@@ -71,19 +72,31 @@ def club_view(page: PageContext) -> dict:
 
 
 def _names(page: PageContext, seasons: list[dict]) -> list[dict]:
-    """Every name of the club: its labels, its alternative names, and the names articles wrote in each season."""
-    this = page.iri
+    """Every name of the club: its labels, its alternative names, and the names articles wrote in each season (a
+    name written in many seasons is summed up by its first and last season)."""
     names: dict[str, dict] = {}
-    for label in page.names.labels(this):
-        names.setdefault(label.text, {"text": label.text, "how": set()})["how"].add("name")
+
+    def entry(text: str) -> dict:
+        return names.setdefault(text, {"text": text, "how": [], "written": []})
+
+    for label in page.names.labels(page.iri):
+        entry(label.text)["how"].append("name")
     for alias in page.graph.objects(page.this, node(iris.SKOS + "altLabel")):
         if isinstance(alias, pyoxigraph.Literal):
-            names.setdefault(alias.value, {"text": alias.value, "how": set()})["how"].add("also known as")
-    for season in seasons:
-        if season["written"]:
-            entry = names.setdefault(season["written"], {"text": season["written"], "how": set()})
-            entry["how"].add("written in " + season["season"]["text"] if season["season"] else "written")
-    return [{"text": n["text"], "how": sorted(n["how"])} for n in names.values()]
+            entry(alias.value)["how"].append("also known as")
+    for season in seasons:  # already in season order
+        if season["written"] and season["season"]:
+            entry(season["written"])["written"].append(season["season"]["text"])
+    result = []
+    for name in names.values():
+        how = list(dict.fromkeys(name["how"]))
+        written = name["written"]
+        if len(written) == 1:
+            how.append(f"as written in the {written[0]}")
+        elif written:
+            how.append(f"as written in {len(written)} seasons, from the {written[0]} to the {written[-1]}")
+        result.append({"text": name["text"], "how": how})
+    return result
 
 
 def gather_player(page: PageContext) -> None:

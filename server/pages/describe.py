@@ -8,6 +8,8 @@ SHACL validation says about it; and its pages elsewhere (Wikipedia, DBpedia, Wik
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph
 
 from ascenso_kg import iris
@@ -48,7 +50,8 @@ def describe(page: PageContext) -> dict:
         "label": _title(page),
         "labels": [{"text": label.text, "lang": label.lang or None}
                    for label in sorted(page.names.labels(this.value), key=lambda l: (l.lang != "en", l.lang))],
-        "types": [page.show.property(t) for t in sorted(page.graph.types(this), key=lambda t: (not t.startswith(iris.AKG), t))],
+        "types": [page.show.property(t)
+                  for t in sorted(page.graph.types(this), key=lambda t: (not t.startswith(iris.AKG), t))],
         "properties": properties(page, this),
         "provenance": provenance(page, this),
         "validation": validation(page),
@@ -63,7 +66,7 @@ def gather_description(page: PageContext) -> None:
 def _title(page: PageContext) -> dict:
     label = page.names.label(page.iri)
     own = [o for o in page.graph.objects(page.this, node(RDFS_LABEL)) if isinstance(o, pyoxigraph.Literal)]
-    if label is None and own:  # a label the names index does not hold (a blank-node-free literal from this page)
+    if label is None and own:  # an IRI outside the base, whose label no names query fetched
         return {"text": own[0].value, "lang": own[0].language or None}
     if label is None:
         return {"text": page.show.link(page.iri)["text"], "lang": None}
@@ -185,11 +188,15 @@ def gather_incoming(page: PageContext, requested: str | None, requested_page: in
                                       limit=INCOMING_PAGE_SIZE, offset=(requested_page - 1) * INCOMING_PAGE_SIZE)
         subjects[paged] = [row[0] for row in outcome.rows if not isinstance(row[0], pyoxigraph.BlankNode)]
     for prop, found in subjects.items():
-        found.sort(key=lambda subject: subject.value)  # each page in a readable order (IRIs start with dates)
         for subject in found:
             page.graph.add(pyoxigraph.Triple(subject, node(prop), page.this))
     page.found["incoming"] = {"counts": groups, "subjects": subjects, "paged": paged, "page": requested_page}
     return groups
+
+
+def natural_key(text: str) -> list:
+    """Sort key reading numbers as numbers: matchday 2 before matchday 10."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
 
 
 def incoming(page: PageContext) -> list[dict]:
@@ -200,10 +207,11 @@ def incoming(page: PageContext) -> list[dict]:
     result = []
     for prop, count in found["counts"].items():
         current = found["page"] if prop == found["paged"] else 1
+        values = sorted((page.show.term(s) for s in found["subjects"][prop]), key=lambda v: natural_key(v["text"]))
         result.append({
             "property": page.show.property(prop),
             "count": count,
-            "values": [page.show.term(s) for s in found["subjects"][prop]],
+            "values": values,
             "page": current,
             "pages": max(1, -(-count // INCOMING_PAGE_SIZE)),
             "first": (current - 1) * INCOMING_PAGE_SIZE + 1,

@@ -51,7 +51,8 @@ def match_summary(page: PageContext, match, with_goals: bool = False) -> dict:
     graph, show = page.graph, page.show
     home, away = graph.value(match, HOME_TEAM), graph.value(match, AWAY_TEAM)
     date = graph.value(match, START_DATE)
-    home_penalties, away_penalties = graph.number(match, akg("homePenalties")), graph.number(match, akg("awayPenalties"))
+    home_penalties = graph.number(match, akg("homePenalties"))
+    away_penalties = graph.number(match, akg("awayPenalties"))
     summary = {
         "href": page.addresses.href(match.value),
         "label": show.text(match),
@@ -97,7 +98,8 @@ def tie_summary(page: PageContext, tie, with_goals: bool = False) -> dict:
     sides = [_side(page, side, winner) for side in graph.objects(tie, akg("side"))]
     # The side that hosted the first leg is listed first, as the articles write a tie.
     first_home = legs[0]["home"]["iri"] if legs and legs[0]["home"] else None
-    sides.sort(key=lambda s: (s["club"] is None or s["club"]["iri"] != first_home, s["club"]["text"] if s["club"] else ""))
+    sides.sort(key=lambda s: (s["club"] is None or s["club"]["iri"] != first_home,
+                              s["club"]["text"] if s["club"] else ""))
     round_ = graph.value(tie, akg("round"))
     stage = graph.value(round_, akg("stage")) if round_ is not None else None
     return {
@@ -135,7 +137,7 @@ def explain_decision(sides: list[dict], winner: str | None, decision: str | None
     score = (f"{ours['aggregate']}–{theirs['aggregate']}"
              if ours and theirs and ours["aggregate"] is not None and theirs["aggregate"] is not None else None)
     if decision == DECIDED_ON_AGGREGATE:
-        return f"{winner_name} went through {score} on aggregate." if score else f"{winner_name} went through on aggregate."
+        return f"{winner_name} went through {score + ' ' if score else ''}on aggregate."
     if decision == DECIDED_ON_AWAY_GOALS:
         away = (f" ({ours['away_goals']}–{theirs['away_goals']})"
                 if ours and theirs and ours["away_goals"] is not None and theirs["away_goals"] is not None else "")

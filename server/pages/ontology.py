@@ -42,7 +42,8 @@ def ontology_view(page: PageContext) -> dict:
 
 def _term(page: PageContext, subject: pyoxigraph.NamedNode) -> dict:
     graph, show = page.graph, page.show
-    comments = [c.value for c in graph.objects(subject, node(iris.RDFS + "comment")) if isinstance(c, pyoxigraph.Literal)]
+    comments = [c.value for c in graph.objects(subject, node(iris.RDFS + "comment"))
+                if isinstance(c, pyoxigraph.Literal)]
 
     def links(predicate: str) -> list[dict]:
         return [show.term(o) for o in graph.objects(subject, node(predicate)) if isinstance(o, pyoxigraph.NamedNode)]

@@ -28,7 +28,8 @@ def value_html(value: dict | None) -> Markup:
         html = link_html(value)
         other = value.get("other")
         if other:
-            html += Markup(f' <span class="other-label" lang="{escape(other["lang"])}">({escape(other["text"])})</span>')
+            html += Markup(f' <span class="other-label" lang="{escape(other["lang"])}">'
+                           f'({escape(other["text"])})</span>')
         return html
     if kind == "literal":
         lang = value.get("lang")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html as html_module
 import re
 
-from conftest import BROWSER, parse_page
+from page_helpers import BROWSER, parse_page
 
 TIE = "/resource/tournament/clausura-2013/liguilla/final/neza-necaxa"
 SECOND_LEG = "/resource/match/2013-05-11-necaxa-neza"
@@ -173,3 +173,14 @@ def test_source_page_numbers_every_line_and_marks_a_span(pages_client):
     assert "Necaxa 0-1 Neza" in parsed.text
     whole = parse_page(pages_client.get("/source/2012-13-ascenso-mx-season", headers=BROWSER))
     assert not [a for a in whole.find("li") if a.get("class") == "marked"]
+
+
+def test_a_regular_phase_lists_its_matchdays_in_order_and_a_matchday_its_matches(hostile_client):
+    html = hostile_client.get("/resource/tournament/apertura-2030/regular-season", headers=BROWSER)
+    text = html.get_data(as_text=True)
+    view = section_text(text, "stage-view")
+    assert "<svg" not in text
+    assert view.index("matchday 1") < view.index("matchday 2") < view.index("matchday 10")
+    matchday = hostile_client.get("/resource/tournament/apertura-2030/regular-season/matchday-1", headers=BROWSER)
+    view = section_text(matchday.get_data(as_text=True), "round-view")
+    assert "20 July 2030 Necaxa 2–2 <script>alert('club')</script> Toros & \"Neza\"" in view

@@ -7,43 +7,12 @@ import json
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from conftest import BROWSER, RES, parse_page
+from page_helpers import BROWSER, ENTITIES, RES, parse_page
 
 AKG = "https://w3id.org/ascenso-kg/ontology#"
 SOURCE = "https://w3id.org/ascenso-kg/source/"
 GRAPH = "https://w3id.org/ascenso-kg/graph/"
 
-# One entity of each class that has a page of its own, with its class and a label it must show.
-ENTITIES = [
-    ("resource/club/necaxa", "Club", "Necaxa"),
-    ("resource/match/2013-05-11-necaxa-neza", "Match", "Necaxa 0–1 Neza (11 May 2013)"),
-    ("resource/match/2013-05-11-necaxa-neza/goal/1", "Goal", "A. Lucio 90' (Necaxa v Neza, 11 May 2013)"),
-    ("resource/tournament/clausura-2013/liguilla/final/neza-necaxa", "Tie",
-     "Neza v Necaxa (Clausura 2013 Liguilla final)"),
-    ("resource/tournament/clausura-2013/liguilla/final/neza-necaxa/side/neza", "TieSide", "Neza in Neza v Necaxa"),
-    ("resource/tournament/clausura-2013/liguilla", "Liguilla", "Clausura 2013 Liguilla"),
-    ("resource/season/2012-13/promotion-final", "PromotionFinal", "2013 promotion final"),
-    ("resource/tournament/clausura-2013/liguilla/final", "Round", "Clausura 2013 Liguilla final"),
-    ("resource/tournament/clausura-2013/liguilla/rules", "PlayoffRules", "Clausura 2013 Liguilla rules"),
-    ("resource/tournament/clausura-2013", "Tournament", "Clausura 2013"),
-    ("resource/season/2012-13", "Season", "2012–13 Ascenso MX season"),
-    ("resource/tournament/apertura-2012/top-scorers", "TopScorerTable", "Apertura 2012 top scorers"),
-    ("resource/tournament/apertura-2012/standings", "StandingsTable", "Apertura 2012 standings"),
-    ("resource/season/2011-12/relegation", "RelegationTable", "2011–12 relegation table"),
-    ("resource/tournament/apertura-2012/top-scorers/row/3", "TopScorerRow",
-     "Danny Santoya (Necaxa), row 3 of Apertura 2012 top scorers"),
-    ("resource/season/2012-13/club/necaxa", "ClubSeason", "Necaxa in 2012–13"),
-    ("resource/season/2013-14/change/4", "Relocation", "Irapuato: rebranding, relocation (2013–14)"),
-    ("resource/tournament/clausura-2013/title", "Title", "Neza, champion of Clausura 2013"),
-    ("resource/tournament/apertura-2012/liguilla/entry/lobos-buap", "LiguillaEntry",
-     "Lobos BUAP in the Apertura 2012 Liguilla"),
-    ("resource/player/necaxa/victor-lojero", "Player", "Víctor Lojero"),
-    ("resource/manager/ricardo-valino", "Manager", "Ricardo Valiño"),
-    ("resource/stadium/estadio-victoria", "Stadium", "Estadio Victoria"),
-    ("resource/city/aguascalientes", "City", "Aguascalientes"),
-    ("resource/competition/liga-de-ascenso", "Competition", "Ascenso MX"),
-    ("source/2012-13-ascenso-mx-season", "SourceArticle", "2012–13 Ascenso MX season"),
-]
 SPAN = "source/2012-13-ascenso-mx-season/lines/167-169"
 
 RDF_FORMATS = [  # (suffix, format= value, Accept, media type, rdflib parser)
@@ -150,3 +119,13 @@ def test_graphs_and_the_ontology_dereference(pages_client, page):
     assert ontology.find("dt", id="Club") and ontology.find("dt", id="homeScore")
     graph = Graph().parse(data=pages_client.get("/ontology.ttl").data, format="turtle")
     assert (URIRef(AKG + "Club"), RDFS.label, Literal("club", lang="es")) in graph
+
+
+@pytest.mark.parametrize("path", ["/resource/club/necaxa", "/resource/tournament/clausura-2013/liguilla",
+                                  "/source/2012-13-ascenso-mx-season/lines/167-169", "/search?q=udg"])
+def test_pages_read_a_remote_store_the_same_way(pages_client, remote_pages_client, path):
+    """With STORE_BACKEND=remote the pages ask the endpoint; they show exactly what the embedded store gives."""
+    local = pages_client.get(path, headers=BROWSER)
+    remote = remote_pages_client.get(path, headers=BROWSER)
+    assert remote.status_code == local.status_code == 200
+    assert parse_page(remote).text == parse_page(local).text

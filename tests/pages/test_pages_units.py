@@ -41,7 +41,8 @@ def test_a_moved_base_still_serves_the_ontology_at_its_fixed_namespace():
 def test_bind_replaces_parameters_but_not_strings_comments_or_iris():
     text = '# $this in a comment\nSELECT * WHERE { $this ?p "$this" . <http://e/$this> ?q $this }'
     bound = bind(text, this=pyoxigraph.NamedNode("http://e/x"))
-    assert bound == '# $this in a comment\nSELECT * WHERE { <http://e/x> ?p "$this" . <http://e/$this> ?q <http://e/x> }'
+    assert bound == ('# $this in a comment\n'
+                     'SELECT * WHERE { <http://e/x> ?p "$this" . <http://e/$this> ?q <http://e/x> }')
 
 
 def test_bind_refuses_a_missing_parameter_and_values_that_are_not_terms():
@@ -131,3 +132,15 @@ def test_bracket_side_without_an_earlier_tie_has_no_line_and_long_names_are_shor
     assert len(drawn.connectors) == 1
     assert bracket.short("Club Deportivo Estudiantes Tecos de la UAG") == "Club Deportivo Estudian…"
     assert bracket.layout([]).boxes == []
+
+
+@pytest.mark.parametrize("iri, site, href", [
+    ("https://en.wikipedia.org/wiki/Club_Necaxa", "Wikipedia", "https://en.wikipedia.org/wiki/Club_Necaxa"),
+    ("http://dbpedia.org/resource/Club_Necaxa", "DBpedia", "http://dbpedia.org/resource/Club_Necaxa"),
+    ("http://www.wikidata.org/entity/Q1056287", "Wikidata", "https://www.wikidata.org/wiki/Q1056287"),
+    ("https://example.org/necaxa", "example.org", "https://example.org/necaxa"),
+])
+def test_links_out_are_named_by_their_site(iri, site, href):
+    from ascenso_kg.server.pages.describe import _external
+
+    assert _external(iri) == {"site": site, "href": href}

@@ -1,0 +1,92 @@
+"""Parts 1 and 2: the build (read, map, write dumps, load the store) and its validation step at several sizes of
+generated corpus, against ``oxigraph load`` of the same N-Quads, interleaved (build, load, build, load…)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from ..corpus import generate_corpus, remove_previous_corpus
+from .measure import run_measured, spread
+
+WITH_ONTOLOGY = Path("dumps") / "ascenso-kg-with-ontology.nq"
+
+
+def corpus(work: Path, seasons: int, seed: int = 7) -> Path:
+    folder = work / f"corpus-{seasons}"
+    if not (folder / "sources.csv").is_file():
+        remove_previous_corpus(folder)
+        generate_corpus(folder, seasons, seed, 0)
+    return folder
+
+
+def oxigraph_command() -> str:
+    found = shutil.which("oxigraph")
+    if found is None:
+        raise RuntimeError("the oxigraph CLI is missing: pip install -e '.[bench]'")
+    return found
+
+
+def measure_build(work: Path, seasons: int, repeats: int, log) -> dict:
+    """Build ``seasons`` generated seasons ``repeats`` times, each followed by a bare ``oxigraph load`` of the build's
+    N-Quads (the file the build loads into its store)."""
+    articles = corpus(work, seasons)
+    builds, loads = [], []
+    for attempt in range(repeats):
+        out = work / f"build-{seasons}"
+        shutil.rmtree(out, ignore_errors=True)
+        run = run_measured([sys.executable, "-m", "ascenso_kg.bench.build_worker", str(articles), str(out)])
+        if run.returncode != 0:
+            raise RuntimeError(f"the build of {seasons} seasons failed:\n{run.stderr[-3000:]}")
+        result = json.loads(run.stdout.strip().splitlines()[-1])
+        result.update(wall_seconds=run.seconds, peak_rss=run.peak_rss)
+        builds.append(result)
+        nquads = Path(result["release"]) / WITH_ONTOLOGY
+        location = work / f"oxigraph-load-{seasons}"
+        shutil.rmtree(location, ignore_errors=True)
+        load = run_measured([oxigraph_command(), "load", "--location", str(location), "--file", str(nquads)])
+        if load.returncode != 0:
+            raise RuntimeError(f"oxigraph load failed:\n{load.stderr[-3000:]}")
+        loads.append({"seconds": load.seconds, "peak_rss": load.peak_rss})
+        shutil.rmtree(location, ignore_errors=True)
+        log(f"  {seasons} seasons, run {attempt + 1}: build {result['wall_seconds']:.1f} s "
+            f"(validation {result['validation_seconds']:.1f} s), peak {result['peak_rss'] / 2**20:.0f} MiB; "
+            f"oxigraph load {load.seconds:.1f} s")
+    quads = builds[0]["quads"]
+    without_validation = [b["wall_seconds"] - b["validation_seconds"] for b in builds]
+    return {
+        "seasons": seasons,
+        "triples": builds[0]["triples"],
+        "quads": quads,
+        "findings": sorted({b["findings"] for b in builds}),
+        "build_seconds": spread([b["wall_seconds"] for b in builds]),
+        "build_without_validation_seconds": spread(without_validation),
+        "validation_seconds": spread([b["validation_seconds"] for b in builds]),
+        "oxigraph_load_seconds": spread([load["seconds"] for load in loads]),
+        "build_peak_rss_mib": max(b["peak_rss"] for b in builds) / 2**20,
+        "oxigraph_load_peak_rss_mib": max(load["peak_rss"] for load in loads) / 2**20,
+        "quads_per_second": quads / spread(without_validation)["median"],
+        # ratios, one per interleaved pair
+        "build_vs_oxigraph_load": spread([b / load["seconds"] for b, load in zip(without_validation, loads)]),
+        "build_with_validation_vs_oxigraph_load": spread(
+            [b["wall_seconds"] / load["seconds"] for b, load in zip(builds, loads)]),
+        "validation_vs_build": spread(
+            [b["validation_seconds"] / rest for b, rest in zip(builds, without_validation)]),
+        "release": builds[-1]["release"],
+    }
+
+
+def growth(sizes: list[dict], key: str) -> dict:
+    """How time grows with size: the exponent k of time ~ quads^k between the smallest and the largest size
+    (1 is linear), and seconds per million quads at each size."""
+    import math
+
+    points = [(s["quads"], s[key]["median"]) for s in sizes if s[key]["median"]]
+    per_million = {str(s["seasons"]): s[key]["median"] / s["quads"] * 1e6 for s in sizes if s[key]["median"]}
+    exponent = None
+    if len(points) >= 2 and points[-1][0] > points[0][0]:
+        (q0, t0), (q1, t1) = points[0], points[-1]
+        exponent = math.log(t1 / t0) / math.log(q1 / q0)
+    return {"exponent": exponent, "seconds_per_million_quads": per_million}

@@ -1,0 +1,130 @@
+"""The bench's results as JSON (``latest.json``) and as a Markdown table (``latest.md``), with each target."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from pathlib import Path
+
+import psutil
+
+# name, target, comparison (True: the figure must be at most the target)
+TARGETS = {
+    "build_vs_oxigraph_load": (3.0, True),
+    "build_peak_rss_gib": (2.0, True),
+    "validation_vs_build": (2.0, True),
+    "endpoint_vs_oxigraph": (0.8, False),
+    "endpoint_p95_vs_oxigraph": (1.5, True),
+    "endpoint_vs_rdflib_endpoint": (10.0, False),
+    "pages_p95_vs_sparql": (2.0, True),
+    "search_p95_vs_sparql": (2.0, True),
+    "dumps_rss_growth_mib": (50.0, True),
+    "dumps_vs_static": (0.5, False),
+    "cold_start_seconds": (10.0, True),
+    "build_time_growth_exponent": (1.15, True),
+}
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
+            "python": platform.python_version(), "system": platform.platform()}
+
+
+def verdict(name: str, value) -> str:
+    if value is None or name not in TARGETS:
+        return "–"
+    target, at_most = TARGETS[name]
+    met = value <= target if at_most else value >= target
+    return "met" if met else "missed"
+
+
+def _fmt(value, digits: int = 2) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _spread(item: dict | None, digits: int = 2) -> str:
+    if not item or item.get("median") is None:
+        return "–"
+    return f"{item['median']:.{digits}f} ({item['min']:.{digits}f}–{item['max']:.{digits}f})"
+
+
+def markdown(results: dict) -> str:
+    lines = [f"# ascenso-kg bench ({results['date']}, {'quick' if results['quick'] else 'full'})", ""]
+    m = results["machine"]
+    lines += [f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, Python {m['python']}, "
+              f"{m['system']}. Figures are medians (min–max) over interleaved runs.", ""]
+    lines += ["## Targets (at the largest size)", "", "| figure | value | target | |", "|---|---|---|---|"]
+    for name, (target, at_most) in TARGETS.items():
+        value = results["ratios"].get(name)
+        lines.append(f"| {name} | {_spread(value) if isinstance(value, dict) else _fmt(value)} | "
+                     f"{'≤' if at_most else '≥'} {target:g} | "
+                     f"{verdict(name, value['median'] if isinstance(value, dict) else value)} |")
+    lines += ["", "## Build and validation", "",
+              "| seasons | triples | quads | build s (no validation) | quads/s | validation s | build+validation s | "
+              "oxigraph load s | build ÷ load | validation ÷ build | peak RSS MiB | findings |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for size in results["build"]["sizes"]:
+        lines.append(
+            f"| {size['seasons']} | {size['triples']} | {size['quads']} | "
+            f"{_spread(size['build_without_validation_seconds'], 1)} | {size['quads_per_second']:.0f} | "
+            f"{_spread(size['validation_seconds'], 1)} | {_spread(size['build_seconds'], 1)} | "
+            f"{_spread(size['oxigraph_load_seconds'], 1)} | {_spread(size['build_vs_oxigraph_load'])} | "
+            f"{_spread(size['validation_vs_build'])} | {size['build_peak_rss_mib']:.0f} | "
+            f"{'; '.join(size['findings'])} |")
+    growth = results["build"]["growth"]
+    lines += ["", f"Growth (time ∝ quads^k, smallest to largest size): build k = {_fmt(growth['build']['exponent'])}, "
+              f"validation k = {_fmt(growth['validation']['exponent'])}."]
+    endpoint = results.get("endpoint")
+    if endpoint:
+        lines += ["", f"## Endpoint ({endpoint['seasons']} seasons, {len(endpoint['mix'])} queries in the mix)", "",
+                  "| server | clients | queries/s | p50 ms | p95 ms | p99 ms | errors |", "|---|---|---|---|---|---|---|"]
+        for server, per_clients in endpoint["servers"].items():
+            for clients, figures in per_clients.items():
+                lines.append(f"| {server} | {clients} | {_spread(figures['per_second'], 1)} | "
+                             f"{_spread(figures['p50_ms'], 1)} | {_spread(figures['p95_ms'], 1)} | "
+                             f"{_spread(figures['p99_ms'], 1)} | {figures['errors']} |")
+        lines += ["", "Same answers: " + "; ".join(
+            f"{name}: {'all' if not diff else 'differ on ' + ', '.join(diff)}"
+            for name, diff in endpoint["differences"].items())]
+    pages = results.get("pages")
+    if pages:
+        lines += ["", "## Pages and search (4 clients)", "", "| | p95 ms | its SPARQL on oxigraph, p95 ms | ratio |",
+                  "|---|---|---|---|"]
+        for kind in ("pages", "search"):
+            item = pages[kind]
+            lines.append(f"| {kind} | {_spread(item['ours']['p95_ms'], 1)} | "
+                         f"{_spread(item['sparql_on_oxigraph']['p95_ms'], 1)} | {_spread(item['p95_ratio'])} |")
+    dumps = results.get("dumps")
+    if dumps:
+        lines += ["", f"## Dumps ({dumps['files']} files, {dumps['mib']:.0f} MiB)", "",
+                  f"This server {_spread(dumps['ours_mib_per_second'], 0)} MiB/s, a static file server "
+                  f"{_spread(dumps['static_mib_per_second'], 0)} MiB/s; server RSS growth "
+                  f"{_spread(dumps['rss_growth_mib'], 1)} MiB."]
+    cold = results.get("cold_start")
+    if cold:
+        lines += ["", f"## Cold start", "", f"`ascenso-kg serve` with no build: first answer after "
+                  f"{_spread(cold['seconds'], 1)} s."]
+    if results.get("notes"):
+        lines += ["", "## Notes", ""] + [f"- {note}" for note in results["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+def write(results: dict, folder: Path) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    json_path, md_path = folder / "latest.json", folder / "latest.md"
+    json_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    md_path.write_text(markdown(results), encoding="utf-8")
+    return json_path, md_path

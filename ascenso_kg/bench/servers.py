@@ -1,0 +1,119 @@
+"""The servers the bench compares, started on loopback and stopped at the end: this server under gunicorn,
+``oxigraph serve-read-only`` on the same store, rdflib-endpoint on the same data, and a static file server."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import gunicorn
+
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    name: str
+    process: subprocess.Popen
+    base: str  # http://127.0.0.1:port
+    sparql: str  # the URL SPARQL queries go to
+    started_seconds: float = 0.0
+
+
+def wait_until_serving(url: str, process: subprocess.Popen, seconds: float) -> float:
+    started = time.perf_counter()
+    deadline = started + seconds
+    while time.perf_counter() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode} before serving {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return time.perf_counter() - started
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"nothing answered at {url} within {seconds} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def started(name: str, command: list[str], ready: str, sparql: str, port: int, env: dict | None = None,
+            seconds: float = 120.0, cwd: str | None = None):
+    process = subprocess.Popen(command, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, cwd=cwd)
+    base = f"http://{HOST}:{port}"
+    try:
+        took = wait_until_serving(base + ready, process, seconds)
+        yield Server(name, process, base, base + sparql, took)
+    finally:
+        stop(process)
+
+
+def this_server(out: Path, workers: int = 2, threads: int = 8):
+    """This project's app under gunicorn, as ``ascenso-kg serve`` runs it (gthread workers)."""
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads", str(threads),
+               "-b", f"{HOST}:{port}", "--timeout", "180"]
+    if gunicorn.version_info >= (27,):
+        command.append("--no-control-socket")
+    env = {"ASCENSO_KG_OUT_DIR": str(out), "ASCENSO_KG_QUERY_TIMEOUT": "120", "ASCENSO_KG_ROW_LIMIT": "1000000",
+           "ASCENSO_KG_QUERY_QUEUE_WAIT": "120"}
+    return started("ascenso-kg", command + ["ascenso_kg.server.app:create_app()"], "/dumps?format=json", "/sparql",
+                   port, env)
+
+
+def oxigraph_server(store: Path):
+    port = free_port()
+    oxigraph = shutil.which("oxigraph")
+    if oxigraph is None:
+        raise RuntimeError("the oxigraph CLI is missing: pip install -e '.[bench]'")
+    return started("oxigraph", [oxigraph, "serve-read-only", "--location", str(store), "--bind", f"{HOST}:{port}"],
+                   "/query?query=ASK%7B%7D", "/query", port)
+
+
+def union_ntriples(release: Path, work: Path) -> Path:
+    """The release's default graph (the union, with the ontology) as a plain N-Triples file rdflib can read."""
+    target = work / "union.nt"
+    with gzip.open(release / "dumps" / "ascenso-kg-with-ontology.nt.gz") as source, target.open("wb") as sink:
+        shutil.copyfileobj(source, sink)
+    return target
+
+
+def rdflib_endpoint(data: Path, seconds: float = 900.0):
+    """rdflib-endpoint serving the union N-Triples in rdflib's own memory store."""
+    executable = shutil.which("rdflib-endpoint")
+    if executable is None:
+        raise RuntimeError("rdflib-endpoint is missing: pip install -e '.[bench]'")
+    port = free_port()
+    return started("rdflib-endpoint", [executable, "serve", str(data), "--host", HOST, "--port", str(port)],
+                   "/sparql?query=ASK%7B%7D", "/sparql", port, seconds=seconds)
+
+
+def static_server(folder: Path):
+    """Python's static file server over the release folder (what a plain web server would send)."""
+    port = free_port()
+    return started("static", [sys.executable, "-m", "http.server", "--bind", HOST, "--directory", str(folder),
+                              str(port)], "/manifest.json", "/", port)

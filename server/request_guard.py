@@ -1,0 +1,43 @@
+"""Checks every request passes before any view sees it: the parts a view would otherwise read leniently.
+
+Werkzeug decodes a broken percent-escape (``%ZZ``) or bytes that are not UTF-8 into replacement characters and lets
+the view go on with text the client never sent; headers of any size reach the app when it runs without gunicorn's
+limits. Here such a request is refused with a 4xx and a sentence instead: a broken query string or form body is 400,
+headers beyond ``MAX_HEADER_BYTES`` are 431.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote_to_bytes
+
+from flask import Flask, current_app, request
+
+from .protocol import FORM, RequestRefused
+
+DEFAULT_MAX_HEADER_BYTES = 16 * 1024
+_BROKEN_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+
+
+def _check_encoded(data: bytes, where: str) -> None:
+    if _BROKEN_ESCAPE.search(data):
+        raise RequestRefused(400, f"The {where} has a '%' that is not followed by two hexadecimal digits.")
+    try:
+        unquote_to_bytes(data.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        raise RequestRefused(400, f"The {where} is not UTF-8 once its percent-escapes are decoded.") from None
+
+
+def check_request() -> None:
+    limit = current_app.config.get("MAX_HEADER_BYTES") or DEFAULT_MAX_HEADER_BYTES
+    if sum(len(name) + len(value) + 4 for name, value in request.headers.items()) > limit:
+        raise RequestRefused(431, f"The request's headers are larger than the {limit} bytes this server accepts.")
+    _check_encoded(request.query_string, "URL's query string")
+    length = request.content_length
+    max_length = current_app.config.get("MAX_CONTENT_LENGTH")
+    if request.mimetype == FORM and length is not None and (max_length is None or length <= max_length):
+        _check_encoded(request.get_data(), "form body")  # cached: the form is parsed from the same bytes
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(check_request)

@@ -1,0 +1,208 @@
+"""Fixtures of the reliability tests: the real release, apps over it, gunicorn on loopback, and clients that each
+speak from their own loopback address (127.0.0.N), so per-client budgets see them as different clients.
+
+Every server and listener here binds 127.0.0.1; every request loop is bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import os
+import shutil
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pyoxigraph
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from live_servers import free_port, stop, wait_until_serving  # noqa: E402
+
+from ascenso_kg.build import build_release  # noqa: E402
+from ascenso_kg.paths import ARTICLES_DIR  # noqa: E402
+from ascenso_kg.server.app import create_app  # noqa: E402
+
+SETTINGS = {"TESTING": True, "QUERY_TIMEOUT": 2.0, "QUERY_WORKERS": 2, "QUERY_QUEUE_WAIT": 5.0, "ROW_LIMIT": 1000}
+JSON_RESULTS = "application/sparql-results+json"
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    seconds: float
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+class Client:
+    """One HTTP/1.1 client speaking from its own loopback address."""
+
+    def __init__(self, url: str, source: str = "127.0.0.1", timeout: float = 30.0):
+        host, port = url.removeprefix("http://").split(":")
+        self.host, self.port, self.source, self.timeout = host, int(port), source, timeout
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None) -> Answer:
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout,
+                                                source_address=(self.source, 0))
+        started = time.monotonic()
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            data = response.read()
+            return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, data,
+                          time.monotonic() - started)
+        finally:
+            connection.close()
+
+    def get(self, path: str, headers: dict | None = None) -> Answer:
+        return self.request("GET", path, headers=headers)
+
+    def query(self, text: str, accept: str = JSON_RESULTS) -> Answer:
+        return self.get("/sparql?" + urlencode({"query": text}), headers={"Accept": accept})
+
+
+def store_fingerprint(store_path: Path) -> str:
+    """A sha256 over every quad of the store, sorted: equal fingerprints mean equal stores."""
+    store = pyoxigraph.Store.read_only(str(store_path))
+    digest = hashlib.sha256()
+    for line in sorted(str(quad) for quad in store):
+        digest.update(line.encode() + b"\n")
+    del store
+    return digest.hexdigest()
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, ()))
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds used so far by the processes (those still alive)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError):
+            continue
+    return total / ticks
+
+
+def rss_bytes(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return total
+
+
+@dataclass
+class LiveServer:
+    url: str
+    process: subprocess.Popen
+
+    def pids(self) -> list[int]:
+        return process_tree(self.process.pid)
+
+    def web_workers(self) -> list[int]:
+        """The gunicorn worker processes (children of the master that are not query workers)."""
+        tree = self.pids()
+        return [pid for pid in tree if _parent(pid) == self.process.pid]
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return int(handle.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+@contextmanager
+def gunicorn(out: Path, workers: int = 1, threads: int = 8, **settings):
+    """gunicorn serving ``out`` on 127.0.0.1, configured by ASCENSO_KG_* variables; stopped on exit."""
+    port = free_port()
+    env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(out)}
+    env.update({f"ASCENSO_KG_{name}": str(value) for name, value in settings.items()})
+    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads", str(threads),
+               "-b", f"127.0.0.1:{port}", "--graceful-timeout", "5", "--no-control-socket",
+               "ascenso_kg.server.app:create_app()"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(url + "/dumps?format=json", process)
+        yield LiveServer(url, process)
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="session")
+def rel_out(tmp_path_factory) -> Path:
+    """The four real articles built into a release of the reliability tests' own (some tests serve it live)."""
+    out = tmp_path_factory.mktemp("reliability-build")
+    build_release(ARTICLES_DIR, out, progress=lambda message: None)
+    return out
+
+
+@pytest.fixture
+def fresh_out(tmp_path, rel_out) -> Path:
+    """A copy of the real build output, for a test that breaks or rebuilds it."""
+    out = tmp_path / "out"
+    shutil.copytree(rel_out, out, symlinks=True)
+    return out
+
+
+@pytest.fixture(scope="session")
+def make_app():
+    apps = []
+
+    def make(out: Path, **overrides):
+        app = create_app({**SETTINGS, "OUT_DIR": str(out), **overrides})
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.extensions["ascenso_kg.store"].close()
+
+
+@pytest.fixture(scope="session")
+def rel_app(make_app, rel_out):
+    return make_app(rel_out)
+
+
+@pytest.fixture(scope="session")
+def rel_client(rel_app):
+    return rel_app.test_client()
