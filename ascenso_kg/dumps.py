@@ -61,8 +61,9 @@ class Lines:
 
 
 def turtle(ntriples: bytes, base: str) -> bytes:
-    # Resource IRIs hold slashes, which a prefixed name would have to escape: they are written in full.
-    vocabularies = {name: iri for name, iri in prefixes(base).items() if name != "res"}
+    # Many resource IRIs hold slashes past their kind (players, ties, goals), which a prefixed name would have to
+    # escape: the dumps write every resource IRI in full.
+    vocabularies = {name: iri for name, iri in prefixes(base).items() if not iri.startswith(base + "resource/")}
     return serialize(parse(ntriples, format=RdfFormat.N_TRIPLES), format=RdfFormat.TURTLE, prefixes=vocabularies)
 
 

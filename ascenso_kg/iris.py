@@ -41,11 +41,16 @@ def licence_iri(name: str) -> str | None:
     return None
 
 
+# One prefix per kind of resource, so that queries and pages can say club:necaxa or match:2013-05-11-necaxa-neza.
+RESOURCE_KINDS = ("club", "stadium", "city", "competition", "season", "tournament", "match", "player", "manager")
+
+
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
-    """The prefixes used in dumps, the query editor and example queries."""
+    """The prefixes of the query editor, the example queries and the RDF of entity pages."""
     return {
         "akg": AKG,
         "res": base + "resource/",
+        **{kind: f"{base}resource/{kind}/" for kind in RESOURCE_KINDS},
         "rdf": RDF,
         "rdfs": RDFS,
         "xsd": XSD,

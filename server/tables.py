@@ -14,7 +14,7 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def compact_iri(iri: str, prefixes: dict[str, str]) -> str:
-    """``akg:Club`` or ``res:club/necaxa`` for an IRI under a known namespace (the longest matching one), else the
+    """``akg:Club`` or ``club:necaxa`` for an IRI under a known namespace (the longest matching one), else the
     IRI itself. For reading only: ``/`` would need escaping in a SPARQL prefixed name."""
     best = max((ns for ns in prefixes.values() if iri.startswith(ns)), key=len, default=None)
     if best is None:

@@ -138,7 +138,7 @@ def test_html_table_escapes_what_it_shows(client):
 def test_html_table_links_iris_as_prefixed_names(client):
     page = get(client, CLUBS, "text/html").get_data(as_text=True)
     assert f'href="{RES}club/necaxa"' in page
-    assert ">res:club/necaxa<" in page
+    assert ">club:necaxa<" in page
 
 
 # Dataset: union default graph, FROM, protocol graphs ---------------------------------------------------------------
