@@ -1,0 +1,119 @@
+"""Tables: stadia, top scorers, relegation, a Liguilla's teams (with standings) and the winner box."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .context import TOURNAMENT_NAME, Context, SectionState, season_id_of, tournament_id_of
+from .document import Table
+from .records import ClubSeasonRecord, EntryRecord, TableRecord, TitleRecord, TournamentRecord
+from .table_reader import read_table
+from .values import parse_title_line
+
+_WINNER_BOX = re.compile(r"^(?P<tournament>.+?)\s+winner:?$", re.IGNORECASE)
+
+
+class TableReading:
+    """Part of :class:`ArticleInterpreter` (``interpret.py``), which holds the state these methods use."""
+
+    def read_table_block(self, table: Table, context: Context, state: SectionState) -> None:
+        first_cell = table.rows[0].cells[0] if table.rows[0].cells else ""
+        if (box := _WINNER_BOX.match(first_cell)) and len(table.rows) >= 2:
+            self.read_winner_box(table, box["tournament"], context)
+            return
+        kind = {"stadia": "stadia", "top_scorers": "top_scorers", "relegation": "relegation",
+                "entries": "entries", "standings": "standings"}.get(context.role or "")
+        if kind is None:
+            self.report(table.line, "a table in a section the tables give no meaning to; left out")
+            for row in table.rows:
+                self.coverage.skipped(row.line, "table not understood (reported)")
+            return
+        read = read_table(table, kind, self.tables, self.report)
+        self.coverage.mapped(*read.header_lines)
+        if kind == "stadia":
+            self.read_stadia(read)
+            return
+        if kind == "entries":
+            self.read_entries(read, context)
+            return
+        scope = context.scope or ("season", self.season.id)
+        record = TableRecord(kind, scope, self.span(table.line, table.last_line))
+        for row in read.rows:
+            if "club" in row.values:
+                row.values["club"] = self.club(str(row.values["club"]), row.line)
+            if kind == "top_scorers" and "player" in row.values:
+                row.values["player"] = self.person(str(row.values["player"]), row.values.get("club"))
+            row.tournament_points = {self._points_column(key): points for key, points in row.tournament_points.items()}
+            record.rows.append(row)
+            self.coverage.mapped(row.line)
+        record.updated_on, record.sort_rule = state.pending_updated, state.pending_sort
+        state.last_table = record
+        self.records.tables.append(record)
+
+    def _points_column(self, key: str) -> str:
+        kind, yy = key.split("-")
+        year = 2000 + int(yy)
+        tournament = tournament_id_of("Apertura" if kind == "A" else "Clausura", year)
+        self.records.tournaments.setdefault(
+            tournament,
+            TournamentRecord(tournament, "Apertura" if kind == "A" else "Clausura", year,
+                             season_id_of("Apertura" if kind == "A" else "Clausura", year), self.span(1)),
+        )
+        return tournament
+
+    def read_stadia(self, read) -> None:
+        for row in read.rows:
+            values = row.values
+            if "club" not in values:
+                self.report(row.line, "a stadia row with no club; left out")
+                continue
+            record = ClubSeasonRecord(self.season.id, self.club(str(values["club"]), row.line),
+                                      str(values["club"]), self.span(row.line))
+            if values.get("city"):
+                record.city, record.city_name = self.names.city(str(values["city"]))
+            if values.get("stadium"):
+                record.stadium, record.stadium_name = self.names.stadium(str(values["stadium"]))
+            record.capacity = values.get("capacity")
+            self.records.club_seasons.append(record)
+            self.coverage.mapped(row.line)
+
+    def read_entries(self, read, context: Context) -> None:
+        """A Liguilla article's Teams table: seeds, managers, captains and (under a group header) standings."""
+        if not read.rows:  # a header without rows (a truncated article) holds no entry
+            return
+        stage = context.stage
+        tournament = context.tournament
+        if read.group_label and (named := TOURNAMENT_NAME.search(read.group_label)):
+            tournament = tournament_id_of(named["kind"], int(named["year"]))
+        standings = TableRecord("standings", ("tournament", tournament), self.span(read.rows[0].line, read.rows[-1].line))
+        for row in read.rows:
+            values = row.values
+            club = self.club(str(values.get("club", "")), row.line)
+            entry = EntryRecord(stage, club, row.line, seed=values.get("seed"))
+            if values.get("manager"):
+                entry.manager = self.person(str(values["manager"]), None)
+            if values.get("captain"):
+                entry.captain = self.person(str(values["captain"]), club)
+            self.records.entries.append(entry)
+            stats = {key: value for key, value in values.items() if key not in ("seed", "manager", "captain")}
+            stats["club"] = club
+            if len(stats) > 1:
+                standings.rows.append(replace(row, values=stats))
+            self.coverage.mapped(row.line)
+        if standings.rows:
+            self.records.tables.append(standings)
+
+    def read_winner_box(self, table: Table, tournament_text: str, context: Context) -> None:
+        named = TOURNAMENT_NAME.search(tournament_text)
+        tournament = tournament_id_of(named["kind"], int(named["year"])) if named else context.tournament
+        club_text, number = parse_title_line(" ".join(cell for cell in table.rows[1].cells if cell))
+        if tournament is None:
+            self.report(table.line, f"a winner box for {tournament_text!r}, which names no tournament")
+            return
+        self.records.titles.append(
+            TitleRecord(tournament, self.club(club_text, table.rows[1].line), self.span(table.line, table.rows[1].line), number)
+        )
+        self.coverage.mapped(*(row.line for row in table.rows[:2]))
+        for row in table.rows[2:]:
+            self.report(row.line, "extra row in a winner box; left out")
