@@ -59,6 +59,10 @@ def read_article(path: Path | str) -> Document:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         document.problem(line, f"not UTF-8 text ({error.reason}); the article was not read")
         return document
+    except OSError as error:  # a folder named like an article, a file we may not read
+        document = Document(file=path.name, title="", title_line=0, lines=[])
+        document.problem(1, f"cannot be read ({error.strerror or error}); the article was not read")
+        return document
     return read_text(text, file=path.name)
 
 

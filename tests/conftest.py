@@ -28,6 +28,22 @@ def release(built: Path) -> Path:
     return (built / "current").resolve()
 
 
+CHROMIUM = "/usr/bin/chromium"  # Debian's; `make test` installs it (playwright never downloads a browser here)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run: Playwright's sync API allows one driver per process."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture(scope="session")
 def mapping() -> MappingResult:
     return map_articles(ARTICLES_DIR, Iris())

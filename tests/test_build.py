@@ -179,3 +179,11 @@ def test_build_summary_counts_entities_by_class(tmp_path: Path, capsys):
 def test_a_missing_articles_folder_is_a_clear_error(tmp_path: Path, capsys):
     assert main(["build", "--articles", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_a_folder_named_like_an_article_is_reported_and_the_others_are_built(tmp_path: Path, capsys):
+    articles = copy_articles(tmp_path / "articles")
+    (articles / "not-an-article.txt").mkdir()
+    assert main(["build", "--articles", str(articles), "--out", str(tmp_path / "out")]) == 0
+    assert "not-an-article.txt:1: cannot be read" in capsys.readouterr().err
+    assert sum("/graph/article/" in graph for graph in manifest(tmp_path / "out")["graphs"]) == 4

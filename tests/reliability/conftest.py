@@ -117,19 +117,6 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / ticks
 
 
-def rss_bytes(pids: list[int]) -> int:
-    total = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/status") as handle:
-                for line in handle:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
-    return total
-
-
 @dataclass
 class LiveServer:
     url: str
@@ -141,10 +128,10 @@ class LiveServer:
     def web_workers(self) -> list[int]:
         """The gunicorn worker processes (children of the master that are not query workers)."""
         tree = self.pids()
-        return [pid for pid in tree if _parent(pid) == self.process.pid]
+        return [pid for pid in tree if parent_of(pid) == self.process.pid]
 
 
-def _parent(pid: int) -> int | None:
+def parent_of(pid: int) -> int | None:
     try:
         with open(f"/proc/{pid}/stat") as handle:
             return int(handle.read().rsplit(")", 1)[1].split()[1])

@@ -22,8 +22,6 @@ PAYLOADS = (SCRIPT, IMAGE, SVG)
 ARTICLE = "2011-12-liga-de-ascenso-season"
 PLAYER = "/resource/player/necaxa/victor-script-alert-akg-xss-script"
 SCORER = "/resource/player/correcaminos/2011-12/j-img-src-x-onerror-alert-akg-xss"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
@@ -126,25 +124,22 @@ def test_the_check_finds_a_payload_left_unescaped():
     assert not injected("<p>&lt;script&gt;alert('akg-xss')&lt;/script&gt;</p>")
 
 
-def test_no_dialog_fires_in_chromium(xss_site):
-    from playwright.sync_api import sync_playwright
-
+def test_no_dialog_fires_in_chromium(xss_site, browser):
     dialogs: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.set_default_timeout(10_000)
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            for path in pages():
-                page.goto(xss_site.url + path, wait_until="load")
-            page.goto(xss_site.url + "/search")  # and typed into the search box, with its suggestions
-            box = page.locator("input[name=q]").first
-            box.fill(SCRIPT)
-            box.press("Enter")
-            page.wait_for_load_state("load")
-            page.goto(xss_site.url + "/")
-            page.evaluate("alert('control')")  # the listener does hear a dialog
-        finally:
-            browser.close()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in pages():
+            page.goto(xss_site.url + path, wait_until="load")
+        page.goto(xss_site.url + "/search")  # and typed into the search box, with its suggestions
+        box = page.locator("input[name=q]").first
+        box.fill(SCRIPT)
+        box.press("Enter")
+        page.wait_for_load_state("load")
+        page.goto(xss_site.url + "/")
+        page.evaluate("alert('control')")  # the listener does hear a dialog
+    finally:
+        context.close()
     assert dialogs == ["control"]
