@@ -8,6 +8,7 @@ so that two builds of the same articles give identical files (and identical chec
 from __future__ import annotations
 
 import gzip
+import heapq
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,11 +54,30 @@ class Lines:
         triples = {triple_line(s) for statements in graphs.values() for s in statements}
         return cls(sorted(quads), sorted(triples))
 
+    def merged(self, other: "Lines") -> "Lines":
+        """Both sets of lines, sorted and distinct, sharing the strings of both (no copy of a line)."""
+        return Lines(_merge_distinct(self.quads, other.quads), _merge_distinct(self.triples, other.triples))
+
     def nquads(self) -> bytes:
-        return "".join(self.quads).encode()
+        return _encoded(self.quads)
 
     def ntriples(self) -> bytes:
-        return "".join(self.triples).encode()
+        return _encoded(self.triples)
+
+
+def _encoded(lines: list[str], chunk: int = 65536) -> bytes:
+    """The lines as one UTF-8 text, encoded a chunk at a time: joining them into one ``str`` first would hold a
+    second copy of the text, at two bytes a character as soon as one line has a character beyond Latin-1 (the en
+    dash of "2012–13")."""
+    return b"".join("".join(lines[start:start + chunk]).encode() for start in range(0, len(lines), chunk))
+
+
+def _merge_distinct(first: list[str], second: list[str]) -> list[str]:
+    merged: list[str] = []
+    for line in heapq.merge(first, second):
+        if not merged or merged[-1] != line:
+            merged.append(line)
+    return merged
 
 
 def turtle(ntriples: bytes, base: str) -> bytes:
@@ -90,18 +110,19 @@ def write_file(release: Path, relative: str, data: bytes, triples: int, descript
 def write_dump_set(release: Path, stem: str, lines: Lines, base: str, description: str,
                    plain: tuple[str, ...] = (".ttl", ".nq")) -> list[DumpFile]:
     """``stem`` in Turtle, N-Triples and N-Quads, gzipped, plus plain copies of the formats in ``plain``."""
-    ntriples = lines.ntriples()
-    contents = {
-        ".ttl": (lambda: turtle(ntriples, base), len(lines.triples)),
-        ".nt": (lambda: ntriples, len(lines.triples)),
-        ".nq": (lines.nquads, len(lines.quads)),
-    }
-    files = []
-    for suffix, (render, count) in contents.items():
-        data = render()
+    def write(suffix: str, data: bytes, count: int) -> list[DumpFile]:
         kind = FORMAT_NAMES[suffix]
+        written = []
         if suffix in plain:
-            files.append(write_file(release, f"dumps/{stem}{suffix}", data, count, f"{description} ({kind})"))
-        files.append(write_file(release, f"dumps/{stem}{suffix}.gz", gzip_bytes(data), count,
-                                f"{description} ({kind}, gzipped)"))
+            written.append(write_file(release, f"dumps/{stem}{suffix}", data, count, f"{description} ({kind})"))
+        written.append(write_file(release, f"dumps/{stem}{suffix}.gz", gzip_bytes(data), count,
+                                  f"{description} ({kind}, gzipped)"))
+        return written
+
+    # One text at a time: the N-Triples go before the N-Quads are made (a hundred seasons' are 250 MB each).
+    ntriples = lines.ntriples()
+    files = write(".ttl", turtle(ntriples, base), len(lines.triples))
+    files += write(".nt", ntriples, len(lines.triples))
+    del ntriples
+    files += write(".nq", lines.nquads(), len(lines.quads))
     return files

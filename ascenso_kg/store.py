@@ -24,10 +24,14 @@ def fill(store: Store, quads: Iterable[Quad]) -> Store:
     return store
 
 
-def load_release_store(store: Store, nquads: Path, union_ntriples: bytes) -> Store:
-    """Bulk-load a release's N-Quads dump (streamed from disk) and, as the default graph, the N-Triples of its union."""
+def load_release_store(store: Store, nquads: Path, union_ntriples: bytes | Path) -> Store:
+    """Bulk-load a release's N-Quads dump (streamed from disk) and, as the default graph, the N-Triples of its union
+    (text, or a file streamed from disk)."""
     store.bulk_load(path=str(nquads), format=RdfFormat.N_QUADS)
-    store.bulk_load(union_ntriples, format=RdfFormat.N_TRIPLES)
+    if isinstance(union_ntriples, Path):
+        store.bulk_load(path=str(union_ntriples), format=RdfFormat.N_TRIPLES)
+    else:
+        store.bulk_load(union_ntriples, format=RdfFormat.N_TRIPLES)
     return store
 
 

@@ -124,19 +124,26 @@ def canonical_answer(form: str, body: bytes):
     return triples
 
 
-def answers(server, mix: list[tuple[str, str]]) -> dict[str, object]:
-    client = Client(server.base)
+def answers(server, mix: list[tuple[str, str]], timeout: float = 180.0) -> dict[str, object]:
+    """Each query's answer from one server; a query not answered within ``timeout`` seconds is recorded as such."""
+    client = Client(server.base, timeout=timeout)
     found = {}
     for name, text in mix:
         form = query_form(text)
-        status, body = client.send(sparql_request(name, server.sparql, text, ACCEPT[form]))
+        try:
+            status, body = client.send(sparql_request(name, server.sparql, text, ACCEPT[form]))
+        except TimeoutError:
+            client.close()
+            found[name] = f"no answer within {timeout:g} s"
+            continue
         found[name] = canonical_answer(form, body) if status == 200 else f"HTTP {status}"
     client.close()
     return found
 
 
 def compare_answers(reference: dict, other: dict) -> list[str]:
-    return [name for name in reference if reference[name] != other.get(name)]
+    return [name if not isinstance(other.get(name), str) else f"{name} ({other[name]})"
+            for name in reference if reference[name] != other.get(name)]
 
 
 def requests_for(server, mix: list[tuple[str, str]]) -> list[Request]:
@@ -144,16 +151,17 @@ def requests_for(server, mix: list[tuple[str, str]]) -> list[Request]:
 
 
 def measure_endpoints(servers: list, mix: list[tuple[str, str]], clients: tuple[int, ...], repeats: int,
-                      rounds: int, budget: float, log) -> dict:
+                      rounds: int, budget: float, log, timeout: float = 180.0) -> dict:
     """Interleaved runs (server A, B, C, A, B, C…) for each number of clients; per-run figures and ratios."""
     runs: dict[str, dict[int, list[dict]]] = {s.name: {c: [] for c in clients} for s in servers}
     for count in clients:
         for attempt in range(repeats):
             for server in servers:
-                result = run_load(server.base, requests_for(server, mix), count, rounds, budget).summary()
+                result = run_load(server.base, requests_for(server, mix), count, rounds, budget, timeout).summary()
                 runs[server.name][count].append(result)
+                p95 = "–" if result["p95_ms"] is None else f"{result['p95_ms']:.0f}"
                 log(f"  {server.name:<16} {count} clients, run {attempt + 1}: {result['per_second']:.1f} q/s, "
-                    f"p95 {result['p95_ms']:.0f} ms, {result['requests']} queries, {result['errors']} errors")
+                    f"p95 {p95} ms, {result['requests']} queries, {result['errors']} errors")
     return runs
 
 

@@ -87,7 +87,7 @@ class Client:
 
 
 def run_load(base: str, requests: list[Request | tuple[Request, ...]], clients: int, rounds: int,
-             budget: float) -> LoadResult:
+             budget: float, timeout: float = 180.0) -> LoadResult:
     """Each of ``clients`` sends the requests ``rounds`` times (from its own offset), stopping early after ``budget``
     seconds; returns every latency and error. A tuple of requests is sent one after the other and timed as one (the
     queries behind one page)."""
@@ -96,7 +96,7 @@ def run_load(base: str, requests: list[Request | tuple[Request, ...]], clients: 
     deadline = time.perf_counter() + budget
 
     def work(index: int) -> None:
-        client = Client(base)
+        client = Client(base, timeout)
         order = requests[index % len(requests):] + requests[:index % len(requests)]
         try:
             for _ in range(rounds):
@@ -108,7 +108,8 @@ def run_load(base: str, requests: list[Request | tuple[Request, ...]], clients: 
                     for part in request if isinstance(request, tuple) else (request,):
                         try:
                             status, _ = client.send(part)
-                        except OSError as error:
+                        except OSError as error:  # a timeout too: the connection is dropped and reopened
+                            client.close()
                             failed = f"{part.name}: {error}"
                             break
                         if status != 200:

@@ -57,8 +57,8 @@ def measure_pages(ours, oxigraph, entities: dict[str, str], labels: list[str], r
         for attempt in range(repeats):
             ours_runs.append(run_load(our_base, our_requests, clients, rounds, budget).summary())
             theirs_runs.append(run_load(their_base, their_requests, clients, rounds, budget).summary())
-            log(f"  {kind}, run {attempt + 1}: p95 {ours_runs[-1]['p95_ms']:.0f} ms "
-                f"({ours_runs[-1]['errors']} errors) vs its SPARQL on oxigraph {theirs_runs[-1]['p95_ms']:.0f} ms")
+            log(f"  {kind}, run {attempt + 1}: p95 {ours_runs[-1]['p95_ms'] or 0:.0f} ms "
+                f"({ours_runs[-1]['errors']} errors) vs its SPARQL on oxigraph {theirs_runs[-1]['p95_ms'] or 0:.0f} ms")
         figures[kind] = {
             "ours": {key: spread([run[key] for run in ours_runs]) for key in ("per_second", "p50_ms", "p95_ms")},
             "sparql_on_oxigraph": {key: spread([run[key] for run in theirs_runs])

@@ -15,13 +15,14 @@ import rdflib
 from pyoxigraph import Quad
 
 from ..iris import DEFAULT_BASE, Iris
-from .data import NothingToValidate, data_store, select_graphs
+from .data import NothingToValidate, data_store, ntriples_store, select_graphs
 from .engine import BACKENDS, DEFAULT_BACKEND, run_pyshacl
 from .findings import Finding, GraphContext, SourceLines, read_findings
 from .report import counts
 from .shapes import load_shapes
 
-__all__ = ["BACKENDS", "DEFAULT_BACKEND", "Finding", "NothingToValidate", "SourceLines", "Validation", "validate_quads"]
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "Finding", "NothingToValidate", "SourceLines", "Validation", "validate_ntriples",
+           "validate_quads"]
 
 
 @dataclass
@@ -50,8 +51,21 @@ def validate_quads(quads: list[Quad], iris: Iris = Iris(DEFAULT_BASE), backend: 
     selected = select_graphs(quads, iris, article)
     started = time.perf_counter()
     store = data_store(selected)
+    triples = len({(quad.subject, quad.predicate, quad.object) for quad in selected})
+    return _validate_store(store, triples, started, backend, shapes, only)
+
+
+def validate_ntriples(ntriples: bytes, triples: int, backend: str = DEFAULT_BACKEND,
+                      shapes: rdflib.Graph | None = None) -> Validation:
+    """Validate a graph given as N-Triples text (``triples`` distinct statements), as the build does: Oxigraph parses
+    the text straight into the store, with no Python object per triple."""
+    started = time.perf_counter()
+    return _validate_store(ntriples_store(ntriples), triples, started, backend, shapes, None)
+
+
+def _validate_store(store, triples: int, started: float, backend: str, shapes: rdflib.Graph | None,
+                    only: list[str] | None) -> Validation:
     shapes = shapes if shapes is not None else load_shapes()
     _, report = run_pyshacl(store, shapes, backend, only)
     findings = read_findings(report, shapes, GraphContext(store))
-    triples = len({(quad.subject, quad.predicate, quad.object) for quad in selected})
     return Validation(findings, triples, time.perf_counter() - started, backend)

@@ -67,3 +67,11 @@ def data_store(quads: list[Quad]) -> Store:
     store.extend(Quad(quad.subject, quad.predicate, quad.object, DefaultGraph()) for quad in quads)
     store.load(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE, to_graph=DefaultGraph())
     return store
+
+
+def ntriples_store(ntriples: bytes) -> Store:
+    """An in-memory store whose default graph holds the N-Triples text's triples and the ontology."""
+    store = Store()
+    store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
+    store.load(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE, to_graph=DefaultGraph())
+    return store

@@ -15,6 +15,7 @@ import pyshacl
 import rdflib
 from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
 from pyshacl.graph_abstraction import OxigraphDataGraph
+from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from rdflib.plugins.sparql import prepareQuery
 
 BACKENDS = ("oxigraph", "rdflib")
@@ -73,6 +74,28 @@ def _evaluate_property_shape_once(self, executor, prop_shape, target_graph, focu
 
 _pyshacl_evaluate_property_shape = PropertyConstraintComponent._evaluate_property_shape
 PropertyConstraintComponent._evaluate_property_shape = _evaluate_property_shape_once
+
+
+_checked_sparql: set[tuple] = set()
+
+
+def _check_invalid_sparql_once(self, sparql_text, valuenode=None, extravars=None):
+    """pyshacl's ``SPARQLQueryHelper.check_invalid_sparql``, run once per distinct query text.
+
+    pyshacl checks a SPARQL constraint's text (no MINUS, VALUES or SERVICE; nested SELECTs project the pre-bound
+    variables) with regular expressions before every run, once per focus node: over half the time of the SPARQL
+    constraints. The check depends only on the text and on which variables may be pre-bound, so a text that passed
+    once passes again; a text that fails raises every time, as before.
+    """
+    key = (sparql_text, valuenode is not None, tuple(sorted(extravars or ())))
+    if key not in _checked_sparql:
+        _pyshacl_check_invalid_sparql(self, sparql_text, valuenode=valuenode, extravars=extravars)
+        _checked_sparql.add(key)
+    return True
+
+
+_pyshacl_check_invalid_sparql = SPARQLQueryHelper.check_invalid_sparql
+SPARQLQueryHelper.check_invalid_sparql = _check_invalid_sparql_once
 
 
 def run_pyshacl(data: pyoxigraph.Store, shapes: rdflib.Graph, backend: str = DEFAULT_BACKEND,

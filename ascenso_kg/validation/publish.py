@@ -14,7 +14,7 @@ from pyoxigraph import Quad
 
 from ..dumps import DumpFile, write_file
 from ..iris import Iris
-from . import Validation, validate_quads
+from . import Validation, validate_ntriples
 from .report import report_quads, report_turtle
 from .shapes import shapes_turtle
 
@@ -29,11 +29,12 @@ class PublishedValidation:
     files: list[DumpFile] = field(default_factory=list)
 
 
-def publish_validation(staging: Path, data_quads: list[Quad], iris: Iris,
+def publish_validation(staging: Path, data_ntriples: bytes, triples: int, iris: Iris,
                        progress: Callable[[str], None]) -> PublishedValidation:
-    """Validate the release's graph and write the report and the shapes into its dumps folder."""
+    """Validate the release's graph (its union as N-Triples, ``triples`` statements) and write the report and the
+    shapes into its dumps folder."""
     progress("validating the graph against the SHACL shapes")
-    validation = validate_quads(data_quads, iris)
+    validation = validate_ntriples(data_ntriples, triples)
     quads = report_quads(validation.findings, iris.graph("validation"))
     shapes, shape_triples = shapes_turtle()
     files = [
