@@ -45,6 +45,23 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def open_app():
+    """``create_app(config)`` for the whole run; every app's query worker processes are stopped at the end."""
+    from ascenso_kg.server.app import create_app
+
+    apps = []
+
+    def make(config: dict):
+        app = create_app(config)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.extensions["ascenso_kg.store"].close()
+
+
+@pytest.fixture(scope="session")
 def mapping() -> MappingResult:
     return map_articles(ARTICLES_DIR, Iris())
 

@@ -13,7 +13,6 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-import pyoxigraph
 import pytest
 
 from ascenso_kg.iris import AKG, Iris, prefixes

@@ -19,7 +19,6 @@ import pytest
 from ascenso_kg.build import build_release
 from ascenso_kg.mappings.config import load_tables
 from ascenso_kg.paths import ARTICLES_DIR, MAPPING_TABLES_DIR, ROOT
-from ascenso_kg.server.app import create_app
 from loopback import load_oxigraph_store, serve_oxigraph, stop
 from table_files import read_rows, run_link, write_rows
 
@@ -93,17 +92,9 @@ def linked_out(tmp_path_factory, reviewed_tables) -> Path:
 
 
 @pytest.fixture(scope="session")
-def make_app():
-    apps = []
-
-    def make(out: Path, **overrides):
-        app = create_app({**TEST_CONFIG, "OUT_DIR": str(out), **overrides})
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.extensions["ascenso_kg.store"].close()
+def make_app(open_app):
+    """An app over an output folder with this area's settings (plus overrides)."""
+    return lambda out, **overrides: open_app({**TEST_CONFIG, "OUT_DIR": str(out), **overrides})
 
 
 @pytest.fixture(scope="session")

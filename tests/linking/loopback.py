@@ -5,42 +5,16 @@ from __future__ import annotations
 
 import http.server
 import json
-import socket
 import subprocess
+import sys
 import threading
-import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_answering(url: str, process: subprocess.Popen, seconds: float = 20.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode} before answering {url}")
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"nothing answered at {url} within {seconds} s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
+from live_servers import free_port, stop, wait_until_serving  # noqa: E402,F401  (stop is used by the conftest)
 
 
 def load_oxigraph_store(turtle: Path, location: Path) -> None:
@@ -54,7 +28,7 @@ def serve_oxigraph(location: Path) -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen(["oxigraph", "serve-read-only", "--location", str(location),
                                 "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/query"
-    wait_until_answering(url + "?query=ASK%7B%7D", process)
+    wait_until_serving(url + "?query=ASK%7B%7D", process)
     return process, url
 
 

@@ -15,7 +15,6 @@ import pyoxigraph
 import pytest
 
 from ascenso_kg.paths import ONTOLOGY_FILE
-from ascenso_kg.server.app import create_app
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
 from live_servers import free_port, stop, wait_until_serving  # noqa: E402
@@ -25,18 +24,9 @@ from page_helpers import BROWSER, HOSTILE_ARTICLE, PageParser, parse_page  # noq
 
 
 @pytest.fixture(scope="session")
-def make_app():
-    """An app over an output folder with the test settings; its query workers stop at the end of the run."""
-    apps = []
-
-    def make(out: Path, **overrides):
-        app = create_app({**TEST_CONFIG, "OUT_DIR": str(out), **overrides})
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.extensions["ascenso_kg.store"].close()
+def make_app(open_app):
+    """An app over an output folder with this area's settings (plus overrides)."""
+    return lambda out, **overrides: open_app({**TEST_CONFIG, "OUT_DIR": str(out), **overrides})
 
 
 @pytest.fixture(scope="session")

@@ -28,7 +28,6 @@ from live_servers import free_port, stop, wait_until_serving  # noqa: E402
 
 from ascenso_kg.build import build_release  # noqa: E402
 from ascenso_kg.paths import ARTICLES_DIR  # noqa: E402
-from ascenso_kg.server.app import create_app  # noqa: E402
 
 SETTINGS = {"TESTING": True, "QUERY_TIMEOUT": 2.0, "QUERY_WORKERS": 2, "QUERY_QUEUE_WAIT": 5.0, "ROW_LIMIT": 1000}
 JSON_RESULTS = "application/sparql-results+json"
@@ -174,17 +173,9 @@ def fresh_out(tmp_path, rel_out) -> Path:
 
 
 @pytest.fixture(scope="session")
-def make_app():
-    apps = []
-
-    def make(out: Path, **overrides):
-        app = create_app({**SETTINGS, "OUT_DIR": str(out), **overrides})
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.extensions["ascenso_kg.store"].close()
+def make_app(open_app):
+    """An app over an output folder with this area's settings (plus overrides)."""
+    return lambda out, **overrides: open_app({**SETTINGS, "OUT_DIR": str(out), **overrides})
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,6 @@ import pytest
 
 from ascenso_kg.build import build_release
 from ascenso_kg.paths import ARTICLES_DIR, ONTOLOGY_FILE
-from ascenso_kg.server.app import create_app
 from live_servers import free_port, gunicorn_command, stop, wait_until_serving
 from release_writer import IRIS, SMALL_ARTICLES, TEST_CONFIG, VALIDATION_REPORT, parse_turtle, write_release
 from w3c_protocol import W3C_PROTOCOL_DIR
@@ -76,18 +75,9 @@ def validated_out(tmp_path_factory, real_out) -> Path:
 
 # Apps ------------------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
-def make_app():
-    """Build an app over an output folder with the test settings (plus overrides); its workers stop at the end."""
-    apps = []
-
-    def make(out: Path, **overrides):
-        app = create_app({**TEST_CONFIG, "OUT_DIR": str(out), **overrides})
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.extensions["ascenso_kg.store"].close()
+def make_app(open_app):
+    """An app over an output folder with this area's settings (plus overrides)."""
+    return lambda out, **overrides: open_app({**TEST_CONFIG, "OUT_DIR": str(out), **overrides})
 
 
 @pytest.fixture(scope="session")
