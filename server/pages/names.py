@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import sys
 import threading
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,11 +55,12 @@ class Label:
     lang: str  # "" for a label without a language tag
 
 
-class LabelLookup:
+class LabelLookup(ABC):
     """Picking the label to show among a resource's labels; subclasses say where the labels come from."""
 
+    @abstractmethod
     def labels(self, iri: str) -> tuple[Label, ...]:
-        raise NotImplementedError
+        """Every label of the resource, as its source holds them."""
 
     def label(self, iri: str) -> Label | None:
         """The label to show: English, else untagged, else Spanish, else any."""
