@@ -10,27 +10,30 @@ The layout of a release (``OUT/current`` -> ``OUT/releases/<id>``)::
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
-import gc
 import hashlib
 import json
+import shutil
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pyoxigraph import BlankNode, RdfFormat, Store, Triple, parse, serialize
+from pyoxigraph import BlankNode, RdfFormat, Triple, parse, serialize
 
 from . import __version__
-from .dumps import DumpFile, Lines, write_dump_set, write_file
+from .dumps import (DumpFile, Lines, encoded_blocks, file_blocks, turtle, write_dump_set, write_file,
+                    write_text)
 from .iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
 from .mappings.document import Problem
 from .mappings.pipeline import MappingResult, map_articles
 from .paths import ARTICLES_DIR, DEFAULT_OUT_DIR, ONTOLOGY_FILE
 from .release import build_lock, new_staging, publish, release_id
-from .store import load_release_store
+from .store import StoreLoader
 from .validation.publish import publish_validation
 
 Progress = Callable[[str], None]
@@ -115,52 +118,85 @@ def build_release(
 
 def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, progress: Progress) -> BuildSummary:
     data = Lines.of(result.graphs)
-    article_files: list[DumpFile] = []
-    for source in result.sources:
-        graph = iris.article_graph(source.id)
-        if graph in result.graphs:
-            article_files += write_dump_set(staging, f"articles/{source.id}", Lines.of({graph: result.graphs[graph]}),
-                                            base, f"The graph of {source.title or source.id}", plain=())
-    graph_triples = {graph: len(set(statements)) for graph, statements in result.graphs.items()}
     # From here on the lines hold everything the statements said: letting the statements go keeps a hundred
     # seasons' build under 2 GiB (they are a quarter of its memory).
     result.graphs.clear()
-    # The SHACL report (dumps/validation-report.ttl, dumps/shapes.ttl) joins the ontology in the dump the store loads.
-    # The union goes to validation as N-Triples text: a list of parsed quads would be most of the build's memory.
-    validation = publish_validation(staging, data.ntriples(), len(data.triples), iris, progress)
-    added = {
-        iris.graph("ontology"): ontology_statements(),
-        iris.graph("validation"): statements_of(quad.triple for quad in validation.quads),
-    }
-    graph_triples = dict(sorted({**graph_triples, **{g: len(set(st)) for g, st in added.items()}}.items()))
-    everything = data.merged(Lines.of(added))
-    progress(f"writing dumps ({len(everything.quads)} quads)")
-    files: list[DumpFile] = [*validation.files,
-                             *write_dump_set(staging, "ascenso-kg", data, base, "The whole knowledge graph")]
-    files += write_dump_set(staging, "ascenso-kg-with-ontology", everything, base,
-                            "The knowledge graph, its ontology and its validation report", plain=(".nq",))
-    files += article_files
-    files.append(write_file(staging, "dumps/ontology.ttl", ONTOLOGY_FILE.read_bytes(),
-                            graph_triples[iris.graph("ontology")], "The ascenso-kg ontology (Turtle)"))
-    summary = BuildSummary(staging, len(result.records), len(data.triples), len(everything.quads),
-                           problems=result.problems)
+    quads_by_graph = data.quads_by_graph()
+    graph_triples = {graph: len(quads) for graph, quads in quads_by_graph.items()}
+    summary = BuildSummary(staging, len(result.records), len(data.triples), 0, problems=result.problems)
     summary.classes = _entities_by_class(data.triples)
-    triples = len(everything.triples)
-    # The store is loaded from files, with the lines let go first: the bulk loader's memory then comes on top of
-    # almost nothing.
-    union = staging / "union.nt"
-    union.write_bytes(everything.ntriples())
-    del data, everything
-    gc.collect()
-    progress("loading the store")
-    store = load_release_store(Store(str(staging / "store")), staging / "dumps" / "ascenso-kg-with-ontology.nq", union)
-    store.flush()
-    del store
-    gc.collect()  # close RocksDB before the folder is renamed
-    union.unlink()
+    progress(f"writing dumps and loading the store ({len(data.quads)} quads)")
+    dumps, scratch = staging / "dumps", staging / "scratch"
+    scratch.mkdir()
+    union = scratch / "union.nt"  # the data's N-Triples: validation, the store and the with-ontology files read it
+    # The store loads on a thread of its own (Oxigraph's loader releases the GIL) while this one writes the dumps.
+    loader = StoreLoader(staging / "store")
+    try:
+        files = _write_data_dumps(staging, data, base, union, loader)
+        _write_article_dumps(files, staging, result.sources, quads_by_graph, iris, base)
+        data_triples = data.triples
+        del data, quads_by_graph
+        loader.wait()
+        # Nothing else runs during validation, so its time is its own. The report (dumps/validation-report.ttl,
+        # dumps/shapes.ttl) joins the ontology in the with-ontology dumps and in the store.
+        validation = publish_validation(staging, union, len(data_triples), iris, progress)
+        progress("adding the ontology and the validation report")
+        added = Lines.of({
+            iris.graph("ontology"): ontology_statements(),
+            iris.graph("validation"): statements_of(quad.triple for quad in validation.quads),
+        })
+        graph_triples = dict(sorted({**graph_triples, **added.counts_by_graph()}.items()))
+        added_triples = [line for line in added.triples if not _holds(data_triples, line)]
+        added_ntriples = "".join(added_triples).encode()
+        loader.load(added.nquads())
+        loader.load(added_ntriples)
+        triples = len(data_triples) + len(added_triples)
+        # The with-ontology files are the data's files followed by the added lines (sorted within each part):
+        # nothing of the data is serialized or sorted again.
+        stem, description = "ascenso-kg-with-ontology", "The knowledge graph, its ontology and its validation report"
+        files = validation.files + files
+        files += write_text(staging, f"{stem}.ttl", chain(file_blocks(dumps / "ascenso-kg.ttl"),
+                                                          [turtle(added_ntriples, base)]), triples, description, plain=False)
+        files += write_text(staging, f"{stem}.nt", chain(file_blocks(union), [added_ntriples]), triples, description,
+                            plain=False)
+        files += write_text(staging, f"{stem}.nq", chain(file_blocks(dumps / "ascenso-kg.nq"), [added.nquads()]),
+                            sum(graph_triples.values()), description)
+        files.append(write_file(staging, "dumps/ontology.ttl", ONTOLOGY_FILE.read_bytes(),
+                                graph_triples[iris.graph("ontology")], "The ascenso-kg ontology (Turtle)"))
+        loader.wait()
+    finally:
+        loader.close()
+    shutil.rmtree(scratch)
+    summary.quads = sum(graph_triples.values())
     _write_reports(staging, result, summary)
     _write_manifest(staging, result, iris, base, files, graph_triples, triples)
     return summary
+
+
+def _write_data_dumps(staging: Path, data: Lines, base: str, union: Path, loader: StoreLoader) -> list[DumpFile]:
+    """The whole graph's dumps (as ``write_dump_set`` writes them), handing each text to the store loader as soon as
+    it is on disk: the loader is the longest part of the build."""
+    description = "The whole knowledge graph"
+    files = write_text(staging, "ascenso-kg.nt", encoded_blocks(data.triples), len(data.triples), description,
+                       plain=False, copy=union)
+    loader.load_file(union)  # as the default graph
+    nquads = write_text(staging, "ascenso-kg.nq", encoded_blocks(data.quads), len(data.quads), description)
+    loader.load_file(staging / "dumps" / "ascenso-kg.nq")
+    return write_text(staging, "ascenso-kg.ttl", [turtle(union, base)], len(data.triples), description) + files + nquads
+
+
+def _write_article_dumps(files: list[DumpFile], staging: Path, sources: list, quads_by_graph: dict[str, list[str]],
+                         iris: Iris, base: str) -> None:
+    for source in sources:
+        quads = quads_by_graph.get(iris.article_graph(source.id))
+        if quads is not None:
+            files += write_dump_set(staging, f"articles/{source.id}", Lines.of_quads(quads), base,
+                                    f"The graph of {source.title or source.id}", plain=())
+
+
+def _holds(sorted_lines: list[str], line: str) -> bool:
+    at = bisect.bisect_left(sorted_lines, line)
+    return at < len(sorted_lines) and sorted_lines[at] == line
 
 
 def _entities_by_class(triple_lines: list[str]) -> Counter:

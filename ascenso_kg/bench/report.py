@@ -39,11 +39,14 @@ def machine() -> dict:
             "python": platform.python_version(), "system": platform.platform()}
 
 
-def verdict(name: str, value) -> str:
+def verdict(name: str, value, bound: str | None = None) -> str:
+    """``bound`` "lower": the true figure is above ``value``, so only an at-least target can be judged met."""
     if value is None or name not in TARGETS:
         return "–"
     target, at_most = TARGETS[name]
     met = value <= target if at_most else value >= target
+    if bound == "lower" and (at_most or not met):
+        return "unknown (bound)"
     return "met" if met else "missed"
 
 
@@ -58,7 +61,8 @@ def _fmt(value, digits: int = 2) -> str:
 def _spread(item: dict | None, digits: int = 2) -> str:
     if not item or item.get("median") is None:
         return "–"
-    return f"{item['median']:.{digits}f} ({item['min']:.{digits}f}–{item['max']:.{digits}f})"
+    figure = f"{item['median']:.{digits}f} ({item['min']:.{digits}f}–{item['max']:.{digits}f})"
+    return f"> {figure}" if item.get("bound") == "lower" else figure
 
 
 def markdown(results: dict) -> str:
@@ -69,9 +73,9 @@ def markdown(results: dict) -> str:
     lines += ["## Targets (at the largest size)", "", "| figure | value | target | |", "|---|---|---|---|"]
     for name, (target, at_most) in TARGETS.items():
         value = results["ratios"].get(name)
+        figure, bound = (value["median"], value.get("bound")) if isinstance(value, dict) else (value, None)
         lines.append(f"| {name} | {_spread(value) if isinstance(value, dict) else _fmt(value)} | "
-                     f"{'≤' if at_most else '≥'} {target:g} | "
-                     f"{verdict(name, value['median'] if isinstance(value, dict) else value)} |")
+                     f"{'≤' if at_most else '≥'} {target:g} | {verdict(name, figure, bound)} |")
     lines += ["", "## Build and validation", "",
               "| seasons | triples | quads | build s (no validation) | quads/s | validation s | build+validation s | "
               "oxigraph load s | build ÷ load | validation ÷ build | peak RSS MiB | findings |",
@@ -96,6 +100,8 @@ def markdown(results: dict) -> str:
                 lines.append(f"| {server} | {clients} | {_spread(figures['per_second'], 1)} | "
                              f"{_spread(figures['p50_ms'], 1)} | {_spread(figures['p95_ms'], 1)} | "
                              f"{_spread(figures['p99_ms'], 1)} | {figures['errors']} |")
+        if endpoint.get("rdflib"):
+            lines += ["", rdflib_summary(endpoint["rdflib"])]
         lines += ["", "Same answers: " + "; ".join(
             f"{name}: {'all' if not diff else 'differ on ' + ', '.join(diff)}"
             for name, diff in endpoint["differences"].items())]
@@ -120,6 +126,19 @@ def markdown(results: dict) -> str:
     if results.get("notes"):
         lines += ["", "## Notes", ""] + [f"- {note}" for note in results["notes"]]
     return "\n".join(lines) + "\n"
+
+
+def rdflib_summary(rdflib: dict) -> str:
+    """One sentence on the rdflib-endpoint run (``capped``): what it answered, and its throughput or the bound."""
+    answered, queries = rdflib["answered"], rdflib["queries"]
+    per_second = rdflib["at_most_per_second"]
+    exact = not rdflib["ratio"].get("bound")
+    throughput = "–" if per_second is None else f"{'' if exact else 'at most '}{per_second:.2f} queries/s"
+    return (f"rdflib-endpoint loaded the data in {rdflib['load_seconds']:.0f} s ({rdflib['clubs']} clubs, as "
+            f"Oxigraph) and answered {answered} of {queries} queries (each capped at {rdflib['cap_seconds']:g} s) "
+            f"in {'' if exact else 'at least '}{rdflib['seconds']:.0f} s: {throughput} over the mix."
+            + (f" Capped: {', '.join(rdflib['capped'])}." if rdflib["capped"] else "")
+            + (f" Not sent (still busy): {len(rdflib['not_sent'])} queries." if rdflib["not_sent"] else ""))
 
 
 def write(results: dict, folder: Path) -> tuple[Path, Path]:

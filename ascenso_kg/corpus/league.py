@@ -140,16 +140,23 @@ class League:
                 return home, away
 
     def relegation(self, season: Season) -> None:
+        """The relegation table over the last six tournaments and the club it sends down: its last row, the fewest
+        points per game (exactly, not by the rounded ratio), as the shape ``RelegatedClubLastInTable`` checks.
+
+        The promoted club, bound for Liga MX, cannot go down and is left out of the table. Listed but skipped, it
+        could be the last row while another club is relegated, and the article would contradict its own table."""
         window = self.history[-RELEGATION_TOURNAMENTS:]
         season.relegation_tournaments = [name for name, _, _ in window]
         rows = []
         for club in season.clubs:
+            if club == season.promoted:
+                continue
             points = sum(tournament_points.get(club, 0) for _, tournament_points, _ in window)
             games = sum(tournament_games.get(club, 0) for _, _, tournament_games in window)
             rows.append(RelegationRow(club, points, games))
-        rows.sort(key=lambda row: (-row.ratio, -row.points, row.club))
+        rows.sort(key=lambda row: (-row.points_per_game, -row.points, row.club))
         season.relegation = rows
-        season.relegated = next(row.club for row in reversed(rows) if row.club != season.promoted)
+        season.relegated = rows[-1].club
 
     def move_clubs(self, season: Season) -> list[Change]:
         """Promoted up, relegated down, one club down from Liga MX and one up from the Segunda; told as bullets."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from .people import Player
 
@@ -160,6 +161,11 @@ class RelegationRow:
     def ratio(self) -> Decimal:
         return (Decimal(self.points) / Decimal(self.games)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
 
+    @property
+    def points_per_game(self) -> Fraction:
+        """Exact, to rank by: the printed ratio is rounded, and two clubs it rounds alike may still differ."""
+        return Fraction(self.points, self.games)
+
 
 @dataclass
 class Change:
@@ -179,7 +185,7 @@ class Season:
     promotion_final: Tie | None = None  # higher = the club hosting the second leg
     promoted: str = ""
     relegated: str = ""
-    relegation: list[RelegationRow] = field(default_factory=list)
+    relegation: list[RelegationRow] = field(default_factory=list)  # every club but the promoted one, best first
     relegation_tournaments: list[str] = field(default_factory=list)  # "Apertura 2028", …
     end_override: dt.date | None = None  # planted: a season end date before the promotion final
 

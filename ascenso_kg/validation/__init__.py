@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import rdflib
 from pyoxigraph import Quad
@@ -55,10 +56,10 @@ def validate_quads(quads: list[Quad], iris: Iris = Iris(DEFAULT_BASE), backend: 
     return _validate_store(store, triples, started, backend, shapes, only)
 
 
-def validate_ntriples(ntriples: bytes, triples: int, backend: str = DEFAULT_BACKEND,
+def validate_ntriples(ntriples: bytes | Path, triples: int, backend: str = DEFAULT_BACKEND,
                       shapes: rdflib.Graph | None = None) -> Validation:
-    """Validate a graph given as N-Triples text (``triples`` distinct statements), as the build does: Oxigraph parses
-    the text straight into the store, with no Python object per triple."""
+    """Validate a graph given as N-Triples (text or a file; ``triples`` distinct statements), as the build does:
+    Oxigraph parses it straight into the store, with no Python object per triple."""
     started = time.perf_counter()
     return _validate_store(ntriples_store(ntriples), triples, started, backend, shapes, None)
 

@@ -69,9 +69,12 @@ def data_store(quads: list[Quad]) -> Store:
     return store
 
 
-def ntriples_store(ntriples: bytes) -> Store:
-    """An in-memory store whose default graph holds the N-Triples text's triples and the ontology."""
+def ntriples_store(ntriples: bytes | Path) -> Store:
+    """An in-memory store whose default graph holds the N-Triples' triples (text, or a file) and the ontology."""
     store = Store()
-    store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
+    if isinstance(ntriples, Path):
+        store.load(path=str(ntriples), format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
+    else:
+        store.load(ntriples, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
     store.load(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE, to_graph=DefaultGraph())
     return store

@@ -29,10 +29,10 @@ class PublishedValidation:
     files: list[DumpFile] = field(default_factory=list)
 
 
-def publish_validation(staging: Path, data_ntriples: bytes, triples: int, iris: Iris,
+def publish_validation(staging: Path, data_ntriples: bytes | Path, triples: int, iris: Iris,
                        progress: Callable[[str], None]) -> PublishedValidation:
-    """Validate the release's graph (its union as N-Triples, ``triples`` statements) and write the report and the
-    shapes into its dumps folder."""
+    """Validate the release's graph (its union as N-Triples text or file, ``triples`` statements) and write the
+    report and the shapes into its dumps folder."""
     progress("validating the graph against the SHACL shapes")
     validation = validate_ntriples(data_ntriples, triples)
     quads = report_quads(validation.findings, iris.graph("validation"))

@@ -8,7 +8,6 @@ import pytest
 from ascenso_kg.bench.build import growth
 from ascenso_kg.bench.endpoint import canonical_answer, query_form
 from ascenso_kg.bench.measure import percentile, spread
-from ascenso_kg.dumps import Lines
 
 
 @pytest.mark.parametrize("values, p, expected", [
@@ -30,13 +29,6 @@ def test_spread_gives_median_min_max_and_skips_missing_runs():
 def test_growth_exponent_is_one_for_linear_times():
     sizes = [{"seasons": 1, "quads": 1000, "t": {"median": 2.0}}, {"seasons": 10, "quads": 10000, "t": {"median": 20.0}}]
     assert growth(sizes, "t")["exponent"] == pytest.approx(1.0)
-
-
-def test_merged_lines_are_sorted_and_distinct():
-    first = Lines.of({"http://g/1": ["<a> <p> <b>", "<c> <p> <d>"]})
-    second = Lines.of({"http://g/2": ["<a> <p> <b>", "<b> <p> <c>"]})
-    merged = first.merged(second)
-    assert merged == Lines.of({"http://g/1": ["<a> <p> <b>", "<c> <p> <d>"], "http://g/2": ["<a> <p> <b>", "<b> <p> <c>"]})
 
 
 @pytest.mark.parametrize("text, form", [

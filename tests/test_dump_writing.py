@@ -1,0 +1,111 @@
+"""The pieces the build writes its release with: lines per graph, dumps written in one pass, the chunked store
+loader, and the with-ontology files assembled from the data's."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from ascenso_kg.dumps import Lines, write_dump_set, write_text
+from ascenso_kg.store import StoreLoader, file_chunks, fill, line_chunks
+
+GRAPHS = {
+    "http://g/1": ['<http://a> <http://p> "x"', '<http://a> <http://p> "x"@en', "<http://a> <http://p> <http://b>",
+                   '<http://a> <http://p> "x"^^<http://t>', "_:b1 <http://p> _:b10"],
+    "http://g/2": ["<http://a> <http://p> <http://b>", "<http://c> <http://q> <http://d>"],
+}
+
+
+def test_the_lines_of_each_graph_are_those_the_graph_alone_would_give():
+    lines = Lines.of(GRAPHS)
+    by_graph = lines.quads_by_graph()
+    assert set(by_graph) == set(GRAPHS)
+    for graph, statements in GRAPHS.items():
+        assert Lines.of_quads(by_graph[graph]) == Lines.of({graph: statements})
+    assert lines.counts_by_graph() == {"http://g/1": 5, "http://g/2": 2}
+
+
+@pytest.mark.parametrize("size", [1, 7, 30, 10_000])
+def test_line_chunks_cover_the_text_and_end_at_line_ends(size):
+    text = Lines.of(GRAPHS).nquads()
+    chunks = [bytes(chunk) for chunk in line_chunks(text, size)]
+    assert b"".join(chunks) == text
+    assert all(chunk.endswith(b"\n") for chunk in chunks)
+    if size == 1:
+        assert len(chunks) == text.count(b"\n")
+    if size >= len(text):
+        assert chunks == [text]
+
+
+@pytest.mark.parametrize("size", [1, 7, 30, 10_000])
+def test_file_chunks_cover_the_file_and_end_at_line_ends(size):
+    text = Lines.of(GRAPHS).nquads() + b"<http://z> <http://p> <http://q> ."  # no line end after the last
+    chunks = list(file_chunks(io.BytesIO(text), size))
+    assert b"".join(chunks) == text
+    assert all(chunk.endswith(b"\n") for chunk in chunks[:-1])
+    if size > len(text):
+        assert len(chunks) == 2  # the whole lines, then the last one
+
+
+def test_the_loader_fills_the_store_in_chunks_as_fill_does(tmp_path: Path):
+    lines = Lines.of(GRAPHS)
+    loader = StoreLoader(tmp_path / "store", chunk_bytes=40)
+    (tmp_path / "data.nq").write_bytes(lines.nquads())
+    loader.load_file(tmp_path / "data.nq")
+    loader.load(lines.ntriples())
+    loader.close()
+    loaded = set(pyoxigraph.Store.read_only(str(tmp_path / "store")))
+    expected = set(fill(pyoxigraph.Store(), pyoxigraph.parse(lines.nquads(), format=pyoxigraph.RdfFormat.N_QUADS)))
+    # Blank nodes are relabelled by each load: compare the ground quads, and count the rest.
+    ground = lambda quads: {q for q in quads if not isinstance(q.subject, pyoxigraph.BlankNode)}
+    assert ground(loaded) == ground(expected) and len(loaded) == len(expected)
+    assert not list(tmp_path.glob("store-chunk*"))
+
+
+def test_a_failed_load_is_raised_when_the_loader_closes(tmp_path: Path):
+    loader = StoreLoader(tmp_path / "store")
+    loader.load(b"<http://a> <http://p> not rdf .\n")
+    with pytest.raises(SyntaxError):
+        loader.close()
+    assert not list(tmp_path.glob("store-chunk*"))
+
+
+def test_a_text_is_written_plain_and_gzipped_in_one_pass(tmp_path: Path):
+    blocks = [b"<http://a> <http://p> ", b"<http://c> .\n"]
+    copy = tmp_path / "copy.nt"
+    files = write_text(tmp_path, "a.nt", iter(blocks), 1, "A", copy=copy)
+    assert [file.path for file in files] == ["dumps/a.nt", "dumps/a.nt.gz"]
+    assert [file.description for file in files] == ["A (N-Triples)", "A (N-Triples, gzipped)"]
+    text = b"".join(blocks)
+    assert (tmp_path / "dumps/a.nt").read_bytes() == copy.read_bytes() == text
+    assert gzip.decompress((tmp_path / "dumps/a.nt.gz").read_bytes()) == text
+    for file in files:
+        written = (tmp_path / file.path).read_bytes()
+        assert file.size == len(written) and file.sha256 == hashlib.sha256(written).hexdigest()
+
+
+def test_a_dump_set_made_through_a_scratch_file_is_the_one_made_in_memory(tmp_path: Path):
+    lines = Lines.of(GRAPHS)
+    in_memory = write_dump_set(tmp_path / "a", "set", lines, "http://base/", "Set")
+    through_file = write_dump_set(tmp_path / "b", "set", lines, "http://base/", "Set", scratch=tmp_path / "set.nt")
+    assert in_memory == through_file
+    assert (tmp_path / "set.nt").read_bytes() == lines.ntriples()
+
+
+def test_the_with_ontology_files_hold_the_same_graph_in_every_format(release: Path):
+    def triples(name: str) -> set:
+        data = (release / "dumps" / name).read_bytes()
+        if name.endswith(".gz"):
+            data, name = gzip.decompress(data), name.removesuffix(".gz")
+        parsed = pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.from_extension(name.rsplit(".", 1)[1]))
+        return {(q.subject, q.predicate, q.object) for q in parsed
+                if not isinstance(q.subject, pyoxigraph.BlankNode) and not isinstance(q.object, pyoxigraph.BlankNode)}
+
+    everything = triples("ascenso-kg-with-ontology.nq")
+    assert triples("ascenso-kg-with-ontology.nt.gz") == triples("ascenso-kg-with-ontology.ttl.gz") == everything
+    assert triples("ascenso-kg.nq") < everything
