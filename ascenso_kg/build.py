@@ -26,15 +26,15 @@ from typing import Callable, Iterable
 from pyoxigraph import BlankNode, RdfFormat, Triple, parse, serialize
 
 from . import __version__
-from .dumps import (DumpFile, Lines, encoded_blocks, file_blocks, turtle, write_dump_set, write_file,
-                    write_text)
+from .dumps import (DistinctStatements, DumpFile, Lines, encoded_blocks, file_blocks, turtle, write_dump_set,
+                    write_file, write_text)
 from .iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
 from .mappings.document import Problem
 from .mappings.pipeline import MappingResult, map_articles
 from .paths import ARTICLES_DIR, DEFAULT_OUT_DIR, ONTOLOGY_FILE
 from .release import build_lock, new_staging, publish, release_id
 from .store import StoreLoader
-from .validation.publish import publish_validation
+from .validation.publish import PublishedValidation, publish_validation
 
 Progress = Callable[[str], None]
 
@@ -117,52 +117,39 @@ def build_release(
 
 
 def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, progress: Progress) -> BuildSummary:
-    data = Lines.of(result.graphs)
-    # From here on the lines hold everything the statements said: letting the statements go keeps a hundred
-    # seasons' build under 2 GiB (they are a quarter of its memory).
-    result.graphs.clear()
-    quads_by_graph = data.quads_by_graph()
-    graph_triples = {graph: len(quads) for graph, quads in quads_by_graph.items()}
-    summary = BuildSummary(staging, len(result.records), len(data.triples), 0, problems=result.problems)
-    summary.classes = _entities_by_class(data.triples)
-    progress(f"writing dumps and loading the store ({len(data.quads)} quads)")
-    dumps, scratch = staging / "dumps", staging / "scratch"
+    progress(f"loading the store and writing dumps ({sum(map(len, result.graphs.values()))} statements)")
+    scratch = staging / "scratch"
     scratch.mkdir()
-    union = scratch / "union.nt"  # the data's N-Triples: validation, the store and the with-ontology files read it
-    # The store loads on a thread of its own (Oxigraph's loader releases the GIL) while this one writes the dumps.
+    # The store loads on a thread of its own (Oxigraph's loader releases the GIL) while this one sorts and writes the
+    # dumps: the loader is the longest step, so it starts first.
     loader = StoreLoader(staging / "store")
     try:
-        files = _write_data_dumps(staging, data, base, union, loader)
-        _write_article_dumps(files, staging, result.sources, quads_by_graph, iris, base)
-        data_triples = data.triples
-        del data, quads_by_graph
+        distinct = DistinctStatements.of(result.graphs)
+        result.graphs.clear()  # the statements' repeats go: a hundred seasons' build stays well under 2 GiB
+        store_input = scratch / "store-input.nq"
+        with store_input.open("wb") as handle:
+            handle.writelines(distinct.nquads_blocks())
+        loader.load_file(store_input)
+        data, graphs = Lines.of_each(distinct)
+        del distinct
+        graph_triples = {graph: len(lines.quads) for graph, lines in graphs.items()}
+        summary = BuildSummary(staging, len(result.records), len(data.triples), 0, problems=result.problems)
+        summary.classes = _entities_by_class(data.triples)
+        union = scratch / "union.nt"  # the data's N-Triples: validation and the with-ontology files read it
+        files = _write_data_dumps(staging, data, base, union)
+        _write_article_dumps(files, staging, result.sources, graphs, iris, base)
+        data_triples, data_quads = data.triples, len(data.quads)
+        del data, graphs
+        progress("dumps written; waiting for the store")
         loader.wait()
         # Nothing else runs during validation, so its time is its own. The report (dumps/validation-report.ttl,
         # dumps/shapes.ttl) joins the ontology in the with-ontology dumps and in the store.
         validation = publish_validation(staging, union, len(data_triples), iris, progress)
         progress("adding the ontology and the validation report")
-        added = Lines.of({
-            iris.graph("ontology"): ontology_statements(),
-            iris.graph("validation"): statements_of(quad.triple for quad in validation.quads),
-        })
-        graph_triples = dict(sorted({**graph_triples, **added.counts_by_graph()}.items()))
-        added_triples = [line for line in added.triples if not _holds(data_triples, line)]
-        added_ntriples = "".join(added_triples).encode()
-        loader.load(added.nquads())
-        loader.load(added_ntriples)
-        triples = len(data_triples) + len(added_triples)
-        # The with-ontology files are the data's files followed by the added lines (sorted within each part):
-        # nothing of the data is serialized or sorted again.
-        stem, description = "ascenso-kg-with-ontology", "The knowledge graph, its ontology and its validation report"
-        files = validation.files + files
-        files += write_text(staging, f"{stem}.ttl", chain(file_blocks(dumps / "ascenso-kg.ttl"),
-                                                          [turtle(added_ntriples, base)]), triples, description, plain=False)
-        files += write_text(staging, f"{stem}.nt", chain(file_blocks(union), [added_ntriples]), triples, description,
-                            plain=False)
-        files += write_text(staging, f"{stem}.nq", chain(file_blocks(dumps / "ascenso-kg.nq"), [added.nquads()]),
-                            sum(graph_triples.values()), description)
-        files.append(write_file(staging, "dumps/ontology.ttl", ONTOLOGY_FILE.read_bytes(),
-                                graph_triples[iris.graph("ontology")], "The ascenso-kg ontology (Turtle)"))
+        added, added_files, triples = _add_ontology_and_report(staging, validation, data_triples, data_quads, union,
+                                                              base, iris, loader)
+        graph_triples = dict(sorted({**graph_triples, **added}.items()))
+        files = [*validation.files, *files, *added_files]
         loader.wait()
     finally:
         loader.close()
@@ -173,24 +160,51 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
     return summary
 
 
-def _write_data_dumps(staging: Path, data: Lines, base: str, union: Path, loader: StoreLoader) -> list[DumpFile]:
-    """The whole graph's dumps (as ``write_dump_set`` writes them), handing each text to the store loader as soon as
-    it is on disk: the loader is the longest part of the build."""
+def _add_ontology_and_report(staging: Path, validation: PublishedValidation, data_triples: list[str], data_quads: int,
+                             union: Path, base: str, iris: Iris, loader: StoreLoader) -> tuple[dict[str, int], list[DumpFile], int]:
+    """Load the ontology's and the validation report's graphs and write the with-ontology dumps; returns the triples
+    of each added graph, the files written and the triples of the whole union.
+
+    The with-ontology files are the data's files followed by the added lines (sorted within each part): nothing of
+    the data is serialized or sorted again."""
+    added, graphs = Lines.of_each(DistinctStatements.of({
+        iris.graph("ontology"): ontology_statements(),
+        iris.graph("validation"): statements_of(quad.triple for quad in validation.quads),
+    }))
+    new_triples = "".join(line for line in added.triples if not _holds(data_triples, line))
+    loader.load(added.nquads())
+    loader.load(new_triples.encode())
+    triples = len(data_triples) + new_triples.count("\n")
+    dumps = staging / "dumps"
+    stem, description = "ascenso-kg-with-ontology", "The knowledge graph, its ontology and its validation report"
+    files = write_text(staging, f"{stem}.ttl", chain(file_blocks(dumps / "ascenso-kg.ttl"),
+                                                     [turtle(new_triples.encode(), base)]),
+                       triples, description, plain=False)
+    files += write_text(staging, f"{stem}.nt", chain(file_blocks(union), [new_triples.encode()]), triples,
+                        description, plain=False)
+    files += write_text(staging, f"{stem}.nq", chain(file_blocks(dumps / "ascenso-kg.nq"), [added.nquads()]),
+                        data_quads + len(added.quads), description)
+    ontology = len(graphs[iris.graph("ontology")].quads)
+    files.append(write_file(staging, "dumps/ontology.ttl", ONTOLOGY_FILE.read_bytes(), ontology,
+                            "The ascenso-kg ontology (Turtle)"))
+    return {graph: len(lines.quads) for graph, lines in graphs.items()}, files, triples
+
+
+def _write_data_dumps(staging: Path, data: Lines, base: str, union: Path) -> list[DumpFile]:
+    """The whole graph's dumps, as ``write_dump_set`` writes them, keeping the N-Triples in ``union`` too."""
     description = "The whole knowledge graph"
     files = write_text(staging, "ascenso-kg.nt", encoded_blocks(data.triples), len(data.triples), description,
                        plain=False, copy=union)
-    loader.load_file(union)  # as the default graph
     nquads = write_text(staging, "ascenso-kg.nq", encoded_blocks(data.quads), len(data.quads), description)
-    loader.load_file(staging / "dumps" / "ascenso-kg.nq")
     return write_text(staging, "ascenso-kg.ttl", [turtle(union, base)], len(data.triples), description) + files + nquads
 
 
-def _write_article_dumps(files: list[DumpFile], staging: Path, sources: list, quads_by_graph: dict[str, list[str]],
-                         iris: Iris, base: str) -> None:
+def _write_article_dumps(files: list[DumpFile], staging: Path, sources: list, graphs: dict[str, Lines], iris: Iris,
+                         base: str) -> None:
     for source in sources:
-        quads = quads_by_graph.get(iris.article_graph(source.id))
-        if quads is not None:
-            files += write_dump_set(staging, f"articles/{source.id}", Lines.of_quads(quads), base,
+        lines = graphs.get(iris.article_graph(source.id))
+        if lines is not None:
+            files += write_dump_set(staging, f"articles/{source.id}", lines, base,
                                     f"The graph of {source.title or source.id}", plain=())
 
 

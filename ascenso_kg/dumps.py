@@ -55,25 +55,25 @@ class Lines:
 
     @classmethod
     def of(cls, graphs: Mapping[str, Iterable[str]]) -> Lines:
-        quads = {quad_line(s, graph) for graph, statements in graphs.items() for s in statements}
-        triples = {triple_line(s) for statements in graphs.values() for s in statements}
-        return cls(sorted(quads), sorted(triples))
+        return cls.of_each(DistinctStatements.of(graphs))[0]
 
     @classmethod
-    def of_quads(cls, quads: list[str]) -> Lines:
-        """The lines of sorted, distinct N-Quads lines of one graph. A statement is followed by a space in both its
-        N-Quads and its N-Triples line, so the N-Triples come out sorted without sorting again."""
-        return cls(quads, [quad[:_graph_start(quad)] + " .\n" for quad in quads])
+    def of_each(cls, distinct: DistinctStatements) -> tuple[Lines, dict[str, Lines]]:
+        """The lines of all the graphs, and of each graph (sharing the same strings).
 
-    def counts_by_graph(self) -> dict[str, int]:
-        return {graph: len(quads) for graph, quads in self.quads_by_graph().items()}
-
-    def quads_by_graph(self) -> dict[str, list[str]]:
-        """The N-Quads lines of each named graph, still sorted and distinct."""
-        grouped: dict[str, list[str]] = {}
-        for line in self.quads:
-            grouped.setdefault(line[_graph_start(line) + 2:-4], []).append(line)
-        return grouped
+        One sort of the distinct statements orders every list: a statement is followed by a space in both its lines,
+        and nothing after a statement's end sorts before a space, so its lines sort as the statements do, then
+        (N-Quads) as their graphs followed by ``>``."""
+        whole, each = cls([], []), {graph: cls([], []) for graph in distinct.graphs}
+        for statement in sorted(distinct.graphs_of):
+            triple = triple_line(statement)
+            whole.triples.append(triple)
+            for graph in distinct.graphs_stating(statement):
+                quad = quad_line(statement, graph)
+                whole.quads.append(quad)
+                each[graph].quads.append(quad)
+                each[graph].triples.append(triple)
+        return whole, each
 
     def nquads(self) -> bytes:
         return _encoded(self.quads)
@@ -82,9 +82,44 @@ class Lines:
         return _encoded(self.triples)
 
 
-def _graph_start(quad: str) -> int:
-    """Where `` <graph> .`` begins in an N-Quads line: at the last " <" (no IRI holds a space)."""
-    return quad.rindex(" <", 0, len(quad) - 3)
+@dataclass(frozen=True)
+class DistinctStatements:
+    """Each distinct statement of a graph set, with the graphs stating it (in N-Quads order)."""
+
+    graphs: tuple[str, ...]
+    graphs_of: dict[str, str | list[str]]  # a statement's graph, or its graphs when there are several
+
+    @classmethod
+    def of(cls, graphs: Mapping[str, Iterable[str]]) -> DistinctStatements:
+        graphs_of: dict[str, str | list[str]] = {}
+        for graph, statements in graphs.items():
+            for statement in statements:
+                seen = graphs_of.setdefault(statement, graph)
+                if seen == graph:
+                    continue
+                if isinstance(seen, str):
+                    graphs_of[statement] = sorted({seen, graph}, key=_graph_order)
+                elif graph not in seen:
+                    seen.append(graph)
+                    seen.sort(key=_graph_order)
+        return cls(tuple(graphs), graphs_of)
+
+    def graphs_stating(self, statement: str) -> list[str]:
+        graphs = self.graphs_of[statement]
+        return [graphs] if isinstance(graphs, str) else graphs
+
+    def nquads_blocks(self, chunk: int = 65536) -> Iterator[bytes]:
+        """Every statement as a quad of each graph stating it and as a triple of the default graph, unsorted (what
+        a store needs, without waiting for the sort)."""
+        statements = list(self.graphs_of)
+        for start in range(0, len(statements), chunk):
+            block = statements[start:start + chunk]
+            quads = "".join(quad_line(s, graph) for s in block for graph in self.graphs_stating(s))
+            yield (quads + "".join(triple_line(s) for s in block)).encode()
+
+
+def _graph_order(graph: str) -> str:
+    return graph + ">"  # as it ends in an N-Quads line: "…/2012> ." sorts after "…/2012-13> ."
 
 
 def _encoded(lines: list[str]) -> bytes:

@@ -2,7 +2,9 @@
 
 Both back-ends (the embedded Oxigraph store behind worker processes, a remote SPARQL endpoint) return one of these;
 the serializers and the HTML table render them. Terms are pyoxigraph terms: they pickle across the worker pipe and
-print in N-Triples syntax.
+print in N-Triples syntax. A job that names an ``answer_format`` may instead be answered ``Rendered``: the worker
+writes the document itself, so the rows never cross the pipe as Python objects (pickling them and unpickling them
+cost more than writing them).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ class QueryJob:
     has_dataset_clause: bool = False
     row_limit: int = 10_000
     base_iri: str | None = None  # relative IRIs in the query resolve against it (the endpoint's URL)
+    answer_format: str | None = None  # a serializers.py format name: the back-end may answer Rendered in it
+    prefixes: tuple[tuple[str, str], ...] = ()  # for the graph formats that abbreviate IRIs
 
     @property
     def names_dataset(self) -> bool:
@@ -60,6 +64,14 @@ class Graph:
     """CONSTRUCT or DESCRIBE results."""
 
     triples: tuple[pyoxigraph.Triple, ...]
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """An answer already written in the job's ``answer_format``, and whether it was cut at the row limit."""
+
+    body: bytes
     truncated: bool = False
 
 

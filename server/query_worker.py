@@ -18,7 +18,8 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph
 
-from .outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, Solutions
+from .outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, Rendered, Solutions
+from .serializers import serialize
 
 # Messages a worker sends back over its connection (plain tuples: exceptions with extra fields do not unpickle).
 READY = ("ready",)
@@ -67,6 +68,14 @@ def execute(store: pyoxigraph.Store, job: QueryJob) -> Outcome:
         raise QueryFailed(502, "The query failed while running: " + _PATH_LIKE.sub("…", str(error))) from None
 
 
+def answer(store: pyoxigraph.Store, job: QueryJob) -> Outcome | Rendered:
+    """Run one query; written in the job's ``answer_format`` when it names one (see ``outcomes.Rendered``)."""
+    outcome = execute(store, job)
+    if job.answer_format is None:
+        return outcome
+    return Rendered(serialize(outcome, job.answer_format, dict(job.prefixes)), outcome.truncated)
+
+
 def _exit_when_orphaned(parent_pid: int) -> None:
     """End this worker if the process that started it disappears, even in the middle of a runaway query.
 
@@ -93,7 +102,7 @@ def serve_queries(store_path: str, conn: Connection) -> None:
         except EOFError:
             return
         try:
-            conn.send((ANSWER, execute(store, job)))
+            conn.send((ANSWER, answer(store, job)))
         except QueryFailed as failure:
             conn.send((FAILURE, failure.status, failure.message))
 

@@ -7,6 +7,8 @@ text (``query_text``: form, updates, SERVICE calls), choose a format (``negotiat
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from .budget import get_budgets
@@ -14,7 +16,7 @@ from .description import description_prefixes, service_description
 from .examples import load_examples
 from .local_addresses import refused_graphs
 from .negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
-from .outcomes import Outcome, QueryJob
+from .outcomes import Outcome, QueryJob, Rendered
 from .protocol import READ_ONLY, QueryRequest, RequestRefused, read_query_request
 from .query_text import analyse_query, nesting_depth
 from .serializers import serialize, write_graph
@@ -38,6 +40,8 @@ def endpoint() -> Response:
         return _describe_service(query_request)
     job = _job_for(query_request)
     fmt = _format_for(job.form, query_request)
+    if fmt.name != "html":  # the HTML table is made here, from the rows
+        job = replace(job, answer_format=fmt.name, prefixes=tuple(current_app.config["PREFIXES"].items()))
     with get_budgets().spend(request.remote_addr or "unknown"):
         outcome = get_store().run(job)
     return _render(outcome, fmt, query_request.query)
@@ -84,9 +88,11 @@ def _format_for(form: str, query_request: QueryRequest) -> Format:
     return fmt
 
 
-def _render(outcome: Outcome, fmt: Format, query: str) -> Response:
+def _render(outcome: Outcome | Rendered, fmt: Format, query: str) -> Response:
     prefixes = current_app.config["PREFIXES"]
-    if fmt.name == "html":
+    if isinstance(outcome, Rendered):
+        response = Response(outcome.body, mimetype=fmt.media_type)
+    elif fmt.name == "html":
         response = Response(render_template("results.html", table=outcome_table(outcome, prefixes), query=query,
                                             row_limit=current_app.config["ROW_LIMIT"]), mimetype="text/html")
     else:

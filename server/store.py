@@ -14,7 +14,7 @@ from typing import Protocol
 
 from flask import Flask, current_app
 
-from .outcomes import Outcome, QueryJob
+from .outcomes import Outcome, QueryJob, Rendered
 from .pool import WorkerPool
 from .query_text import analyse_query
 from .release import Release
@@ -27,7 +27,8 @@ _EXTENSION = "ascenso_kg.store"
 class Store(Protocol):
     kind: str
 
-    def run(self, job: QueryJob) -> Outcome: ...
+    def run(self, job: QueryJob) -> Outcome | Rendered:
+        """The answer; ``Rendered`` only if the job names an ``answer_format`` and the back-end writes it."""
 
     def warm_up(self) -> None: ...
 
@@ -39,10 +40,11 @@ class EmbeddedStore:
 
     kind = "oxigraph"
 
-    def __init__(self, store_path: Path, workers: int, timeout: float, queue_wait: float):
-        self.pool = WorkerPool(str(store_path), size=workers, timeout=timeout, queue_wait=queue_wait)
+    def __init__(self, store_path: Path, workers: int, timeout: float, queue_wait: float, max_workers: int):
+        self.pool = WorkerPool(str(store_path), size=workers, timeout=timeout, queue_wait=queue_wait,
+                               max_size=max_workers)
 
-    def run(self, job: QueryJob) -> Outcome:
+    def run(self, job: QueryJob) -> Outcome | Rendered:
         return self.pool.run(job)
 
     def warm_up(self) -> None:
@@ -56,7 +58,7 @@ def make_store(config: dict, release: Release) -> Store:
     backend = config["STORE_BACKEND"]
     if backend == "oxigraph":
         return EmbeddedStore(release.store_path, workers=config["QUERY_WORKERS"], timeout=config["QUERY_TIMEOUT"],
-                             queue_wait=config["QUERY_QUEUE_WAIT"])
+                             queue_wait=config["QUERY_QUEUE_WAIT"], max_workers=config["QUERY_WORKERS_MAX"])
     if backend == "remote":
         if not config.get("REMOTE_ENDPOINT"):
             raise ValueError("STORE_BACKEND 'remote' needs REMOTE_ENDPOINT, the URL of a SPARQL 1.1 endpoint")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from ascenso_kg.dumps import Lines, write_dump_set, write_text
+from ascenso_kg.dumps import DistinctStatements, Lines, write_dump_set, write_text
 from ascenso_kg.store import StoreLoader, file_chunks, fill, line_chunks
 
 GRAPHS = {
@@ -21,13 +21,27 @@ GRAPHS = {
 }
 
 
-def test_the_lines_of_each_graph_are_those_the_graph_alone_would_give():
+def test_lines_are_the_sorted_distinct_lines_of_the_statements():
+    graphs = {**GRAPHS, "http://g/1-2": ['<http://a> <http://p> "x"', "<http://a> <http://p> <http://b>"],
+              "http://g/10": ["<http://a> <http://p> <http://b>", "<http://a> <http://p> <http://b>"]}
+    lines = Lines.of(graphs)
+    assert lines.quads == sorted({f"{s} <{g}> .\n" for g, statements in graphs.items() for s in statements})
+    assert lines.triples == sorted({f"{s} .\n" for statements in graphs.values() for s in statements})
+
+
+def test_the_store_input_holds_each_distinct_quad_and_each_distinct_triple_once():
     lines = Lines.of(GRAPHS)
-    by_graph = lines.quads_by_graph()
-    assert set(by_graph) == set(GRAPHS)
+    text = b"".join(DistinctStatements.of(GRAPHS).nquads_blocks(chunk=2))
+    assert sorted(text.decode().splitlines(keepends=True)) == sorted(lines.quads + lines.triples)
+
+
+def test_the_lines_of_each_graph_are_those_the_graph_alone_would_give():
+    whole, each = Lines.of_each(DistinctStatements.of(GRAPHS))
+    assert whole == Lines.of(GRAPHS)
+    assert set(each) == set(GRAPHS)
     for graph, statements in GRAPHS.items():
-        assert Lines.of_quads(by_graph[graph]) == Lines.of({graph: statements})
-    assert lines.counts_by_graph() == {"http://g/1": 5, "http://g/2": 2}
+        assert each[graph] == Lines.of({graph: statements})
+    assert {graph: len(lines.quads) for graph, lines in each.items()} == {"http://g/1": 5, "http://g/2": 2}
 
 
 @pytest.mark.parametrize("size", [1, 7, 30, 10_000])

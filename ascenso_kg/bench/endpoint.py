@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html.parser
 import json
+import re
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -14,6 +15,7 @@ import pyoxigraph
 
 from ..iris import DEFAULT_BASE
 from ..paths import ROOT
+from ..server.query_text import tokenize
 from .load import Client, Request, run_load, sparql_request
 from .measure import spread
 
@@ -107,21 +109,59 @@ def _term_key(term: dict) -> tuple:
     return kind, term["value"], term.get("xml:lang", "").lower(), datatype
 
 
-def canonical_answer(form: str, body: bytes):
+def concatenated_columns(text: str) -> dict[str, str]:
+    """The columns a query fills with ``GROUP_CONCAT``, each with its separator.
+
+    SPARQL leaves the order of a GROUP_CONCAT undefined, and Oxigraph's really varies: ``GROUP_CONCAT(DISTINCT …)``
+    collects in a hash set, so the same query on the same store lists a player's seasons in another order from one
+    run to the next. Such a value is compared as the multiset of its pieces.
+    """
+    tokens = [t for t in tokenize(text) if t.kind not in ("space", "comment")]
+    found = {}
+    for start, token in enumerate(tokens):
+        if token.kind != "word" or token.text.upper() != "GROUP_CONCAT":
+            continue
+        depth, separator = 0, " "
+        for position in range(start + 1, len(tokens)):
+            current = tokens[position]
+            depth += {"(": 1, ")": -1}.get(current.text, 0)
+            if current.kind == "word" and current.text.upper() == "SEPARATOR" and tokens[position + 2].kind == "string":
+                separator = _string_value(tokens[position + 2].text)
+            if depth == 0:
+                after = tokens[position + 1:position + 3]
+                if len(after) == 2 and after[0].text.upper() == "AS" and after[1].kind == "var":
+                    found[after[1].text[1:]] = separator
+                break
+    return found
+
+
+def _string_value(literal: str) -> str:
+    quote = 3 if literal[:3] in ('"""', "'''") else 1
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(m[1], m[1]), literal[quote:-quote])
+
+
+def canonical_answer(form: str, body: bytes, concatenated: dict[str, str] | None = None):
     """An answer as something comparable: a sorted list of rows, a boolean or a set of triples (blank nodes
-    blurred)."""
+    blurred). The ``concatenated`` columns (name -> separator) are compared as sorted lists of their pieces."""
     if form in ("SELECT", "ASK"):
         data = json.loads(body)
         if "boolean" in data:
             return data["boolean"]
         variables = data["head"].get("vars", [])
-        return sorted(tuple(_term_key(row[v]) if v in row else () for v in variables)
+        return sorted(tuple(_cell(row[v], (concatenated or {}).get(v)) if v in row else () for v in variables)
                       for row in data["results"]["bindings"])
     triples = set()
     for triple in pyoxigraph.parse(body, format=pyoxigraph.RdfFormat.N_TRIPLES):
         triples.add(tuple("_" if isinstance(t, pyoxigraph.BlankNode) else str(t)
                           for t in (triple.subject, triple.predicate, triple.object)))
     return triples
+
+
+def _cell(term: dict, separator: str | None) -> tuple:
+    key = _term_key(term)
+    if separator is None or key[0] != "literal":
+        return key
+    return (key[0], tuple(sorted(key[1].split(separator))), *key[2:])
 
 
 def answers(server, mix: list[tuple[str, str]], timeout: float = 180.0) -> dict[str, object]:
@@ -136,7 +176,8 @@ def answers(server, mix: list[tuple[str, str]], timeout: float = 180.0) -> dict[
             client.close()
             found[name] = f"no answer within {timeout:g} s"
             continue
-        found[name] = canonical_answer(form, body) if status == 200 else f"HTTP {status}"
+        found[name] = canonical_answer(form, body, concatenated_columns(text)) if status == 200 \
+            else f"HTTP {status}"
     client.close()
     return found
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from ascenso_kg.bench.build import growth
-from ascenso_kg.bench.endpoint import canonical_answer, query_form
+from ascenso_kg.bench.endpoint import canonical_answer, concatenated_columns, query_form
+from ascenso_kg.paths import ROOT
 from ascenso_kg.bench.measure import percentile, spread
 
 
@@ -46,3 +47,31 @@ def test_answers_compare_without_row_order_or_xsd_string():
     two = b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "uri", "value": "http://b"}}, ' \
           b'{"x": {"type": "literal", "value": "a", "datatype": "http://www.w3.org/2001/XMLSchema#string"}}]}}'
     assert canonical_answer("SELECT", one) == canonical_answer("SELECT", two)
+
+
+def test_example_06_seasons_in_another_order_are_the_same_answer():
+    """Oxigraph's GROUP_CONCAT(DISTINCT …) lists a player's seasons in a different order from run to run: the bench
+    reported this example as answered differently by this server and by Oxigraph."""
+    text = (ROOT / "queries" / "06-players-who-scored-in-more-than-one-season.rq").read_text(encoding="utf-8")
+    columns = concatenated_columns(text)
+    assert columns == {"which": ", "}
+
+    def answer(which: str, name: str = "A") -> bytes:
+        return ('{"head": {"vars": ["name", "which"]}, "results": {"bindings": [{"name": {"type": "literal", '
+                f'"value": "{name}"}}, "which": {{"type": "literal", "value": "{which}"}}}}]}}}}').encode()
+
+    assert canonical_answer("SELECT", answer("2030–31, 2036–37"), columns) == \
+        canonical_answer("SELECT", answer("2036–37, 2030–31"), columns)
+    assert canonical_answer("SELECT", answer("2030–31, 2036–37"), columns) != \
+        canonical_answer("SELECT", answer("2030–31, 2037–38"), columns)
+    assert canonical_answer("SELECT", answer("2030–31"), columns) != \
+        canonical_answer("SELECT", answer("2030–31", name="B"), columns)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('SELECT (GROUP_CONCAT(?x) AS ?a) WHERE {}', {"a": " "}),
+    ('SELECT (group_concat(DISTINCT STR(?y); separator="\\t|") AS ?b) ?c WHERE {}', {"b": "\t|"}),
+    ('SELECT ?x (COUNT(?y) AS ?n) WHERE {} # GROUP_CONCAT(?z) AS ?w', {}),
+])
+def test_concatenated_columns_are_found_with_their_separators(text, expected):
+    assert concatenated_columns(text) == expected

@@ -72,7 +72,7 @@ def test_runaway_query_does_not_stall_other_requests(limited_app):
 
 
 def test_when_every_worker_stays_busy_the_answer_is_503_with_retry_after(make_app, small_out):
-    app = make_app(small_out, QUERY_WORKERS=1, QUERY_TIMEOUT=1.0, QUERY_QUEUE_WAIT=0.1)
+    app = make_app(small_out, QUERY_WORKERS=1, QUERY_WORKERS_MAX=1, QUERY_TIMEOUT=1.0, QUERY_QUEUE_WAIT=0.1)
     pool = app.extensions["ascenso_kg.store"].pool
     pool.warm_up()
     runaway = threading.Thread(target=lambda: app.test_client().get("/sparql", query_string={"query": RUNAWAY}))

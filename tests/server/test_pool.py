@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from ascenso_kg.server.outcomes import Boolean, QueryFailed, QueryJob
+from ascenso_kg.server.outcomes import Boolean, QueryFailed, QueryJob, Rendered, StoreBusy
 from ascenso_kg.server.pool import WorkerPool
 
 ASK = QueryJob("ASK { ?s ?p ?o }", "ASK")
+# 10^10 rows to count: it runs until the pool's time limit kills it.
+RUNAWAY = QueryJob("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+    f"VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(10)) + " }", "SELECT")
 
 
 def is_running(pid: int) -> bool:
@@ -87,3 +92,40 @@ def test_a_store_that_does_not_open_is_503_without_its_path(tmp_path):
     assert failure.value.status == 503
     assert str(tmp_path) not in failure.value.message
     pool.close()
+
+
+def test_a_busy_pool_starts_more_workers_up_to_its_maximum(small_out):
+    pool = WorkerPool(str(small_out / "current" / "store"), size=1, max_size=2, timeout=2, queue_wait=0.1)
+    pool.warm_up()
+    outcomes = []
+    runaways = [threading.Thread(target=lambda: outcomes.append(_failure_status(pool, RUNAWAY))) for _ in range(2)]
+    try:
+        runaways[0].start()
+        wait_for(lambda: pool.idle_workers == 0)
+        assert pool.run(ASK) == Boolean(True)  # answered by a second worker, not after the runaway
+        assert len(pool.worker_pids) == 2
+        runaways[1].start()
+        wait_for(lambda: pool.idle_workers == 0)
+        with pytest.raises(StoreBusy):  # the maximum is reached: the request waits, then gives up
+            pool.run(ASK)
+        for runaway in runaways:
+            runaway.join()
+        assert outcomes == [504, 504]
+    finally:
+        pool.close()
+
+
+def _failure_status(pool: WorkerPool, job: QueryJob) -> int | None:
+    try:
+        pool.run(job)
+    except QueryFailed as failure:
+        return failure.status
+    return None
+
+
+def test_a_job_with_an_answer_format_comes_back_written_and_says_it_was_cut(pool):
+    job = QueryJob("SELECT ?s WHERE { ?s ?p ?o }", "SELECT", row_limit=2, answer_format="json")
+    answer = pool.run(job)
+    assert isinstance(answer, Rendered) and answer.truncated
+    document = json.loads(answer.body)
+    assert document["truncated"] is True and len(document["results"]["bindings"]) == 2
