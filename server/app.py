@@ -37,7 +37,9 @@ DEFAULTS = {
     "REMOTE_ENDPOINT": None,  # URL of a SPARQL 1.1 endpoint holding the same data
     "QUERY_TIMEOUT": 10.0,  # seconds a query may run before it is stopped (504)
     "QUERY_WORKERS": 3,  # query processes per web process, started with it (embedded store)
-    "QUERY_WORKERS_MAX": 8,  # more are started while every one is busy, up to this (one per request thread)
+    # More are started while every one is busy, up to this; None: no more. Off by default: on 2 cores, 8 clients were
+    # served worse by up to 8 workers per web process than by 3 (each new one starts with cold caches).
+    "QUERY_WORKERS_MAX": None,
     "QUERY_QUEUE_WAIT": 10.0,  # seconds a request waits for a free query process before 503
     "ROW_LIMIT": 10_000,  # rows (or triples) in one answer; more are cut and the answer says so
     "MAX_CONTENT_LENGTH": 256 * 1024,  # bytes in a request body (413 beyond)

@@ -13,10 +13,11 @@ parent's ``__main__``, which is gunicorn's or pytest's, not ours. A worker start
 lazily, in the process that serves requests, so a gunicorn master that preloads the app never owns them.
 
 How many: ``size`` workers are started on first use; a request that finds every worker busy starts one more, up to
-``max_size``, rather than wait. A worker runs one query at a time, so with a fixed handful of workers a cheap query
-waited for an expensive one to finish (a profile at 8 clients found a fifth of the request threads' time in that
-wait), where Oxigraph's own server runs every query at once and lets the OS share the cores. Extra workers stay for
-the life of the process; each costs about 100 MB once its caches are warm.
+``max_size`` (``size`` unless set), rather than wait. A worker runs one query at a time, so a cheap query can wait
+for an expensive one (a profile at 8 clients found a fifth of the request threads' time in that wait). Growing is
+not the default: on 2 cores, interleaved runs at 8 clients went slower with it, since every extra process opens
+the store with cold caches of its own and competes for the same cores. Extra workers stay for the life of the
+process (about 100 MB each once warm).
 """
 
 from __future__ import annotations

@@ -58,7 +58,8 @@ def make_store(config: dict, release: Release) -> Store:
     backend = config["STORE_BACKEND"]
     if backend == "oxigraph":
         return EmbeddedStore(release.store_path, workers=config["QUERY_WORKERS"], timeout=config["QUERY_TIMEOUT"],
-                             queue_wait=config["QUERY_QUEUE_WAIT"], max_workers=config["QUERY_WORKERS_MAX"])
+                             queue_wait=config["QUERY_QUEUE_WAIT"],
+                             max_workers=config["QUERY_WORKERS_MAX"] or config["QUERY_WORKERS"])
     if backend == "remote":
         if not config.get("REMOTE_ENDPOINT"):
             raise ValueError("STORE_BACKEND 'remote' needs REMOTE_ENDPOINT, the URL of a SPARQL 1.1 endpoint")

@@ -7,7 +7,6 @@ store); ``--dev`` runs Flask's single-process server instead. Builds the release
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -66,8 +65,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"ascenso-kg serve: could not build {args.out}: {error}", file=sys.stderr)
         return 1
     app_config = {"OUT_DIR": str(args.out)}
-    if "ASCENSO_KG_QUERY_WORKERS_MAX" not in os.environ:
-        app_config["QUERY_WORKERS_MAX"] = args.threads  # a busy request thread never waits for a query process
     if args.query_timeout is not None:
         app_config["QUERY_TIMEOUT"] = args.query_timeout
     if args.dev:

@@ -50,16 +50,27 @@ class PageContext:
         """Name everything the page links to that the app's names do not know, in one query.
 
         Run after every query of the page and before anything is presented, so each link on the page has its label.
+        The query is listed on the page whether or not it runs: labels an earlier page read are taken from the app's
+        ``LinkedLabels``, and the store is asked only for the others.
         """
         candidates = [term.value for triple in self.graph.triples for term in (triple.subject, triple.object)
                       if isinstance(term, pyoxigraph.NamedNode)] + list(more)
         missing = [iri for iri in self.names.missing(candidates) if self.addresses.local_path(iri)]
         for start in range(0, len(missing), LABELS_PER_QUERY):
-            chunk = tuple(pyoxigraph.NamedNode(iri) for iri in missing[start:start + LABELS_PER_QUERY])
-            self.names.add(self.queries.select("page-labels", entities=chunk).rows)
+            chunk = missing[start:start + LABELS_PER_QUERY]
+            self.queries.record("page-labels", entities=_nodes(chunk))
+            unknown = self.names.linked.unknown(chunk)
+            if unknown:
+                rows = self.queries.select("page-labels", entities=_nodes(unknown), record=False).rows
+                self.names.linked.add(unknown, rows)
+            self.names.take_linked(chunk)
 
     def page_number(self, name: str = "page") -> int:
         try:
             return max(1, int(self.args.get(name, 1)))
         except (TypeError, ValueError):
             return 1
+
+
+def _nodes(iris: list[str]) -> tuple[pyoxigraph.NamedNode, ...]:
+    return tuple(pyoxigraph.NamedNode(iri) for iri in iris)

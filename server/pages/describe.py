@@ -179,7 +179,7 @@ def gather_incoming(page: PageContext, requested: str | None, requested_page: in
     first_pages = [node(p) for p in groups if p != paged]
     if first_pages:
         outcome = page.queries.run_text("page-incoming (first page of each property)",
-                                        incoming_first_pages(page.this, first_pages, INCOMING_PAGE_SIZE))
+                                        incoming_first_pages(page.this, first_pages, INCOMING_PAGE_SIZE), "SELECT")
         for prop, subject in outcome.rows:
             if not isinstance(subject, pyoxigraph.BlankNode):
                 subjects[prop.value].append(subject)

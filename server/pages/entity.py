@@ -28,7 +28,7 @@ from .describe import describe, gather_description, gather_incoming, incoming
 from .graph import PageGraph, akg
 from .league_tables import gather_table, table_view
 from .matches import gather_match, gather_round, gather_tie, match_view, round_view, tie_view
-from .names import Names, PageNames
+from .names import Names, PageNames, get_linked_labels
 from .ontology import gather_ontology, ontology_view
 
 
@@ -86,7 +86,7 @@ def build_page(iri: str, names: Names, addresses: Addresses, release: Release, a
         this = pyoxigraph.NamedNode(iri)
     except ValueError:
         return None
-    page = PageContext(this, PageGraph(), PageNames(names), addresses, release, args)
+    page = PageContext(this, PageGraph(), PageNames(names, get_linked_labels()), addresses, release, args)
     gather_description(page)
     if iri == iris.ONTOLOGY_IRI:
         kind, view = "ontology", ontology_view

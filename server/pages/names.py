@@ -101,11 +101,40 @@ class Names(LabelLookup):
         return iri in self._labels
 
 
-class PageNames(LabelLookup):
-    """The app's names plus the labels one page fetched for the other resources it links to."""
+class LinkedLabels:
+    """The labels pages fetched for the resources they link to, kept for the app's life and shared by its pages.
 
-    def __init__(self, names: Names):
+    The release never changes under a running app, and neighbouring pages link to the same matches, goals and table
+    rows, so a label read once serves every later page. A resource found without a label is kept too (as no labels),
+    so it is not asked for again. Bounded: when full it starts over.
+    """
+
+    def __init__(self, limit: int = 200_000):
+        self.limit = limit
+        self._labels: dict[str, tuple[Label, ...]] = {}
+
+    def get(self, iri: str) -> tuple[Label, ...] | None:
+        return self._labels.get(iri)
+
+    def unknown(self, iris) -> list[str]:
+        return [iri for iri in iris if iri not in self._labels]
+
+    def add(self, asked: list[str], rows) -> None:
+        found: dict[str, list[Label]] = {iri: [] for iri in asked}
+        for entity, label in rows:
+            if isinstance(label, pyoxigraph.Literal) and entity.value in found:
+                found[entity.value].append(Label(label.value, label.language or ""))
+        if len(self._labels) + len(found) > self.limit:
+            self._labels = {}
+        self._labels.update({iri: tuple(labels) for iri, labels in found.items()})
+
+
+class PageNames(LabelLookup):
+    """The app's names plus the labels of the other resources one page links to (read through ``linked``)."""
+
+    def __init__(self, names: Names, linked: LinkedLabels | None = None):
         self.names = names
+        self.linked = linked if linked is not None else LinkedLabels()
         self.fetched: dict[str, tuple[Label, ...]] = {}
 
     def labels(self, iri: str) -> tuple[Label, ...]:
@@ -114,12 +143,9 @@ class PageNames(LabelLookup):
     def missing(self, candidates) -> list[str]:
         return [iri for iri in dict.fromkeys(candidates) if iri not in self.names and iri not in self.fetched]
 
-    def add(self, rows) -> None:
-        found: dict[str, list[Label]] = {}
-        for entity, label in rows:
-            if isinstance(label, pyoxigraph.Literal):
-                found.setdefault(entity.value, []).append(Label(label.value, label.language or ""))
-        self.fetched.update({iri: tuple(labels) for iri, labels in found.items()})
+    def take_linked(self, iris: list[str]) -> None:
+        """Use the labels ``linked`` holds for ``iris`` on this page (they must all be there)."""
+        self.fetched.update({iri: self.linked.get(iri) or () for iri in iris})
 
 
 def read_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, tuple[Label, ...]]:
@@ -167,6 +193,11 @@ def load_names(base: str) -> Names:
                 known.append(alias.value)
     return Names({iri: tuple(found) for iri, found in labels.items()},
                  {iri: tuple(found) for iri, found in aliases.items()}, classes)
+
+
+def get_linked_labels() -> LinkedLabels:
+    """The current app's shared ``LinkedLabels``."""
+    return current_app.extensions.setdefault(_EXTENSION + ".linked", LinkedLabels())
 
 
 def get_names() -> Names:

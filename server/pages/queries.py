@@ -80,18 +80,26 @@ class PageQueries:
 
     log: list[dict] = field(default_factory=list)
 
-    def run_text(self, title: str, text: str, form: str | None = None) -> Outcome:
-        self.log.append({"title": title, "text": text})
+    def run_text(self, title: str, text: str, form: str | None = None, record: bool = True) -> Outcome:
+        if record:
+            self.log.append({"title": title, "text": text})
         return page_store().run(QueryJob(text, form or analyse_query(text).form or "SELECT", row_limit=PAGE_ROW_LIMIT))
 
-    def run(self, name: str, *, limit: int | None = None, offset: int | None = None, **values: Bindable) -> Outcome:
-        template = named_query(name)
-        text = bind(template, **values)
+    def text(self, name: str, *, limit: int | None = None, offset: int | None = None, **values: Bindable) -> str:
+        """The named query with its parameters bound (and a LIMIT and OFFSET when given)."""
+        text = bind(named_query(name), **values)
         if limit is not None:
             text = text.rstrip() + f"\nLIMIT {int(limit)}"
         if offset:
             text += f" OFFSET {int(offset)}"
-        return self.run_text(name, text, query_form(template))
+        return text
+
+    def record(self, name: str, **kwargs) -> None:
+        """List a query as one the page is made of, without running it (its answer is known already)."""
+        self.log.append({"title": name, "text": self.text(name, **kwargs)})
+
+    def run(self, name: str, *, record: bool = True, **kwargs) -> Outcome:
+        return self.run_text(name, self.text(name, **kwargs), query_form(named_query(name)), record)
 
     def graph(self, name: str, **kwargs) -> Graph:
         outcome = self.run(name, **kwargs)
@@ -112,16 +120,17 @@ def incoming_first_pages(this: pyoxigraph.NamedNode, properties: list[pyoxigraph
     SPARQL has no per-group LIMIT, so each property gets its own sub-select, joined by UNION: one round trip to the
     store instead of one per property.
     """
-    branch = named_query("page-incoming")
+    branch = _where_body(named_query("page-incoming"))  # lexed once: the page's other queries are lexed once too
     branches = [
         "{ SELECT ?subject (" + str(prop) + " AS ?property) WHERE {\n"
-        + _where_body(bind(branch, this=this, property=prop))
+        + bind(branch, this=this, property=prop)
         + f"\n  }} LIMIT {int(per_property)} }}"
         for prop in properties
     ]
     return "SELECT ?property ?subject WHERE {\n" + "\nUNION\n".join(branches) + "\n}"
 
 
+@lru_cache(maxsize=16)
 def _where_body(text: str) -> str:
     """The group graph pattern inside ``WHERE { … }`` of a one-pattern page query (comments and strings skipped)."""
     tokens = [t for t in tokenize(text) if t.kind not in ("space", "comment")]
