@@ -10,7 +10,6 @@ The layout of a release (``OUT/current`` -> ``OUT/releases/<id>``)::
 
 from __future__ import annotations
 
-import bisect
 import csv
 import datetime as dt
 import hashlib
@@ -26,8 +25,17 @@ from typing import Callable, Iterable
 from pyoxigraph import BlankNode, RdfFormat, Triple, parse, serialize
 
 from . import __version__
-from .dumps import (DistinctStatements, DumpFile, Lines, encoded_blocks, file_blocks, turtle, write_dump_set,
-                    write_file, write_text)
+from .dumps import (
+    DistinctStatements,
+    DumpFile,
+    Lines,
+    encoded_blocks,
+    file_blocks,
+    turtle,
+    write_dump_set,
+    write_file,
+    write_text,
+)
 from .iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
 from .mappings.document import Problem
 from .mappings.pipeline import MappingResult, map_articles
@@ -138,13 +146,13 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
         union = scratch / "union.nt"  # the data's N-Triples: validation and the with-ontology files read it
         files = _write_data_dumps(staging, data, base, union)
         _write_article_dumps(files, staging, result.sources, graphs, iris, base)
-        data_triples, data_quads = data.triples, len(data.quads)
-        del data, graphs
+        data_triples, data_quads = len(data.triples), len(data.quads)
+        del data, graphs  # validation's processes need the memory
         progress("dumps written; waiting for the store")
         loader.wait()
         # Nothing else runs during validation, so its time is its own. The report (dumps/validation-report.ttl,
         # dumps/shapes.ttl) joins the ontology in the with-ontology dumps and in the store.
-        validation = publish_validation(staging, union, len(data_triples), iris, progress)
+        validation = publish_validation(staging, union, data_triples, iris, progress)
         progress("adding the ontology and the validation report")
         added, added_files, triples = _add_ontology_and_report(staging, validation, data_triples, data_quads, union,
                                                               base, iris, loader)
@@ -160,7 +168,7 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
     return summary
 
 
-def _add_ontology_and_report(staging: Path, validation: PublishedValidation, data_triples: list[str], data_quads: int,
+def _add_ontology_and_report(staging: Path, validation: PublishedValidation, data_triples: int, data_quads: int,
                              union: Path, base: str, iris: Iris, loader: StoreLoader) -> tuple[dict[str, int], list[DumpFile], int]:
     """Load the ontology's and the validation report's graphs and write the with-ontology dumps; returns the triples
     of each added graph, the files written and the triples of the whole union.
@@ -171,10 +179,10 @@ def _add_ontology_and_report(staging: Path, validation: PublishedValidation, dat
         iris.graph("ontology"): ontology_statements(),
         iris.graph("validation"): statements_of(quad.triple for quad in validation.quads),
     }))
-    new_triples = "".join(line for line in added.triples if not _holds(data_triples, line))
+    new_triples = "".join(_lines_not_in(added.triples, union))
     loader.load(added.nquads())
     loader.load(new_triples.encode())
-    triples = len(data_triples) + new_triples.count("\n")
+    triples = data_triples + new_triples.count("\n")
     dumps = staging / "dumps"
     stem, description = "ascenso-kg-with-ontology", "The knowledge graph, its ontology and its validation report"
     files = write_text(staging, f"{stem}.ttl", chain(file_blocks(dumps / "ascenso-kg.ttl"),
@@ -208,9 +216,12 @@ def _write_article_dumps(files: list[DumpFile], staging: Path, sources: list, gr
                                     f"The graph of {source.title or source.id}", plain=())
 
 
-def _holds(sorted_lines: list[str], line: str) -> bool:
-    at = bisect.bisect_left(sorted_lines, line)
-    return at < len(sorted_lines) and sorted_lines[at] == line
+def _lines_not_in(lines: list[str], path: Path) -> list[str]:
+    """Those of a few lines that a (large) file does not hold, read a line at a time."""
+    wanted = {line.encode() for line in lines}
+    with path.open("rb") as handle:
+        held = {line for line in handle if line in wanted}
+    return [line for line in lines if line.encode() not in held]
 
 
 def _entities_by_class(triple_lines: list[str]) -> Counter:

@@ -8,6 +8,7 @@ plain sentence. ``publish.publish_validation`` is what ``ascenso-kg build`` call
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,11 +20,14 @@ from ..iris import DEFAULT_BASE, Iris
 from .data import NothingToValidate, data_store, ntriples_store, select_graphs
 from .engine import BACKENDS, DEFAULT_BACKEND, run_pyshacl
 from .findings import Finding, GraphContext, SourceLines, read_findings
+from .parallel import validate_file_in_processes
 from .report import counts
 from .shapes import load_shapes
 
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "Finding", "NothingToValidate", "SourceLines", "Validation", "validate_ntriples",
            "validate_quads"]
+
+PARALLEL_FROM_TRIPLES = 100_000  # about eight seasons
 
 
 @dataclass
@@ -57,10 +61,18 @@ def validate_quads(quads: list[Quad], iris: Iris = Iris(DEFAULT_BASE), backend: 
 
 
 def validate_ntriples(ntriples: bytes | Path, triples: int, backend: str = DEFAULT_BACKEND,
-                      shapes: rdflib.Graph | None = None) -> Validation:
+                      shapes: rdflib.Graph | None = None, processes: int | None = None) -> Validation:
     """Validate a graph given as N-Triples (text or a file; ``triples`` distinct statements), as the build does:
-    Oxigraph parses it straight into the store, with no Python object per triple."""
+    Oxigraph parses it straight into the store, with no Python object per triple.
+
+    A file of a large graph is validated in ``processes`` processes (by default one per core, from
+    ``PARALLEL_FROM_TRIPLES`` on: below, starting them costs more than they save) with the default shapes."""
     started = time.perf_counter()
+    if processes is None:
+        processes = min(os.cpu_count() or 1, 4) if triples >= PARALLEL_FROM_TRIPLES else 1
+    if processes > 1 and isinstance(ntriples, Path) and backend == "oxigraph" and shapes is None:
+        findings = validate_file_in_processes(ntriples, processes)
+        return Validation(findings, triples, time.perf_counter() - started, backend)
     return _validate_store(ntriples_store(ntriples), triples, started, backend, shapes, None)
 
 

@@ -7,15 +7,18 @@ Oxigraph gives the same results as rdflib, several times faster, and it is the d
 
 from __future__ import annotations
 
+import gzip
+
 import pyoxigraph
 import pytest
 import rdflib
+from mini_season import mini_season
 from rdflib.collection import Collection
 from rdflib.namespace import SH, XSD
 
-from ascenso_kg.validation import BACKENDS, validate_quads
+from ascenso_kg.validation import BACKENDS, validate_ntriples, validate_quads
 from ascenso_kg.validation.engine import run_pyshacl
-from mini_season import mini_season
+from ascenso_kg.validation.parallel import shape_groups
 
 STRING_SHAPES = """
 @prefix sh: <http://www.w3.org/ns/shacl#> .
@@ -71,3 +74,18 @@ def test_the_backends_agree_on_the_four_articles(release_quads, shapes, article_
     on_rdflib = validate_quads(release_quads, backend="rdflib", shapes=shapes)
     assert [(f.severity, f.shape, str(f.focus), f.message) for f in on_rdflib.findings] == \
            [(f.severity, f.shape, str(f.focus), f.message) for f in article_validation.findings]
+
+
+def test_validation_in_processes_finds_what_one_process_finds(release, article_validation, tmp_path):
+    union = tmp_path / "union.nt"
+    union.write_bytes(gzip.decompress((release / "dumps" / "ascenso-kg.nt.gz").read_bytes()))
+    in_processes = validate_ntriples(union, article_validation.triples, processes=2)
+    assert [(f.severity, f.shape, str(f.focus), f.message, f.sources, f.season) for f in in_processes.findings] == \
+           [(f.severity, f.shape, str(f.focus), f.message, f.sources, f.season) for f in article_validation.findings]
+    assert len(in_processes.findings) == 21
+
+
+def test_the_processes_share_the_shapes_without_overlap(shapes):
+    groups = shape_groups(shapes, 8)
+    names = [name for group in groups for name in group]
+    assert len(groups) == 8 and len(names) == len(set(names)) == 83
