@@ -68,12 +68,22 @@ def validate_file_in_processes(ntriples: Path, processes: int) -> list[Finding]:
             feeder.join()
     finally:
         for worker in workers:
-            worker.stdin.close()
-            if worker.wait(timeout=60) != 0 and not failures:
-                failures.append(ValidationWorkerFailed(f"a validation process exited with {worker.returncode}"))
+            _stop(worker, failures)
     if failures:
         raise failures[0]
     return sorted(found, key=Finding.sort_key)
+
+
+def _stop(worker: subprocess.Popen, failures: list[BaseException]) -> None:
+    """Let a worker end (its stdin closed, it has nothing left to read); kill it if it does not."""
+    worker.stdin.close()
+    try:
+        status = worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        status = worker.wait()
+    if status != 0 and not failures:
+        failures.append(ValidationWorkerFailed(f"a validation process exited with status {status}"))
 
 
 def shape_groups(shapes: rdflib.Graph, count: int) -> list[list[str]]:

@@ -18,7 +18,7 @@ from rdflib.namespace import SH, XSD
 
 from ascenso_kg.validation import BACKENDS, validate_ntriples, validate_quads
 from ascenso_kg.validation.engine import run_pyshacl
-from ascenso_kg.validation.parallel import shape_groups
+from ascenso_kg.validation.parallel import ValidationWorkerFailed, shape_groups
 
 STRING_SHAPES = """
 @prefix sh: <http://www.w3.org/ns/shacl#> .
@@ -89,3 +89,8 @@ def test_the_processes_share_the_shapes_without_overlap(shapes):
     groups = shape_groups(shapes, 8)
     names = [name for group in groups for name in group]
     assert len(groups) == 8 and len(names) == len(set(names)) == 83
+
+
+def test_a_validation_process_that_fails_is_reported(tmp_path):
+    with pytest.raises(ValidationWorkerFailed):
+        validate_ntriples(tmp_path / "missing.nt", 200_000, processes=2)
