@@ -7,6 +7,7 @@ store); ``--dev`` runs Flask's single-process server instead. Builds the release
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,13 +31,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def ensure_release(out_dir: Path) -> None:
-    """Build the articles into ``out_dir`` unless it already holds a published release."""
+    """Build the articles into ``out_dir`` unless it already holds a published release.
+
+    The build runs in a process of its own: it leaves threads and Oxigraph's (RocksDB's) background threads behind,
+    and gunicorn's workers, forked from this process, could inherit a lock one of them held and wait on it forever.
+    """
     if (out_dir / "current" / "manifest.json").is_file():
         return
-    from ..build import build_release  # imported here: serving an existing build needs none of the mappers
-
     print(f"ascenso-kg serve: no build in {out_dir}; building it from {ARTICLES_DIR}", file=sys.stderr)
-    build_release(articles_dir=ARTICLES_DIR, out_dir=out_dir)
+    build = subprocess.run([sys.executable, "-m", "ascenso_kg.cli", "build", "--articles", str(ARTICLES_DIR),
+                            "--out", str(out_dir)], stdin=subprocess.DEVNULL, check=False)
+    if build.returncode != 0:
+        raise RuntimeError(f"the build exited with status {build.returncode} (its messages are above)")
 
 
 class _Gunicorn(BaseApplication):

@@ -6,14 +6,16 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 import urllib.request
 from urllib.parse import urlencode
+
+import psutil
+from live_servers import free_port, stop, wait_until_serving
 
 from ascenso_kg.cli import make_parser
 from ascenso_kg.commands import serve
 from ascenso_kg.paths import DEFAULT_OUT_DIR
-
-from live_servers import free_port, stop, wait_until_serving
 
 
 def test_defaults_serve_the_default_build_on_loopback_port_8000():
@@ -26,10 +28,10 @@ def test_defaults_serve_the_default_build_on_loopback_port_8000():
 
 
 def test_an_existing_release_is_not_rebuilt(real_out, monkeypatch):
-    def no_build(**kwargs):
+    def no_build(*args, **kwargs):
         raise AssertionError("built again")
 
-    monkeypatch.setattr("ascenso_kg.build.build_release", no_build)
+    monkeypatch.setattr(serve.subprocess, "run", no_build)
     serve.ensure_release(real_out)
 
 
@@ -51,4 +53,18 @@ def test_serve_builds_a_missing_release_then_answers(tmp_path):
         stop(process)
     assert count > 20
     assert (out / "current" / "manifest.json").is_file()
+    # Its web processes end with it: none is left waiting on a lock inherited from the build (they were, when the
+    # build ran in the process gunicorn forks its workers from).
+    deadline = time.monotonic() + 10
+    while (left := _processes_serving(out)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert left == []
     shutil.rmtree(out)
+
+
+def _processes_serving(out) -> list[int]:
+    found = []
+    for process in psutil.process_iter(["pid", "cmdline"]):
+        if str(out) in " ".join(process.info["cmdline"] or ()):
+            found.append(process.info["pid"])
+    return found
