@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,11 +151,6 @@ def turtle(ntriples: bytes | Path, base: str) -> bytes:
     return serialize(parsed, format=RdfFormat.TURTLE, prefixes=vocabularies)
 
 
-def gzip_bytes(data: bytes) -> bytes:
-    compressor = _gzip_compressor()
-    return compressor.compress(data) + compressor.flush()
-
-
 def _gzip_compressor():
     # ISA-L's igzip at its default level: a standard gzip stream (no time or file name in its header), ten times
     # faster than zlib's level 6 on these dumps for about a third more bytes (a hundred seasons' N-Quads: 14.5 MB
@@ -163,7 +159,7 @@ def _gzip_compressor():
 
 
 class _Sink:
-    """One file being written, with its size and checksum."""
+    """One file being written (a context manager: closed on leaving), with its size and checksum."""
 
     def __init__(self, release: Path, relative: str):
         self.relative = relative
@@ -178,8 +174,13 @@ class _Sink:
         self.digest.update(block)
         self.size += len(block)
 
-    def close(self, triples: int, description: str) -> DumpFile:
+    def __enter__(self) -> _Sink:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
         self.handle.close()
+
+    def describe(self, triples: int, description: str) -> DumpFile:
         suffix = Path(self.relative.removesuffix(".gz")).suffix
         return DumpFile(
             path=self.relative,
@@ -198,11 +199,11 @@ def write_text(release: Path, relative: str, blocks: Iterable[bytes], triples: i
     ``dumps/<relative>``; ``copy`` receives the plain text too, unlisted (a scratch file for later steps). Only one
     block is in memory at a time."""
     kind = FORMAT_NAMES[Path(relative).suffix]
-    gzipped = _Sink(release, f"dumps/{relative}.gz")
-    plain_file = _Sink(release, f"dumps/{relative}") if plain else None
-    scratch = copy.open("wb") if copy is not None else None
     compressor = _gzip_compressor()
-    try:
+    with ExitStack() as open_files:
+        gzipped = open_files.enter_context(_Sink(release, f"dumps/{relative}.gz"))
+        plain_file = open_files.enter_context(_Sink(release, f"dumps/{relative}")) if plain else None
+        scratch = open_files.enter_context(copy.open("wb")) if copy is not None else None
         for block in blocks:
             gzipped.write(compressor.compress(block))
             if plain_file is not None:
@@ -210,19 +211,16 @@ def write_text(release: Path, relative: str, blocks: Iterable[bytes], triples: i
             if scratch is not None:
                 scratch.write(block)
         gzipped.write(compressor.flush())
-    finally:
-        if scratch is not None:
-            scratch.close()
-    files = [gzipped.close(triples, f"{description} ({kind}, gzipped)")]
+    files = [gzipped.describe(triples, f"{description} ({kind}, gzipped)")]
     if plain_file is not None:
-        files.insert(0, plain_file.close(triples, f"{description} ({kind})"))
+        files.insert(0, plain_file.describe(triples, f"{description} ({kind})"))
     return files
 
 
 def write_file(release: Path, relative: str, data: bytes, triples: int, description: str) -> DumpFile:
-    sink = _Sink(release, relative)
-    sink.write(data)
-    return sink.close(triples, description)
+    with _Sink(release, relative) as sink:
+        sink.write(data)
+    return sink.describe(triples, description)
 
 
 def write_dump_set(release: Path, stem: str, lines: Lines, base: str, description: str,

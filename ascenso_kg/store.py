@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO
 
 from pyoxigraph import Quad, RdfFormat, Store, serialize
+
+from .dumps import file_blocks
 
 
 def fill(store: Store, quads: Iterable[Quad]) -> Store:
@@ -51,9 +52,8 @@ class StoreLoader:
     def load_file(self, path: Path) -> None:
         """Queue an N-Quads (or N-Triples) file for loading; it must stay in place until ``wait()``."""
         def load() -> None:
-            with path.open("rb") as handle:
-                for chunk in file_chunks(handle, self.chunk_bytes):
-                    self._load_chunk(chunk)
+            for chunk in whole_lines(file_blocks(path, self.chunk_bytes)):
+                self._load_chunk(chunk)
 
         self._loads.append(self._thread.submit(load))
 
@@ -98,16 +98,14 @@ def memory_store(quads: Iterable[Quad]) -> Store:
     return fill(Store(), quads)
 
 
-def file_chunks(handle: BinaryIO, size: int) -> Iterator[bytes]:
-    """An open file's text in pieces of about ``size`` bytes, each ending at a line end."""
+def whole_lines(blocks: Iterable[bytes]) -> Iterator[bytes]:
+    """The text of the blocks again, each piece ending at a line end (but the last, if the text does not)."""
     rest = b""
-    while block := handle.read(size):
+    for block in blocks:
         block = rest + block
         end = block.rfind(b"\n") + 1
-        if end == 0:
-            rest = block
-            continue
-        yield block[:end]
         rest = block[end:]
+        if end:
+            yield block[:end]
     if rest:
         yield rest

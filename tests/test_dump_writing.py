@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 from pathlib import Path
 
 import pyoxigraph
 import pytest
 
 from ascenso_kg.dumps import DistinctStatements, Lines, write_dump_set, write_text
-from ascenso_kg.store import StoreLoader, file_chunks, fill, line_chunks
+from ascenso_kg.store import StoreLoader, fill, line_chunks, whole_lines
 
 GRAPHS = {
     "http://g/1": ['<http://a> <http://p> "x"', '<http://a> <http://p> "x"@en', "<http://a> <http://p> <http://b>",
@@ -57,9 +56,9 @@ def test_line_chunks_cover_the_text_and_end_at_line_ends(size):
 
 
 @pytest.mark.parametrize("size", [1, 7, 30, 10_000])
-def test_file_chunks_cover_the_file_and_end_at_line_ends(size):
+def test_whole_lines_cover_the_blocks_and_end_at_line_ends(size):
     text = Lines.of(GRAPHS).nquads() + b"<http://z> <http://p> <http://q> ."  # no line end after the last
-    chunks = list(file_chunks(io.BytesIO(text), size))
+    chunks = list(whole_lines(text[start:start + size] for start in range(0, len(text), size)))
     assert b"".join(chunks) == text
     assert all(chunk.endswith(b"\n") for chunk in chunks[:-1])
     if size > len(text):
