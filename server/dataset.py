@@ -6,12 +6,11 @@ own time limit), then kept: the release a running server publishes never changes
 
 from __future__ import annotations
 
-import threading
-
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from .description import DatasetStatistics, description_prefixes, statistics_from, void_description
 from .negotiation import GRAPH_FORMATS, choose_format
+from .per_app import per_app
 from .protocol import RequestRefused
 from .release import get_release
 from .serializers import write_graph
@@ -21,17 +20,11 @@ from .tables import compact_iri
 bp = Blueprint("dataset", __name__)
 
 _STATISTICS = "ascenso_kg.statistics"
-_STATISTICS_LOCK = threading.Lock()
 
 
 def dataset_statistics() -> DatasetStatistics:
-    with _STATISTICS_LOCK:
-        statistics = current_app.extensions.get(_STATISTICS)
-        if statistics is None:
-            statistics = statistics_from(*(run_named(f"void-{part}")
-                                           for part in ("totals", "classes", "properties", "graphs")))
-            current_app.extensions[_STATISTICS] = statistics
-    return statistics
+    return per_app(_STATISTICS, lambda: statistics_from(*(run_named(f"void-{part}")
+                                                        for part in ("totals", "classes", "properties", "graphs"))))
 
 
 @bp.route("/")

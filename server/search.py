@@ -15,17 +15,17 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, jsonify, render_template, request
 
 from ascenso_kg import iris
 
 from .negotiation import HTML, Format, choose_format
 from .pages.names import SEARCHABLE_CLASSES, Names, get_names
 from .pages.views import get_addresses
+from .per_app import per_app
 from .protocol import RequestRefused
 
 bp = Blueprint("search", __name__)
@@ -35,7 +35,6 @@ SUGGESTIONS = 10
 RESULTS_PER_PAGE = 50
 MAX_QUERY_LENGTH = 200
 _EXTENSION = "ascenso_kg.search_index"
-_LOCK = threading.Lock()
 
 # Kinds of keys, and how well a query matches each: (as a prefix, exactly). Lower is better.
 COMPACT, INITIALS, WORD = 0, 1, 2
@@ -144,14 +143,7 @@ def build_index(names: Names) -> SearchIndex:
 
 def get_index() -> SearchIndex:
     """The search index of the current app, built on first use from its names and kept."""
-    index = current_app.extensions.get(_EXTENSION)
-    if index is None:
-        with _LOCK:
-            index = current_app.extensions.get(_EXTENSION)
-            if index is None:
-                index = build_index(get_names())
-                current_app.extensions[_EXTENSION] = index
-    return index
+    return per_app(_EXTENSION, lambda: build_index(get_names()))
 
 
 def class_key(cls: str) -> str:

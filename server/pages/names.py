@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import sys
-import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from flask import current_app
 from ascenso_kg import iris
 
 from ..outcomes import QueryJob, Solutions
+from ..per_app import per_app
 from ..store import named_query
 from .addresses import base_from_prefixes
 from .page_store import page_store
@@ -33,7 +33,6 @@ from .queries import bind
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.csv")
 _EXTENSION = "ascenso_kg.names"
-_LOCK = threading.Lock()
 # The names are read in one answer each: far more rows than an endpoint answer may hold.
 NAMES_ROW_LIMIT = 50_000_000
 
@@ -202,14 +201,7 @@ def get_linked_labels() -> LinkedLabels:
 
 def get_names() -> Names:
     """The names of the current app's release, read on first use and kept for the app's life."""
-    names = current_app.extensions.get(_EXTENSION)
-    if names is None:
-        with _LOCK:
-            names = current_app.extensions.get(_EXTENSION)
-            if names is None:
-                names = load_names(base_from_prefixes(current_app.config["PREFIXES"]))
-                current_app.extensions[_EXTENSION] = names
-    return names
+    return per_app(_EXTENSION, lambda: load_names(base_from_prefixes(current_app.config["PREFIXES"])))
 
 
 def term_label(iri: str, names: LabelLookup) -> str:

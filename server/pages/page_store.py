@@ -15,15 +15,14 @@ import os
 import threading
 
 import pyoxigraph
-from flask import current_app
 
 from ..outcomes import Outcome, QueryFailed, QueryJob
+from ..per_app import per_app
 from ..query_worker import execute
 from ..release import get_release
 from ..store import Store, get_store
 
 _EXTENSION = "ascenso_kg.page_store"
-_LOCK = threading.Lock()
 
 
 class LocalStore:
@@ -56,8 +55,4 @@ def page_store() -> Store | LocalStore:
     backend = get_store()
     if backend.kind != "oxigraph":
         return backend
-    local = current_app.extensions.get(_EXTENSION)
-    if local is None:
-        with _LOCK:
-            local = current_app.extensions.setdefault(_EXTENSION, LocalStore(str(get_release().store_path)))
-    return local
+    return per_app(_EXTENSION, lambda: LocalStore(str(get_release().store_path)))
