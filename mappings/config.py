@@ -114,6 +114,7 @@ class MappingTables:
     headings: list[Pattern] = field(default_factory=list)
     columns: dict[str, dict[str, str]] = field(default_factory=dict)  # table kind -> header -> field
     column_patterns: dict[str, list[Pattern]] = field(default_factory=dict)
+    table_kinds: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # kind -> fields its header names
     field_types: dict[str, str] = field(default_factory=dict)
     infobox_keys: dict[tuple[str, str], str] = field(default_factory=dict)
     article_kinds: list[Pattern] = field(default_factory=list)
@@ -194,6 +195,11 @@ def load_tables(directory: Path = MAPPING_TABLES_DIR) -> MappingTables:
         tables.column_patterns.setdefault(row["table"], []).append(
             Pattern(_compile(path, line, row["pattern"]), row["field"])
         )
+    path = directory / "table_kinds.csv"
+    for line, row in _rows(path, ("table", "requires")):
+        required = frozenset(row["requires"].split())
+        _check(required <= tables.field_types.keys(), path, line, f"unknown field in {row['requires']!r}")
+        tables.table_kinds.append((row["table"], required))
     path = directory / "infobox_keys.csv"
     for line, row in _rows(path, ("article_kind", "key", "field")):
         _check(row["field"] in _INFOBOX_FIELDS, path, line, f"unknown infobox field {row['field']!r}")

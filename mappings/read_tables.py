@@ -8,9 +8,10 @@ from dataclasses import replace
 from .context import TOURNAMENT_NAME, Context, SectionState, season_id_of, tournament_id_of
 from .document import Table
 from .records import ClubSeasonRecord, EntryRecord, TableRecord, TitleRecord, TournamentRecord
-from .table_reader import read_table
+from .table_reader import kinds_by_header, read_table
 from .values import parse_title_line
 
+_TABLE_ROLES = ("stadia", "top_scorers", "relegation", "entries", "standings")
 _WINNER_BOX = re.compile(r"^(?P<tournament>.+?)\s+winner:?$", re.IGNORECASE)
 
 
@@ -22,8 +23,7 @@ class TableReading:
         if (box := _WINNER_BOX.match(first_cell)) and len(table.rows) >= 2:
             self.read_winner_box(table, box["tournament"], context)
             return
-        kind = {"stadia": "stadia", "top_scorers": "top_scorers", "relegation": "relegation",
-                "entries": "entries", "standings": "standings"}.get(context.role or "")
+        kind = self.table_kind(table, context)
         if kind is None:
             self.report(table.line, "a table in a section the tables give no meaning to; left out")
             for row in table.rows:
@@ -50,6 +50,18 @@ class TableReading:
         record.updated_on, record.sort_rule = state.pending_updated, state.pending_sort
         state.last_table = record
         self.records.tables.append(record)
+
+    def table_kind(self, table: Table, context: Context) -> str | None:
+        """The heading gives a hint; the header row decides. A table under a heading of another kind (a venues table
+        under 'Teams', under 'Group 1', under no known heading) is read as what its columns say it is."""
+        hinted = context.role if context.role in _TABLE_ROLES else None
+        if hinted == "entries" and context.stage is None:
+            hinted = None  # 'Teams' outside a Liguilla: the clubs of a season, not a Liguilla's entrants
+        by_header = kinds_by_header(table, self.tables)
+        known_by_header = {kind for kind, _ in self.tables.table_kinds}
+        if hinted and (hinted in by_header or not by_header or hinted not in known_by_header):
+            return hinted
+        return by_header[0] if by_header else None
 
     def _points_column(self, key: str) -> str:
         kind, yy = key.split("-")

@@ -9,6 +9,7 @@ shifting the rest. A rank merged over several rows is shared by them only when t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -42,14 +43,35 @@ def _is_numeric(cell: str) -> bool:
     return parse_int(cell) is not None or parse_decimal(cell) is not None
 
 
+def normalize_header(header: str) -> str:
+    """'Home City[1]' -> 'home city': headers are compared without case, footnote marks or stray punctuation."""
+    header = re.sub(r"\[[^\]]*\]|[*†‡]", "", header)
+    return " ".join(header.casefold().replace("_", " ").split()).strip(" :.")
+
+
 def _column_for(header: str, kind: str, tables: MappingTables) -> Column:
     fields = tables.columns.get(kind, {})
     if header in fields:
         return Column(fields[header], header)
+    normalized = {normalize_header(name): value for name, value in fields.items()}
+    if (key := normalize_header(header)) and key in normalized:
+        return Column(normalized[key], header)
     for pattern in tables.column_patterns.get(kind, []):
         if match := pattern.regex.match(header):
             return Column(pattern.value, header, match.groupdict())
     return Column(None, header)
+
+
+def kinds_by_header(table: Table, tables: MappingTables) -> list[str]:
+    """The table kinds whose required columns (``table_kinds.csv``) the first or first two rows name, in the table's
+    order: a table is known by its header row, whatever the heading above it says."""
+    headers = [cell for row in table.rows[:2] for cell in row.cells if cell and not _is_numeric(cell)]
+    found = []
+    for kind, required in tables.table_kinds:
+        named = {_column_for(header, kind, tables).field for header in headers}
+        if required <= named:
+            found.append(kind)
+    return found
 
 
 def _is_header_row(row: TableRow, kind: str, tables: MappingTables) -> bool:

@@ -1,0 +1,59 @@
+"""A table is known by its header row, whatever heading is above it; headers match without case or footnote marks.
+
+One line per pattern; the texts are made up in the articles' rendering."""
+
+from __future__ import annotations
+
+import pytest
+
+from ascenso_kg.mappings.config import default_tables
+from ascenso_kg.mappings.document import Table, TableRow
+from ascenso_kg.mappings.reader import read_text, split_cells
+from ascenso_kg.mappings.interpret import interpret
+from ascenso_kg.mappings.table_reader import kinds_by_header, normalize_header
+
+
+def table(text: str) -> Table:
+    return Table(tuple(TableRow(split_cells(line), n) for n, line in enumerate(text.strip().splitlines(), 1)))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("| Club | Stadium | Capacity | City |", "stadia"),
+    ("| Club | City | Stadium | Capacity |", "stadia"),
+    ("| Team | Home City | Stadia |", "stadia"),
+    ("| TEAM | location | stadium[1] |", "stadia"),
+    ("| Pos | Team | Pld | W | D | L | GF | GA | GD | Pts |", "standings"),
+    ("| Position | Club | Played | Won | Drawn | Lost | Points |", "standings"),
+    ("| Rank | Player | Club | Goals |", "top_scorers"),
+    ("| Pos | Team | Total Pts | Total Pld | Avg |", "relegation"),
+])
+def test_a_table_is_classified_by_its_header_row(text, kind):
+    assert kinds_by_header(table(text), default_tables())[0] == kind
+
+
+@pytest.mark.parametrize("text", ["| GK | 25 | William Yarbrough |", "| Team | Previous finals appearances |"])
+def test_a_header_of_no_known_kind_gives_no_kind(text):
+    assert kinds_by_header(table(text), default_tables()) == []
+
+
+@pytest.mark.parametrize("header, normalized", [("Home City[1]", "home city"), ("Stadium*", "stadium"),
+                                                ("  Goals for: ", "goals for")])
+def test_headers_are_compared_after_normalisation(header, normalized):
+    assert normalize_header(header) == normalized
+
+
+def clubs_of(text: str) -> list[tuple[str, str | None, int | None]]:
+    records, _, problems = interpret(read_text(text, "test.txt"), "test", default_tables())
+    return [(row.name_as_written, row.stadium_name, row.capacity) for row in records.club_seasons]
+
+
+SEASON_HEAD = "= 2030–31 Ascenso MX season =\n\n"
+VENUES = "| Club | City | Stadium | Capacity |\n| Real Pinole | Pinole | Estadio Pino | 23,182 |\n"
+
+
+@pytest.mark.parametrize("heading", [
+    "==Stadiums and locations==\n", "==Stadium and locations==\n", "== Teams ==\n=== Group 1 ===\n",
+    "==Teams==\n=== South Zone ===\n", "==Clubs==\n\n", "==Something else==\n",
+])
+def test_a_venues_table_is_read_under_any_heading(heading):
+    assert clubs_of(SEASON_HEAD + heading + VENUES) == [("Real Pinole", "Estadio Pino", 23182)]
