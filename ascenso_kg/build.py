@@ -62,6 +62,7 @@ class BuildSummary:
     lines_mapped: int = 0
     lines_skipped: int = 0
     lines_unexplained: int = 0
+    violations: int = 0  # SHACL violations of the published graph: a mapping bug, so the command exits 1
 
     def render(self) -> str:
         warnings = sum(problem.severity == "warning" for problem in self.problems)
@@ -72,6 +73,7 @@ class BuildSummary:
             f"lines     {self.lines_mapped} mapped, {self.lines_skipped} skipped with a reason, "
             f"{self.lines_unexplained} unexplained",
             f"problems  {warnings} warnings, {len(self.problems) - warnings} notes (reports/problems.tsv)",
+            f"shapes    {self.violations} violations (dumps/validation-report.ttl)",
             "entities by class:",
         ]
         lines += [f"  {name:<18} {count}" for name, count in sorted(self.classes.items())]
@@ -153,6 +155,7 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
         # Nothing else runs during validation, so its time is its own. The report (dumps/validation-report.ttl,
         # dumps/shapes.ttl) joins the ontology in the with-ontology dumps and in the store.
         validation = publish_validation(staging, union, data_triples, iris, progress)
+        summary.violations = len(list(validation.validation.of_severity("Violation")))
         progress("adding the ontology and the validation report")
         added, added_files, triples = _add_ontology_and_report(staging, validation, data_triples, data_quads, union,
                                                               base, iris, loader)

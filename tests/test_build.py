@@ -187,3 +187,24 @@ def test_a_folder_named_like_an_article_is_reported_and_the_others_are_built(tmp
     assert main(["build", "--articles", str(articles), "--out", str(tmp_path / "out")]) == 0
     assert "not-an-article.txt:1: cannot be read" in capsys.readouterr().err
     assert sum("/graph/article/" in graph for graph in manifest(tmp_path / "out")["graphs"]) == 4
+
+
+def test_a_graph_with_shacl_violations_is_published_but_the_build_exits_1(tmp_path: Path, capsys):
+    """Two articles of one season that contradict each other on its competition break a sh:maxCount: a Violation."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("= 2030–31 Ascenso MX season =\n\nInfobox\n- Competition: Ascenso MX\n"
+                                    "- Season: 2030–31\n", encoding="utf-8")
+    (articles / "b.txt").write_text("= 2030–31 Ascenso MX season =\n\nInfobox\n- Competition: Liga MX\n"
+                                    "- Season: 2030–31\n", encoding="utf-8")
+    status = main(["build", "--articles", str(articles), "--out", str(tmp_path / "out")])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert "SHACL violations" in captured.err and "the release was published" in captured.err
+    assert "violations (dumps/validation-report.ttl)" in captured.out
+    assert (tmp_path / "out" / "current" / "dumps" / "validation-report.ttl").exists()
+
+
+def test_a_graph_without_violations_exits_0_and_says_so(tmp_path: Path, capsys):
+    assert main(["build", "--out", str(tmp_path / "out")]) == 0
+    assert "shapes    0 violations" in capsys.readouterr().out

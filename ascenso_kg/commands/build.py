@@ -39,4 +39,10 @@ def run(args: argparse.Namespace) -> int:
               "the published release is unchanged", file=sys.stderr)
         return 1
     print(summary.render())
+    if summary.violations:
+        # The release is published all the same, so that its validation report can be read and queried; the exit
+        # code tells scripts and CI that the graph breaks the shapes (a mapping bug).
+        print(f"ascenso-kg build: the graph has {summary.violations} SHACL violations (see above and "
+              "dumps/validation-report.ttl); the release was published, but the build failed", file=sys.stderr)
+        return 1
     return 0
