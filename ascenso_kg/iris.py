@@ -70,11 +70,21 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unaccented.lower()).strip("-")
 
 
+# The competition the graph began with: its seasons and tournaments keep the IRIs they had before competitions were
+# told apart (…/season/2012-13). Every other competition's live under its id (…/season/liga-mx/2012-13).
+UNSCOPED_COMPETITION = "liga-de-ascenso"
+
+
 @dataclass(frozen=True)
 class Iris:
-    """Mints resource, graph and source IRIs under one base."""
+    """Mints resource, graph and source IRIs under one base.
+
+    Seasons, tournaments and what hangs off them (Liguillas, tables, titles, outcomes, club changes) are scoped by a
+    competition: two competitions' 2012–13 seasons are two resources. ``scoped_to`` gives the minter of one
+    competition."""
 
     base: str = DEFAULT_BASE
+    scope: str = ""  # the competition id seasons and tournaments are scoped by ("": the unscoped one)
 
     def __post_init__(self) -> None:
         if not self.base.endswith("/"):
@@ -82,6 +92,12 @@ class Iris:
 
     def _resource(self, kind: str, *parts: str) -> str:
         return self.base + "resource/" + "/".join((kind, *parts))
+
+    def scoped_to(self, competition: str) -> "Iris":
+        return Iris(self.base, "" if competition == UNSCOPED_COMPETITION else competition)
+
+    def _scoped(self, kind: str, *parts: str) -> str:
+        return self._resource(kind, *((self.scope,) if self.scope else ()), *parts)
 
     # Sources and graphs -------------------------------------------------------------------------------
     def article(self, article_id: str) -> str:
@@ -102,19 +118,19 @@ class Iris:
         return self._resource("competition", competition_id)
 
     def season(self, season_id: str) -> str:
-        return self._resource("season", season_id)
+        return self._scoped("season", season_id)
 
     def tournament(self, tournament_id: str) -> str:
-        return self._resource("tournament", tournament_id)
+        return self._scoped("tournament", tournament_id)
 
     def liguilla(self, tournament_id: str) -> str:
-        return self._resource("tournament", tournament_id, "liguilla")
+        return self._scoped("tournament", tournament_id, "liguilla")
 
     def regular_season(self, tournament_id: str) -> str:
-        return self._resource("tournament", tournament_id, "regular-season")
+        return self._scoped("tournament", tournament_id, "regular-season")
 
     def promotion_final(self, season_id: str) -> str:
-        return self._resource("season", season_id, "promotion-final")
+        return self._scoped("season", season_id, "promotion-final")
 
     def rules(self, stage_iri: str) -> str:
         return stage_iri + "/rules"
@@ -139,7 +155,7 @@ class Iris:
         return self._resource("club", club_id)
 
     def club_season(self, season_id: str, club_id: str) -> str:
-        return self._resource("season", season_id, "club", club_id)
+        return self._scoped("season", season_id, "club", club_id)
 
     def stadium(self, stadium_id: str) -> str:
         return self._resource("stadium", stadium_id)
@@ -155,13 +171,13 @@ class Iris:
 
     # Outcomes, changes, tables -----------------------------------------------------------------------
     def title(self, tournament_id: str) -> str:
-        return self._resource("tournament", tournament_id, "title")
+        return self._scoped("tournament", tournament_id, "title")
 
     def season_outcome(self, season_id: str, kind: str, club_id: str) -> str:
-        return self._resource("season", season_id, kind, club_id)
+        return self._scoped("season", season_id, kind, club_id)
 
     def club_change(self, season_id: str, number: int) -> str:
-        return self._resource("season", season_id, "change", str(number))
+        return self._scoped("season", season_id, "change", str(number))
 
     def table(self, scope_iri: str, kind: str) -> str:
         return f"{scope_iri}/{kind}"

@@ -14,11 +14,13 @@ from ascenso_kg.iris import slugify
 
 from .config import MappingTables
 from .context import (
+    OPENING_TOURNAMENTS,
     TOURNAMENT_KIND,
     TOURNAMENT_NAME,
     Context,
     Coverage,
     SectionState,
+    season_id_from,
     season_id_of,
     season_name_of,
     tournament_id_of,
@@ -93,9 +95,12 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
                 continue
             groups = match.groupdict()
             self.records.kind = pattern.value
+            self.records.competition = self.competition_of(groups.get("competition") or "")
             if pattern.value == "season":
-                season_id = slugify(groups["season"])
-                self.season = SeasonRecord(season_id, groups["season"].replace("-", "\u2013"), self.span(1))
+                season_id = season_id_from(groups["season"])
+                if season_id is None:
+                    break
+                self.season = SeasonRecord(season_id, season_name_of(season_id), self.span(1))
                 self.season.title = self.document.title
                 return Context(scope=("season", season_id))
             kind, year = groups["kind"], int(groups["year"])
@@ -106,12 +111,40 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
                 stage = self.stage(StageKey("liguilla", tournament), self.document.title_line)
                 return Context(tournament=tournament, stage=stage.key, scope=("liguilla", tournament))
             return Context(tournament=tournament, scope=("tournament", tournament))
-        self.report(
-            self.document.title_line or 1,
-            f"title {self.document.title!r} matches no article kind in mappings/tables/article_kinds.csv; "
-            "the article was not mapped",
-        )
-        return Context()
+        return self.classify_by_infobox()
+
+    def classify_by_infobox(self) -> Context:
+        """A title of no known kind: the season and competition the infobox states, if it states them."""
+        stated = {field.key.strip().lower(): field for field in self.document.infobox}
+        season_field, competition_field = stated.get("season"), stated.get("competition")
+        season_id = season_id_from(season_field.value) if season_field else None
+        line = self.document.title_line or 1
+        if season_id is None or competition_field is None:
+            self.report(line, f"title {self.document.title!r} matches no article kind in "
+                              "mappings/tables/article_kinds.csv and its infobox states no season and competition; "
+                              "the article was not mapped")
+            return Context()
+        self.report(line, f"title {self.document.title!r} matches no article kind in mappings/tables/article_kinds.csv; "
+                          "read as a season from its infobox's Season and Competition", "info")
+        self.records.kind = "season"
+        self.records.competition = self.competition_of(competition_field.value)
+        self.season = SeasonRecord(season_id, season_name_of(season_id), self.span(season_field.line))
+        return Context(scope=("season", season_id))
+
+    def competition_of(self, name: str) -> str:
+        """The competition id of a name; a name the tables do not know is minted from the name and reported once."""
+        name = " ".join(name.split())
+        known = self.names.competition(name)
+        if known:
+            self.records.competitions[known[0]] = known[1]
+            return known[0]
+        if not name:
+            return ""
+        competition = slugify(name)
+        self.report(self.document.title_line or 1,
+                    f"competition {name!r} is not in mappings/tables/competitions.csv; recorded as {competition!r}")
+        self.records.competitions[competition] = name
+        return competition
 
     def tournament(self, kind: str, year: int, line: int) -> str:
         tournament_id = tournament_id_of(kind, year)
@@ -159,7 +192,7 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
                 tournament = self.tournament(named["kind"], int(named["year"]), line)
             elif (kind := TOURNAMENT_KIND.search(title)) and season:
                 start, end = (int(part) for part in season.id.split("-"))
-                year = start if kind["kind"] == "Apertura" else start + 1
+                year = start if kind["kind"] in OPENING_TOURNAMENTS else start + 1
                 tournament = self.tournament(kind["kind"], year, line)
             if tournament is None:
                 self.report(line, f"a Liguilla heading with no tournament around it: {title!r}")

@@ -99,7 +99,11 @@ def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = 
         result.coverage[source.id] = coverage
         if records.seasons:
             result.records.append(records)
-    result.problems.extend(resolve_ties(result.records, {name: order for name, (_, _, order) in tables.rounds.items()}))
+    round_order = {name: order for name, (_, _, order) in tables.rounds.items()}
+    for competition in sorted({records.competition for records in result.records}):
+        # What one competition's articles say about who went through never decides another competition's ties.
+        same = [records for records in result.records if records.competition == competition]
+        result.problems.extend(resolve_ties(same, round_order))
     players = PlayerRegistry()
     for records in result.records:
         for mention in _mentions(records):
@@ -110,7 +114,7 @@ def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = 
     competitions_used: set[str] = set()
     for records in result.records:
         source = by_id[records.article]
-        mapper = ArticleMapper(records, iris, tables, players,
+        mapper = ArticleMapper(records, iris.scoped_to(records.competition), tables, players,
                                {"file": source.path.name, "url": source.url, "title": source.title,
                                 "licence": source.licence})
         result.graphs[iris.article_graph(records.article)] = mapper.map()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ascenso_kg.iris import AKG, DCTERMS, RDF, RDFS, SCHEMA, SKOS, Iris, licence_iri
 
 from .config import MappingTables
+from .context import season_id_from
 from .map_clubs import ClubMapping
 from .map_matches import MatchMapping
 from .map_outcomes import OutcomeMapping
@@ -100,12 +101,21 @@ class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping):
             out.label(iri, season.title, f"Temporada {season.name}")
         out.add(iri, AKG + "seasonName", season.name)
         out.add(iri, AKG + "competitionName", season.competition_name)
-        competition = self.tables.competitions.get(season.competition_name or "")
+        # The competition of the article's title decides which competition's season this is (its IRI is scoped by
+        # it); the infobox's Competition field only where the title names none.
+        stated = self.tables.competitions.get(season.competition_name or "")
+        competition = self.records.competition or (stated[0] if stated else "")
         if competition:
-            out.link(iri, AKG + "competition", self.iris.competition(competition[0]))
+            out.link(iri, AKG + "competition", self.iris.competition(competition))
+            if competition not in {known for known, _ in self.tables.competitions.values()}:
+                out.typed(self.iris.competition(competition), "Competition")
+                out.name(self.iris.competition(competition), self.records.competitions.get(competition, competition))
         out.add(iri, SCHEMA + "startDate", season.start)
         out.add(iri, SCHEMA + "endDate", season.end)
         for neighbour, prop in ((season.previous, "previousSeason"), (season.next, "nextSeason")):
+            # '1999–2000' is season 1999-00; 'Invierno 1998' or two seasons at once name no one season of this
+            # competition: no link rather than an invented season.
+            neighbour = season_id_from(neighbour.replace("-", "–")) if neighbour else None
             if neighbour:
                 out.link(iri, AKG + prop, self.iris.season(neighbour))
                 self.map_season_reference(neighbour)
@@ -208,7 +218,7 @@ def map_reference_tables(
         names.setdefault(competition, set()).add(alias)
         names[competition].add(name)
     canonical = {competition: name for competition, name in tables.competitions.values()}
-    for competition in sorted(competitions_used):
+    for competition in sorted(competitions_used & canonical.keys()):  # the others are named by their article
         iri = iris.competition(competition)
         out.typed(iri, "Competition")
         out.link(iri, RDF + "type", SCHEMA + "SportsOrganization")

@@ -236,6 +236,7 @@ class ArticleRecords:
     title: str
     kind: str
     file: str = ""
+    competition: str = ""  # the competition the article is about (its title's, or its infobox's); scopes its IRIs
     seasons: list[SeasonRecord] = field(default_factory=list)
     tournaments: dict[str, TournamentRecord] = field(default_factory=dict)
     stages: dict[StageKey, StageRecord] = field(default_factory=dict)

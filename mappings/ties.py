@@ -75,6 +75,7 @@ def pair_legs(records: ArticleRecords, report) -> None:
         if match.round and match.round.stage.kind != "regular_season":
             by_round[match.round].append(match)
     for round_key, matches in by_round.items():
+        _number_reverse_fixtures(matches)
         second_legs = [match for match in matches if match.leg == 2]
         for first in (match for match in matches if match.leg != 2):
             second = next((m for m in second_legs if (m.home, m.away) == (first.away, first.home)), None)
@@ -86,6 +87,19 @@ def pair_legs(records: ArticleRecords, report) -> None:
         for second in second_legs:
             report(second.span.first, f"a second leg ({second.home} v {second.away}) with no first leg")
             records.ties.append(_tie_of(round_key, None, second))
+
+
+def _number_reverse_fixtures(matches: list[MatchRecord]) -> None:
+    """A knockout round's two matches between the same clubs, home and away swapped, with no leg headings (a final
+    phase article lists them one after the other): the earlier is the first leg, the later the second."""
+    unnumbered = [match for match in matches if match.leg is None]
+    for match in unnumbered:
+        if match.leg is not None:
+            continue
+        reverse = [m for m in unnumbered if m.leg is None and (m.home, m.away) == (match.away, match.home)]
+        if len(reverse) == 1 and reverse[0].date != match.date:
+            first, second = sorted((match, reverse[0]), key=lambda m: m.date)
+            first.leg, second.leg = 1, 2
 
 
 def _tie_of(round_key: RoundKey, first: MatchRecord | None, second: MatchRecord | None) -> TieRecord:

@@ -65,7 +65,7 @@ CASES = [
          (("season", W),), says="Delta has fewer points per game (18 in 20, against 30 in 20)"),
     Case("lowest club not relegated is noted", "LowestRatioNotRelegated", drop("ex:season", "akg:relegated"),
          (("season", I),), says="Delta has the fewest points per game"),
-    Case("tournament kind", "TournamentShape", set_value("ex:apertura", "akg:tournamentKind", '"Invierno"'),
+    Case("tournament kind", "TournamentShape", set_value("ex:apertura", "akg:tournamentKind", '"Primavera"'),
          (("apertura", V),), passes=set_value("ex:apertura", "akg:tournamentKind", '"Bicentenario"')),
     Case("one champion", "TournamentShape", add("ex:apertura akg:champion ex:beta ."), (("apertura", W),)),
     Case("tournament matches inside its dates", "TournamentMatchesInsideTournament",
