@@ -36,8 +36,9 @@ from .values import split_nationality
 
 
 class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReading):
-    def __init__(self, document: Document, article_id: str, tables: MappingTables) -> None:
+    def __init__(self, document: Document, article_id: str, tables: MappingTables, excerpt: bool = False) -> None:
         self.document = document
+        self.excerpt = excerpt
         self.article = article_id
         self.tables = tables
         self.names = NameResolver(tables)
@@ -82,11 +83,22 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
             self.read_infobox()
             self.records.seasons.append(self.season)
             self.walk(document.root, context)
+        self.explain_cut_line()
         for number in self.coverage.unexplained(document):
             if number not in {problem.line for problem in self.problems}:
                 self.report(number, f"line not mapped: {document.lines[number - 1].strip()[:80]!r}")
             self.coverage.skipped(number, "not understood (reported)")
         return self.records, self.coverage, self.problems
+
+    def explain_cut_line(self) -> None:
+        """An excerpt stops mid-line: its last line (a table row without its closing '|', half a heading or a word)
+        is cut, and is never read as if it were whole."""
+        if not self.excerpt:
+            return
+        last = max((n for n, text in enumerate(self.document.lines, start=1) if text.strip()), default=0)
+        if last and last not in self.coverage.explained:
+            self.coverage.skipped(last, "cut by the end of the excerpt (truncated); not read")
+            self.report(last, "the excerpt ends inside this line (truncated); it is not read", "info")
 
     def classify_article(self) -> Context:
         for pattern in self.tables.article_kinds:
@@ -142,7 +154,8 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
             return ""
         competition = slugify(name)
         self.report(self.document.title_line or 1,
-                    f"competition {name!r} is not in mappings/tables/competitions.csv; recorded as {competition!r}")
+                    f"competition {name!r} is not in mappings/tables/competitions.csv; recorded as {competition!r}",
+                    "info")  # its seasons are minted under their own competition: nothing merges by mistake
         self.records.competitions[competition] = name
         return competition
 
@@ -241,5 +254,6 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
             self.read_prose(block.text, block.line, context, state)
 
 
-def interpret(document: Document, article_id: str, tables: MappingTables) -> tuple[ArticleRecords, Coverage, list[Problem]]:
-    return ArticleInterpreter(document, article_id, tables).run()
+def interpret(document: Document, article_id: str, tables: MappingTables,
+              excerpt: bool = False) -> tuple[ArticleRecords, Coverage, list[Problem]]:
+    return ArticleInterpreter(document, article_id, tables, excerpt).run()

@@ -34,6 +34,7 @@ class ArticleSource:
     url: str = ""
     licence: str = ""
     original_file: str = ""
+    excerpt: bool = False  # the file holds only the start of the article (sources.csv's excerpt column says 'yes')
 
 
 @dataclass
@@ -74,6 +75,7 @@ def load_sources(articles_dir: Path) -> tuple[list[ArticleSource], list[Problem]
         sources.append(ArticleSource(
             id=slugify(path.stem), path=path, title=row.get("title", ""), url=url,
             licence=row.get("licence", ""), original_file=row.get("original_file", ""),
+            excerpt=row.get("excerpt", "").strip().lower() == "yes",
         ))
     for name in sorted(set(described) - {source.path.name for source in sources}):
         problems.append(Problem("sources.csv", 1, f"lists {name}, which is not in the folder", "warning"))
@@ -94,7 +96,7 @@ def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = 
     result = MappingResult(problems=problems, sources=sources)
     for source in sources:
         document = read_article(source.path)
-        records, coverage, article_problems = interpret(document, source.id, tables)
+        records, coverage, article_problems = interpret(document, source.id, tables, excerpt=source.excerpt)
         result.problems.extend(article_problems)
         result.coverage[source.id] = coverage
         if records.seasons:
@@ -116,7 +118,7 @@ def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = 
         source = by_id[records.article]
         mapper = ArticleMapper(records, iris.scoped_to(records.competition), tables, players,
                                {"file": source.path.name, "url": source.url, "title": source.title,
-                                "licence": source.licence})
+                                "licence": source.licence, "excerpt": "yes" if source.excerpt else ""})
         result.graphs[iris.article_graph(records.article)] = mapper.map()
         clubs_used |= set(records.clubs_named)
         competitions_used |= set(records.competitions)

@@ -82,6 +82,8 @@ class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping):
         out.add(article, DCTERMS + "title", text(self.records.title, "en"))
         out.add(article, LABEL, text(self.records.title, "en"))
         out.add(article, AKG + "fileName", self.source.get("file"))
+        if self.source.get("excerpt"):
+            out.add(article, AKG + "isExcerpt", True)
         if self.source.get("url"):
             out.link(article, SCHEMA + "url", self.source["url"])
             out.link(article, DERIVED, self.source["url"])
