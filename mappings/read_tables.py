@@ -11,6 +11,17 @@ from .records import ClubSeasonRecord, EntryRecord, TableRecord, TitleRecord, To
 from .table_reader import kinds_by_header, read_table
 from .values import parse_title_line
 
+_TOURNAMENT_MARK = re.compile(r"\s*\((?:Ap|Cl|Apertura|Clausura)\.?\)\s*")
+
+
+def _by_tournament(cell) -> list[str | None]:
+    """'A (Ap.) B (Cl.)' -> ['A', 'B']; 'A' -> ['A']; nothing -> [None]."""
+    if not cell:
+        return [None]
+    parts = [part.strip() for part in _TOURNAMENT_MARK.split(str(cell)) if part.strip()]
+    return parts or [None]
+
+
 _TABLE_ROLES = ("stadia", "top_scorers", "relegation", "entries", "standings")
 _WINNER_BOX = re.compile(r"^(?P<tournament>.+?)\s+winner:?$", re.IGNORECASE)
 
@@ -80,15 +91,39 @@ class TableReading:
             if "club" not in values:
                 self.report(row.line, "a stadia row with no club; left out")
                 continue
-            record = ClubSeasonRecord(self.season.id, self.club(str(values["club"]), row.line),
-                                      str(values["club"]), self.span(row.line))
-            if values.get("city"):
-                record.city, record.city_name = self.names.city(str(values["city"]))
-            if values.get("stadium"):
-                record.stadium, record.stadium_name = self.names.stadium(str(values["stadium"]))
-            record.capacity = values.get("capacity")
-            self.records.club_seasons.append(record)
+            club = self.club(str(values["club"]), row.line)
+            venues = self.venues_of(values, row.line)
+            for city, stadium, capacity in venues:
+                record = ClubSeasonRecord(self.season.id, club, str(values["club"]), self.span(row.line))
+                if city:
+                    record.city, record.city_name = self.names.city(city)
+                if stadium:
+                    record.stadium, record.stadium_name = self.names.stadium(stadium)
+                record.capacity = capacity
+                self.records.club_seasons.append(record)
             self.coverage.mapped(row.line)
+
+    def venues_of(self, values: dict, line: int) -> list[tuple[str | None, str | None, int | None]]:
+        """(city, stadium, capacity) of each venue a row gives. A club that played its tournaments at two venues has
+        cells such as 'Preparatoria Benito Juárez (Ap.) Unidad Deportiva Acapulco (Cl.)' and '1,500 13,000': kept as
+        two venues, paired in order. Several capacities with stadiums that cannot be told apart ('Antonio Valenzuela
+        Alamilla Cefor Atlante Tabasco') are not paired by guess: stadium and capacity are left out and reported."""
+        cities = _by_tournament(values.get("city"))
+        stadiums = _by_tournament(values.get("stadium"))
+        capacity = values.get("capacity")
+        capacities = capacity if isinstance(capacity, list) else [capacity]
+        if len(stadiums) == 1 and len(capacities) > 1 or len(stadiums) > 1 and len(capacities) not in (1, len(stadiums)):
+            self.report(line, f"{len(capacities)} capacities for stadium cell {values.get('stadium')!r}, which cannot be "
+                              "split into as many stadiums; stadium and capacity left out for review")
+            return [(cities[0] if len(cities) == 1 else None, None, None)]
+        if len(stadiums) > 1 and len(capacities) == 1:
+            capacities = [None] * len(stadiums)  # one capacity for two stadiums belongs to neither
+            self.report(line, "one capacity for several stadiums; the capacity is left out", "info")
+        if len(cities) not in (1, len(stadiums)):
+            cities = [None]
+        count = max(len(stadiums), 1)
+        return [(cities[i] if len(cities) > 1 else cities[0], stadiums[i] if stadiums else None,
+                 capacities[i] if i < len(capacities) else None) for i in range(count)]
 
     def read_entries(self, read, context: Context) -> None:
         """A Liguilla article's Teams table: seeds, managers, captains and (under a group header) standings."""

@@ -39,8 +39,18 @@ class ReadTable:
     rows: list[RowRecord]
 
 
+_SEVERAL_NUMBERS = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\s+\d{1,3}(?:,\d{3})*)+$")
+
+
 def _is_numeric(cell: str) -> bool:
     return parse_int(cell) is not None or parse_decimal(cell) is not None
+
+
+def several_numbers(cell: str) -> list[int] | None:
+    """'1,500 13,000' -> [1500, 13000]: a cell that holds one number per stadium of a club that had several."""
+    if not _SEVERAL_NUMBERS.match(cell.strip()):
+        return None
+    return [parse_int(part) for part in cell.split()]
 
 
 def normalize_header(header: str) -> str:
@@ -83,7 +93,7 @@ def _is_header_row(row: TableRow, kind: str, tables: MappingTables) -> bool:
 
 def _accepts(field_type: str, cell: str) -> bool:
     if field_type == "integer":
-        return parse_int(cell) is not None
+        return parse_int(cell) is not None or several_numbers(cell) is not None
     if field_type == "decimal":
         return parse_decimal(cell) is not None
     return not _is_numeric(cell)
@@ -169,6 +179,8 @@ def _store(record: RowRecord, column: Column, cell: str, tables: MappingTables) 
     value: object
     if field_type == "integer":
         value = parse_int(cell)
+        if value is None:
+            value = several_numbers(cell)  # a list: the reader of the table's kind pairs or refuses it
     elif field_type == "decimal":
         value = parse_decimal(cell)
     else:

@@ -57,3 +57,15 @@ VENUES = "| Club | City | Stadium | Capacity |\n| Real Pinole | Pinole | Estadio
 ])
 def test_a_venues_table_is_read_under_any_heading(heading):
     assert clubs_of(SEASON_HEAD + heading + VENUES) == [("Real Pinole", "Estadio Pino", 23182)]
+
+
+@pytest.mark.parametrize("row, venues", [
+    ("| Real Pinole | Pinole | Estadio Pino | 23,182 |", [("Real Pinole", "Estadio Pino", 23182)]),
+    ("| Ángeles | San Andrés Cholula, Puebla (Ap.) Acapulco, Guerrero (Cl.) | Preparatoria Benito Juárez (Ap.) "
+     "Unidad Deportiva Acapulco (Cl.) | 1,500 13,000 |",
+     [("Ángeles", "Preparatoria Benito Juárez", 1500), ("Ángeles", "Unidad Deportiva Acapulco", 13000)]),
+    ("| Jaguares | Comalcalco, Tabasco | Antonio Valenzuela Alamilla Cefor Atlante Tabasco | 1,000 500 |",
+     [("Jaguares", None, None)]),
+])
+def test_a_cell_with_several_stadiums_and_capacities_is_paired_or_left_out(row, venues):
+    assert clubs_of(SEASON_HEAD + "==Teams==\n| Club | City | Stadium | Capacity |\n" + row + "\n") == venues
