@@ -79,6 +79,8 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
         context = self.classify_article()
         if document.title_line:
             self.coverage.mapped(document.title_line)
+            if not any(text.strip() for text in document.lines[document.title_line:]):
+                self.report(document.title_line, "the article has only a title: nothing else to map")
         if self.season is not None:
             self.read_infobox()
             self.records.seasons.append(self.season)
@@ -131,6 +133,8 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
         season_field, competition_field = stated.get("season"), stated.get("competition")
         season_id = season_id_from(season_field.value) if season_field else None
         line = self.document.title_line or 1
+        if not self.document.title:
+            return Context()  # the reader has said why (no title, not text)
         if season_id is None or competition_field is None:
             self.report(line, f"title {self.document.title!r} matches no article kind in "
                               "mappings/tables/article_kinds.csv and its infobox states no season and competition; "
@@ -153,9 +157,11 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
         if not name:
             return ""
         competition = slugify(name)
+        # Its seasons are minted under their own competition, so nothing merges by mistake; but an article of a
+        # competition this graph does not cover (another country's league) deserves a look.
         self.report(self.document.title_line or 1,
-                    f"competition {name!r} is not in mappings/tables/competitions.csv; recorded as {competition!r}",
-                    "info")  # its seasons are minted under their own competition: nothing merges by mistake
+                    f"competition {name!r} is not in mappings/tables/competitions.csv (not a competition this graph "
+                    f"covers?); its seasons are recorded under competition {competition!r}")
         self.records.competitions[competition] = name
         return competition
 
