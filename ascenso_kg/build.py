@@ -284,7 +284,8 @@ def _write_manifest(staging: Path, result: MappingResult, iris: Iris, base: str,
         **_licence_and_attribution(result),
         "articles": [
             {"id": source.id, "file": source.path.name, "title": source.title, "url": source.url,
-             "licence": source.licence, "graph": iris.article_graph(source.id)}
+             "licence": source.licence, "graph": iris.article_graph(source.id),
+             **({"excerpt": True} if source.excerpt else {})}
             for source in result.sources
         ],
         "files": [file.as_json() for file in files],
