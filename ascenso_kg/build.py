@@ -62,6 +62,8 @@ class BuildSummary:
     lines_mapped: int = 0
     lines_skipped: int = 0
     lines_unexplained: int = 0
+    rows_complete: int = 0  # rows of the venues and standings tables
+    rows_captured: int = 0
     violations: int = 0  # SHACL violations of the published graph: a mapping bug, so the command exits 1
 
     def render(self) -> str:
@@ -72,6 +74,7 @@ class BuildSummary:
             f"triples   {self.triples} ({self.quads} quads in named graphs)",
             f"lines     {self.lines_mapped} mapped, {self.lines_skipped} skipped with a reason, "
             f"{self.lines_unexplained} unexplained",
+            f"tables    {self.rows_captured} of {self.rows_complete} complete stadium and standings rows captured",
             f"problems  {warnings} warnings, {len(self.problems) - warnings} notes (reports/problems.tsv)",
             f"shapes    {self.violations} violations (dumps/validation-report.ttl)",
             "entities by class:",
@@ -144,6 +147,8 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
         del distinct
         graph_triples = {graph: len(lines.quads) for graph, lines in graphs.items()}
         summary = BuildSummary(staging, len(result.records), len(data.triples), 0, problems=result.problems)
+        summary.rows_complete = sum(records.rows_complete for records in result.records)
+        summary.rows_captured = sum(records.rows_captured for records in result.records)
         summary.classes = _entities_by_class(data.triples)
         union = scratch / "union.nt"  # the data's N-Triples: validation and the with-ontology files read it
         files = _write_data_dumps(staging, data, base, union)

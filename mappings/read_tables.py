@@ -22,6 +22,15 @@ def _by_tournament(cell) -> list[str | None]:
     return parts or [None]
 
 
+_LINEUP_CELL = re.compile(r"^(?:GK|DF|MF|FW|[A-Z][\w .]*:)$")
+
+
+def _is_lineup(table: Table) -> bool:
+    """'| GK | 31 | MEX Iván Vázquez |', '| NECAXA: | | |', '| Substitutes: | | |': a match's line-up, no header."""
+    first_cells = [row.cells[0] for row in table.rows if row.cells]
+    return bool(first_cells) and sum(bool(_LINEUP_CELL.match(cell)) for cell in first_cells) * 10 >= len(first_cells) * 9
+
+
 _TABLE_ROLES = ("stadia", "top_scorers", "relegation", "entries", "standings")
 _WINNER_BOX = re.compile(r"^(?P<tournament>.+?)\s+winner:?$", re.IGNORECASE)
 
@@ -35,6 +44,10 @@ class TableReading:
             self.read_winner_box(table, box["tournament"], context)
             return
         kind = self.table_kind(table, context)
+        if kind is None and _is_lineup(table):
+            for row in table.rows:
+                self.coverage.skipped(row.line, "a match lineup (positions, numbers, players); lineups are not modelled")
+            return
         if kind is None:
             self.report(table.line, "a table in a section the tables give no meaning to; left out")
             for row in table.rows:
@@ -42,6 +55,8 @@ class TableReading:
             return
         read = read_table(table, kind, self.tables, self.report)
         self.coverage.mapped(*read.header_lines)
+        if kind in ("stadia", "standings"):
+            self.records.rows_complete += len(read.rows)
         if kind == "stadia":
             self.read_stadia(read)
             return
@@ -56,6 +71,8 @@ class TableReading:
             if kind == "top_scorers" and "player" in row.values:
                 row.values["player"] = self.person(str(row.values["player"]), row.values.get("club"))
             row.tournament_points = {self._points_column(key): points for key, points in row.tournament_points.items()}
+            if kind == "standings" and row.values.get("club") and row.values.get("points") is not None:
+                self.records.rows_captured += 1
             record.rows.append(row)
             self.coverage.mapped(row.line)
         record.updated_on, record.sort_rule = state.pending_updated, state.pending_sort
@@ -93,6 +110,8 @@ class TableReading:
                 continue
             club = self.club(str(values["club"]), row.line)
             venues = self.venues_of(values, row.line)
+            if all(stadium for _, stadium, _ in venues):
+                self.records.rows_captured += 1
             for city, stadium, capacity in venues:
                 record = ClubSeasonRecord(self.season.id, club, str(values["club"]), self.span(row.line))
                 if city:

@@ -236,6 +236,8 @@ class ArticleRecords:
     title: str
     kind: str
     file: str = ""
+    rows_complete: int = 0  # rows of its venues and standings tables (a row cut by an excerpt's end is no row)
+    rows_captured: int = 0  # … of which every stated value reached the records
     competition: str = ""  # the competition the article is about (its title's, or its infobox's); scopes its IRIs
     seasons: list[SeasonRecord] = field(default_factory=list)
     tournaments: dict[str, TournamentRecord] = field(default_factory=dict)

@@ -78,3 +78,11 @@ def test_a_row_cut_by_the_excerpt_s_end_is_explained_as_truncated_and_never_half
     records, coverage, _ = interpret(read_text(text, "test.txt"), "test", default_tables(), excerpt=excerpt)
     assert [row.name_as_written for row in records.club_seasons] == ["Real Pinole"]
     assert coverage.explained[6] == explanation
+
+
+def test_a_match_lineup_is_explained_not_read_as_a_table_of_clubs():
+    text = SEASON_HEAD + "==Final==\n| NECAXA: | | |\n| GK | 31 | MEX Iván Vázquez |\n| DF | 34 | MEX Luis Padilla |\n"
+    records, coverage, problems = interpret(read_text(text, "test.txt"), "test", default_tables())
+    assert records.club_seasons == [] and records.tables == []
+    assert {coverage.explained[line] for line in (4, 5, 6)} == {
+        "skipped: a match lineup (positions, numbers, players); lineups are not modelled"}
