@@ -56,7 +56,7 @@ class NameResolver:
     def find_clubs(self, text: str, article: str, line: int) -> list[tuple[int, str, str]]:
         """Every club name in free text, as (position, club id, name as written), in order."""
         found = []
-        for position, alias in _find_names(text, self.tables.club_aliases, r"(?<![\w.])"):
+        for position, alias in _find_names(text, self.tables.club_aliases, r"(?<![\w.])", _NOT_A_RESERVE_TEAM):
             club = self.club(alias, article, line)
             if club:
                 found.append((position, club, alias))
@@ -71,12 +71,17 @@ class NameResolver:
         return list(found.items())
 
 
-def _find_names(text: str, names, before: str) -> list[tuple[int, str]]:
+# 'Veracruz B', 'Tecos "A"', 'Atlas Premier', 'Pachuca Juniors' are reserve and affiliate teams, clubs of their own:
+# the senior club's name inside them is not the senior club.
+_NOT_A_RESERVE_TEAM = r"(?!\s+(?:[\"'“‘]?[AB][\"'”’]?(?!\w)|Premier\b|Reserves?\b|Juniors?\b|Sub-?\d|U-?\d))"
+
+
+def _find_names(text: str, names, before: str, after: str = "") -> list[tuple[int, str]]:
     """Where each name occurs in the text, longest names first so 'Toros Neza' is not read as 'Neza'."""
     found: list[tuple[int, str]] = []
     taken: list[range] = []
     for name in sorted(names, key=len, reverse=True):
-        for match in re.finditer(rf"{before}{re.escape(name)}(?!\w)", text):
+        for match in re.finditer(rf"{before}{re.escape(name)}(?!\w){after}", text):
             span = range(match.start(), match.end())
             if not any(span.start < other.stop and other.start < span.stop for other in taken):
                 taken.append(span)

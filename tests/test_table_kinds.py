@@ -86,3 +86,27 @@ def test_a_match_lineup_is_explained_not_read_as_a_table_of_clubs():
     assert records.club_seasons == [] and records.tables == []
     assert {coverage.explained[line] for line in (4, 5, 6)} == {
         "skipped: a match lineup (positions, numbers, players); lineups are not modelled"}
+
+
+@pytest.mark.parametrize("text, clubs", [
+    ("Veracruz B was promoted from Segunda División.", []),
+    ("Tecos 'A' was renamed.", []),
+    ('Estudiantes Tecos "B" joined the league.', []),
+    ("Atlas Premier and Pachuca Juniors were relocated.", []),
+    ("Veracruz was promoted; Neza stayed.", ["veracruz", "neza"]),
+])
+def test_the_senior_club_s_name_inside_a_reserve_team_s_is_not_the_senior_club(text, clubs):
+    from ascenso_kg.mappings.names import NameResolver
+
+    assert [club for _, club, _ in NameResolver(default_tables()).find_clubs(text, "test", 1)] == clubs
+
+
+@pytest.mark.parametrize("cell, club", [
+    ('Estudiantes Tecos "B"', "estudiantes-tecos-b"), ("Cachorros UdeG", "cachorros-udeg"),
+    ("Tecos B", "tecos-b"), ("Petroleros de Veracruz", "petroleros-de-veracruz"), ("Atlas Premier", "atlas-premier"),
+])
+def test_a_reserve_or_affiliate_team_in_a_table_is_a_club_of_its_own(cell, club):
+    text = SEASON_HEAD + "==Teams==\n| Club | City | Stadium | Capacity |\n" + f"| {cell} | Pinole | Estadio Pino | 800 |\n"
+    records, _, problems = interpret(read_text(text, "test.txt"), "test", default_tables())
+    assert [row.club for row in records.club_seasons] == [club]
+    assert [p.line for p in problems if "is not in mappings/tables/club_aliases.csv" in p.message] == [5]
