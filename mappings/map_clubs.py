@@ -43,6 +43,23 @@ class ClubMapping:
             if record.city:
                 out.link(stadium, AKG + "city", self.iris.city(record.city))
             self.derived(stadium, record.span)
+            if record.capacity is not None:
+                self.map_capacity_statement(iri, record)
+        self.derived(iri, record.span)
+
+    def map_capacity_statement(self, club_season: str, record) -> None:
+        """Capacities change and each article states the one of its season: the statement keeps the season, the
+        stadium and the lines, so two articles' different capacities of one stadium stand side by side."""
+        iri = f"{club_season}/capacity/{record.stadium}"
+        season = record.season.replace("-", "\u2013")
+        out = self.out
+        out.typed(iri, "CapacityStatement")
+        out.label(iri, f"{record.stadium_name}: {record.capacity:,} seats in {season}",
+                  f"{record.stadium_name}: aforo de {record.capacity:,} en {season}")
+        out.link(iri, AKG + "capacityOf", self.iris.stadium(record.stadium))
+        out.link(iri, AKG + "season", self.iris.season(record.season))
+        out.add(iri, AKG + "statedCapacity", record.capacity)
+        out.link(club_season, AKG + "capacityStatement", iri)
         self.derived(iri, record.span)
 
     def map_city(self, city: str, name: str) -> None:

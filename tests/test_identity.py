@@ -99,3 +99,16 @@ def test_a_four_digit_end_year_is_the_same_season():
 
     assert [season_id_from(text) for text in ("1999–2000", "2005−06", "2016-17", "2001–2002", "2001–2003")] == \
         ["1999-00", "2005-06", "2016-17", "2001-02", None]
+
+
+def test_two_articles_different_capacities_of_one_stadium_coexist_each_with_its_season(tmp_path):
+    for season, capacity in (("2030–31", "18,000"), ("2031–32", "20,500")):
+        (tmp_path / f"{season}.txt").write_text(
+            f"= {season} Ascenso MX season =\n\n==Stadiums and locations==\n| Club | Stadium | Capacity | City |\n"
+            f"| Real Pinole | Estadio Pino | {capacity} | Pinole |\n", encoding="utf-8")
+    statements = "\n".join(s for graph in map_articles(tmp_path, Iris()).graphs.values() for s in graph)
+    for season, capacity in (("2030-31", 18000), ("2031-32", 20500)):
+        statement = f"{BASE}season/{season}/club/real-pinole/capacity/estadio-pino"
+        assert f'<{statement}> <https://w3id.org/ascenso-kg/ontology#statedCapacity> "{capacity}"' in statements
+        assert f"<{statement}> <https://w3id.org/ascenso-kg/ontology#season> <{BASE}season/{season}>" in statements
+        assert f"<{statement}> <http://www.w3.org/ns/prov#wasDerivedFrom>" in statements

@@ -173,6 +173,11 @@ CASES = [
          (("alfaSeason", V),)),
     Case("capacities are positive", "StadiumShape", set_value("ex:alfaPark", "akg:capacity", "0"),
          (("alfaPark", W),), passes=set_value("ex:alfaPark", "akg:capacity", "1")),
+    Case("a capacity statement gives its season, value and lines", "CapacityStatementShape",
+         add("ex:cap a akg:CapacityStatement ; akg:capacityOf ex:alfaPark ; akg:season ex:season ; "
+             "prov:wasDerivedFrom ex:lines ."), (("cap", V),),
+         passes=add("ex:cap a akg:CapacityStatement ; akg:capacityOf ex:alfaPark ; akg:season ex:season ; "
+                    "prov:wasDerivedFrom ex:lines ; akg:statedCapacity 9000 .")),
     Case("a stadium is in one city", "StadiumInOneCity",
          add("ex:gammaSeason akg:stadium ex:alfaPark ; akg:city ex:betaTown ."), (("alfaPark", W),),
          passes=add("ex:gammaSeason akg:stadium ex:alfaPark ; akg:city ex:alfaTown ."),
