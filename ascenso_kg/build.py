@@ -4,7 +4,8 @@ The layout of a release (``OUT/current`` -> ``OUT/releases/<id>``)::
 
     store/                 the Oxigraph store the server opens read-only
     dumps/                 ascenso-kg.{ttl,nt,nq}(.gz), articles/<article>.{ttl,nt,nq}.gz, ontology.ttl
-    reports/               problems.tsv (file, line, severity, message), coverage.tsv (every non-blank line)
+    reports/               problems.tsv (file, line, severity, message), coverage.tsv (every non-blank line),
+                           infobox.tsv (every infobox field: its property, or why it was skipped)
     manifest.json          build date, articles, files with size/sha256/triples, triples per graph
 """
 
@@ -62,6 +63,8 @@ class BuildSummary:
     lines_mapped: int = 0
     lines_skipped: int = 0
     lines_unexplained: int = 0
+    infobox_fields: int = 0
+    infobox_captured: int = 0
 
     def render(self) -> str:
         warnings = sum(problem.severity == "warning" for problem in self.problems)
@@ -71,6 +74,7 @@ class BuildSummary:
             f"triples   {self.triples} ({self.quads} quads in named graphs)",
             f"lines     {self.lines_mapped} mapped, {self.lines_skipped} skipped with a reason, "
             f"{self.lines_unexplained} unexplained",
+            f"infobox fields captured: {self.infobox_captured} of {self.infobox_fields} (fields with a meaning; reports/infobox.tsv)",
             f"problems  {warnings} warnings, {len(self.problems) - warnings} notes (reports/problems.tsv)",
             "entities by class:",
         ]
@@ -236,6 +240,7 @@ def _entities_by_class(triple_lines: list[str]) -> Counter:
 def _write_reports(staging: Path, result: MappingResult, summary: BuildSummary) -> None:
     reports = staging / "reports"
     reports.mkdir()
+    _write_infobox_report(reports, result, summary)
     with (reports / "problems.tsv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(["file", "line", "severity", "message"])
@@ -256,6 +261,18 @@ def _write_reports(staging: Path, result: MappingResult, summary: BuildSummary) 
                     summary.lines_unexplained += 1
                 else:
                     summary.lines_skipped += 1
+
+
+def _write_infobox_report(reports: Path, result: MappingResult, summary: BuildSummary) -> None:
+    """Every infobox field of every article: the property it became, or why it was skipped."""
+    with (reports / "infobox.tsv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["article", "line", "key", "value", "property"])
+        for source in result.sources:
+            for line, key, value, outcome in result.infobox.get(source.id, []):
+                writer.writerow([source.path.name, line, key, value, outcome])
+                summary.infobox_fields += not outcome.startswith("skipped (no meaning)")
+                summary.infobox_captured += outcome.startswith("akg:")
 
 
 def _licence_and_attribution(result: MappingResult) -> dict[str, str | None]:

@@ -30,6 +30,8 @@ from .values import parse_date
 _TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=$")
 _HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<title>.*?)\s*(?P=marks)\s*$")
 _INFOBOX_FIELD = re.compile(r"^-\s*(?P<key>[^:]+?)\s*:\s*(?P<value>.*)$")
+# Infobox keys are short template parameter names ("Continentalcup1 Qualifiers"); a longer "key" is a sentence.
+_LONGEST_KEY = 40
 _BULLET = re.compile(r"^[-*•]\s+(?P<text>.+)$")
 _PLACEHOLDER = re.compile(r"^(?:-{4,}|<onlyinclude>\s*</onlyinclude>|<[a-z]+\s*/>)$")
 _TABLE_ROW = re.compile(r"^\|(?P<cells>.*)\|$")
@@ -96,7 +98,11 @@ class _Reader:
             elif not self.document.title and (title := _TITLE.match(stripped)):
                 self.document.title, self.document.title_line = title["title"], number
                 self.index += 1
-            elif stripped == "Infobox" and self.document.infobox_line is None:
+            elif stripped == "Infobox" and self.document.infobox_line is None and not self.document.infobox:
+                self.document.infobox_line = number
+                self.index += 1
+                self.read_infobox()
+            elif self.infobox_may_start() and _INFOBOX_FIELD.match(stripped):
                 self.read_infobox()
             elif heading := _HEADING.match(stripped):
                 self.open_section(heading["title"], len(heading["marks"]), number)
@@ -124,13 +130,19 @@ class _Reader:
         self.section.subsections.append(section)
         self.stack.append(section)
 
+    def infobox_may_start(self) -> bool:
+        """The infobox is the first run of ``- Key: value`` lines after the title and before any heading, whatever
+        precedes it (an ``Infobox`` line, a stray footnote paragraph or nothing). Later runs of the same shape are
+        body bullets."""
+        return bool(self.document.title) and not self.document.infobox and len(self.stack) == 1 and not any(
+            isinstance(block, (Table, MatchBlock)) for block in self.document.root.blocks)
+
     def read_infobox(self) -> None:
-        self.document.infobox_line = self.index + 1
-        self.index += 1
+        """Read ``- Key: value`` lines up to the first blank line, heading or line of another shape."""
         while self.index < len(self.lines):
             stripped = self.lines[self.index].strip()
             field = _INFOBOX_FIELD.match(stripped)
-            if not field:
+            if not field or _HEADING.match(stripped) or len(field["key"]) > _LONGEST_KEY:
                 break
             self.document.infobox.append(InfoboxField(field["key"], field["value"].strip(), self.index + 1))
             self.index += 1
