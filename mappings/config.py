@@ -33,7 +33,8 @@ _INFOBOX_FIELDS = {
     "competition_name", "winners", "promoted", "relegated", "season_name", "previous_season", "next_season",
     "qualifiers", "skip", "dates",
 }
-INFOBOX_SHAPES = {"clubs", "count", "scorers", "matches", "run", "attendance", "continental_cup", "continental_qualifiers"}
+INFOBOX_SHAPES = {"clubs", "count", "scorers", "matches", "run", "attendance", "continental_cup", "continental_qualifiers",
+                  "tournament"}
 
 
 class MappingTableError(ValueError):

@@ -78,7 +78,7 @@ def clean(text: str) -> str:
     text = _TEMPLATE_RESIDUE.sub(" ", text)
     text = text.replace("<", " ").replace(">", " ").replace("'''", "").replace("''", "")
     text = text.replace("\u00a0", " ")
-    return " ".join(text.split()).strip(" ,;'\"|")
+    return " ".join(text.split()).strip(" ,;:'\"|")
 
 
 def split_items(text: str) -> list[Item]:
@@ -137,8 +137,14 @@ def split_commas(text: str) -> list[str]:
     return pieces
 
 
+_GLUED_LABEL = re.compile(
+    r"(?<=\S)\s+(?=(?:Apertura|Clausura|Invierno|Verano|Guard[i1]anes|Serie\s+[AB]|Overall)(?:\s+\d{4})?\s*:)")
+
+
 def clean_keep_commas(value: str) -> str:
     value = _FOOTNOTE.sub("", value)
+    # "Apertura: 24,284 Clausura:26,829": a label with no comma before it still starts a group.
+    value = _GLUED_LABEL.sub(", ", value)
     # "Apertura:10" and "Apertura:Necaxa": a label glued to its item.
     return re.sub(r"(?<=[A-Za-z]):(?=\S)", ": ", value)
 
@@ -159,8 +165,23 @@ def _label_name(text: str) -> str:
 
 def parse_number(text: str) -> int | None:
     """'61,561' / '4,069,808' / '306' / '10 matches' -> the whole number; anything else -> None."""
-    match = re.match(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:matches|games|goals|teams|clubs))?$", text.strip())
+    match = re.match(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:matches|games|goals|teams|clubs|points))?$",
+                     text.strip(), re.IGNORECASE)
     return int(match[1].replace(",", "")) if match else None
+
+
+_TOURNAMENT = re.compile(
+    r"^(?:(?P<kind>Apertura|Clausura|Invierno|Verano|Bicentenario)\s+(?P<year>\d{4})"
+    r"|(?P<year2>\d{4})\s+(?P<kind2>Apertura|Clausura|Invierno|Verano|Bicentenario))$", re.IGNORECASE)
+
+
+def parse_tournament(text: str) -> tuple[str, int] | None:
+    """'Clausura 2013' / '2010 Apertura' / 'Bicentenario 2010' -> ('Clausura', 2013), …"""
+    match = _TOURNAMENT.match(clean(text))
+    if not match:
+        return None
+    kind = (match["kind"] or match["kind2"]).capitalize()
+    return kind, int(match["year"] or match["year2"])
 
 
 def parse_season(text: str) -> str | None:

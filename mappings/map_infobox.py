@@ -25,6 +25,10 @@ class InfoboxMapping:
             out.add(owner, AKG + prop, record.count)
             self.derived(owner, record.span)
             return
+        if shape == "tournament":  # a neighbouring tournament, named by the article of a tournament
+            out.link(owner, AKG + prop, self.iris.tournament(record.label))
+            self.derived(owner, record.span)
+            return
         if record.label is None and shape == "clubs":
             for club in record.clubs:
                 out.link(owner, AKG + prop, self.iris.club(club))

@@ -11,13 +11,24 @@ import re
 
 from ascenso_kg.iris import slugify
 
-from .infobox_values import CLOSING, OPENING, Group, Item, parse_number, parse_season, parse_value, split_residue
+from .infobox_values import (
+    CLOSING,
+    OPENING,
+    Group,
+    Item,
+    parse_number,
+    parse_season,
+    parse_tournament,
+    parse_value,
+    split_residue,
+)
 from .records import OutcomeRecord, StageKey, StatisticRecord, TitleRecord
 from .values import parse_count, parse_date
 
 _NOTE_IN_PARENTHESES = re.compile(r"^(?P<name>[^(]+?)\s*\((?P<note>[^)]*)\)\s*$")
 _NATIONALITY = re.compile(r"^[A-Z]{3}\s+(?=\S)")  # "MEX Aldo de Nigris": a flag's code left by the rendering
 _MATCH = re.compile(r"\S.*?\s\d{1,2}\s*[-–—]\s*\d{1,2}\s\S|\S.*\svs\.?\s\S", re.IGNORECASE)
+_COUNT_THEN_CLUB = re.compile(r"^(?P<count>\d+)\s+(?:matches|games)\s+(?P<club>\D.*)$", re.IGNORECASE)
 _DATES = re.compile(r"^(?P<start>.+?)\s*[–—-]\s*(?P<end>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s*\d{4})$")
 
 
@@ -88,6 +99,13 @@ class InfoboxReading:
             return True
         if handler in ("previous_season", "next_season"):
             neighbour = parse_season(value)
+            if neighbour is None and (tournament := parse_tournament(value)):
+                # A tournament's article names the neighbouring tournaments, not seasons.
+                field = handler.split("_")[0] + "_tournament"
+                owner = next(iter(self.records.tournaments), None)
+                scope = ("tournament", owner) if owner else ("season", self.season.id)
+                self.statistic(field, *scope, line, label=f"{tournament[0].lower()}-{tournament[1]}")
+                return True
             if neighbour is None:
                 self.report(line, f"cannot read the season {value!r}")
                 return False
@@ -213,20 +231,35 @@ class InfoboxReading:
             if people:
                 self.statistic(field, kind, owner, line, people=tuple(people), label=division)
             return bool(people)
+        if shape == "matches" and any(re.search(r"\d+ points", note) for item in items for note in item.notes):
+            # "Highest Scoring: Loros UdeC (44 points)": the renderings put the club with the most points here.
+            points = next(int(re.search(r"\d+", note)[0]) for item in items for note in item.notes if "points" in note)
+            clubs = self.clubs_of([item for item in items if not re.fullmatch(r"\d+ points", item.text)], line)
+            if clubs:
+                self.statistic("most_points", kind, owner, line, count=points, clubs=tuple(clubs), label=division)
+            return bool(clubs)
         if shape == "matches":
             matches = [(item.text, item.notes[0] if item.notes else None) for item in items if _MATCH.match(item.text)]
             if matches:
                 self.statistic(field, kind, owner, line, matches=tuple(matches), label=division)
             return bool(matches)
         if shape == "run":
+            if glued := _COUNT_THEN_CLUB.match(items[0].text):  # "4 matches Santos Laguna"
+                items = [Item(glued["count"]), Item(glued["club"], items[0].notes), *items[1:]]
             count = parse_number(items[0].text)
-            clubs = self.clubs_of(items[1:], line)
-            if count is None or not clubs:
-                return False
+            if count is None:
+                return self.read_runs_by_club(field, kind, owner, items, line, division)
+            clubs = self.clubs_of(items[1:], line)  # none where the rendering lost the clubs' names
             self.statistic(field, kind, owner, line, count=count, clubs=tuple(clubs), label=division)
             return True
         if shape == "attendance":
             count = parse_number(items[0].text)
+            if count is None and _MATCH.match(items[0].text) and items[0].notes:
+                count = parse_number(items[0].notes[0])  # "Gavilanes 2–0 Loros UdeC (20,000)"
+                if count is not None:
+                    self.statistic(field, kind, owner, line, count=count, matches=((items[0].text, None),),
+                                   label=division)
+                    return True
             if count is None:
                 return False
             matches = tuple((item.text, item.notes[0] if item.notes else None) for item in items[1:]
@@ -234,6 +267,27 @@ class InfoboxReading:
             self.statistic(field, kind, owner, line, count=count, matches=matches, label=division)
             return True
         return False
+
+    def read_runs_by_club(self, field, kind, owner, items, line, division) -> bool:
+        """'Cruz Azul: 8 Games (January 11-March 8)' / 'América (5 – Apertura), Tijuana and Santos Laguna (3 –
+        Clausura)': the club first, then the run's length (and the tournament)."""
+        read = False
+        for item in items:
+            club_text, _, rest = item.text.partition(":")
+            count = parse_number(rest.strip().split(" ")[0]) if rest else None
+            where = None
+            for note in item.notes:
+                if match := re.match(r"^(\d+)\s*[–-]\s*(\w+)$", note):
+                    count, where = int(match[1]), match[2]
+            if count is None:
+                continue
+            names = [Item(part) for part in re.split(r"\s+and\s+", club_text.strip())]
+            scope = self.group_scope(Group(where, None), line) if where else (kind, owner)
+            if scope is None:
+                continue
+            self.statistic(field, *scope, line, count=count, clubs=tuple(self.clubs_of(names, line)), label=division)
+            read = True
+        return read
 
     def statistic(self, field: str, kind: str, owner: str, line: int, slot: int | None = None, **values) -> None:
         taken = sum(1 for record in self.records.statistics if (record.field, record.owner) == (field, owner))
