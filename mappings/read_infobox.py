@@ -102,8 +102,9 @@ class InfoboxReading:
             if neighbour is None and (tournament := parse_tournament(value)):
                 # A tournament's article names the neighbouring tournaments, not seasons.
                 field = handler.split("_")[0] + "_tournament"
-                owner = next(iter(self.records.tournaments), None)
-                scope = ("tournament", owner) if owner else ("season", self.season.id)
+                own = [t.id for t in self.records.tournaments.values()
+                       if re.search(rf"\b{t.kind}\b.*\b{t.year}\b|\b{t.year}\b.*\b{t.kind}\b", self.document.title)]
+                scope = ("tournament", own[0]) if own else ("season", self.season.id)
                 self.statistic(field, *scope, line, label=f"{tournament[0].lower()}-{tournament[1]}")
                 return True
             if neighbour is None:
@@ -162,7 +163,7 @@ class InfoboxReading:
                 understood = True
                 continue
             if group.label == "Campeón de Ascenso":
-                self.statistic("promotion_winner", "season", self.season.id, line, clubs=self.clubs_of(items, line))
+                self.statistic("promotion_winner", "season", self.season.id, line, clubs=tuple(self.clubs_of(items, line)))
                 understood = True
                 continue
             if kind == "season" and len(self.records.tournaments) == 1 and group.label is None:
@@ -174,7 +175,8 @@ class InfoboxReading:
                 number = next((item.title_number for item in items if item.title_number), None)
                 self.records.titles.append(TitleRecord(owner, clubs[0], self.span(line), number))
             else:
-                self.statistic("champion", kind, owner, line, clubs=tuple(clubs))
+                division = group.label if group.label and group.label.startswith("Serie") else None
+                self.statistic("champion", kind, owner, line, clubs=tuple(clubs), label=division)
             understood = True
         return understood
 
@@ -262,7 +264,13 @@ class InfoboxReading:
                     return True
             if count is None:
                 return False
-            matches = tuple((item.text, item.notes[0] if item.notes else None) for item in items[1:]
+            rest = items[1:]
+            if (cut := next((i for i, item in enumerate(rest) if parse_number(item.text) is not None), None)) is not None:
+                # "Apertura:, 20, X vs Y, , 50, Z vs W": the second figure's label was lost in the rendering.
+                self.report(line, f"{', '.join(item.text for item in rest[cut:])!r}: its tournament label was lost "
+                                  "in the rendering; left out")
+                rest = rest[:cut]
+            matches = tuple((item.text, item.notes[0] if item.notes else None) for item in rest
                             if _MATCH.match(item.text))
             self.statistic(field, kind, owner, line, count=count, matches=matches, label=division)
             return True
