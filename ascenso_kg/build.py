@@ -272,7 +272,7 @@ def _write_infobox_report(reports: Path, result: MappingResult, summary: BuildSu
             for line, key, value, outcome in result.infobox.get(source.id, []):
                 writer.writerow([source.path.name, line, key, value, outcome])
                 summary.infobox_fields += not outcome.startswith("skipped (no meaning)")
-                summary.infobox_captured += outcome.startswith("akg:")
+                summary.infobox_captured += not outcome.startswith("skipped")
 
 
 def _licence_and_attribution(result: MappingResult) -> dict[str, str | None]:

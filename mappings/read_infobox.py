@@ -25,6 +25,12 @@ from .infobox_values import (
 from .records import OutcomeRecord, StageKey, StatisticRecord, TitleRecord
 from .values import parse_count, parse_date
 
+# The ontology terms of the fields read by their own code below (the others' are in infobox_fields.csv).
+_OWN_FIELD_PROPERTIES = {
+    "competition_name": "akg:competitionName", "season_name": "akg:seasonName", "winners": "akg:champion",
+    "previous_season": "akg:previousSeason", "next_season": "akg:nextSeason", "promoted": "akg:promoted",
+    "relegated": "akg:relegated", "qualifiers": "akg:qualifiers", "dates": "schema:startDate, schema:endDate",
+}
 _NOTE_IN_PARENTHESES = re.compile(r"^(?P<name>[^(]+?)\s*\((?P<note>[^)]*)\)\s*$")
 _NATIONALITY = re.compile(r"^[A-Z]{3}\s+(?=\S)")  # "MEX Aldo de Nigris": a flag's code left by the rendering
 _MATCH = re.compile(r"\S.*?\s\d{1,2}\s*[-–—]\s*\d{1,2}\s\S|\S.*\svs\.?\s\S", re.IGNORECASE)
@@ -76,9 +82,11 @@ class InfoboxReading:
             shape, prop = self.tables.infobox_fields[handler]
             understood = self.read_statistic(handler, shape, key, value, line)
         else:
-            prop = handler
+            prop = _OWN_FIELD_PROPERTIES[handler]
             understood = self.read_infobox_field(handler, value, line)
-        self.note_field(line, key, value, f"akg:{prop}" if understood else "skipped: value not understood (reported)")
+        if understood and handler in self.tables.infobox_fields:
+            prop = f"akg:{prop}"
+        self.note_field(line, key, value, prop if understood else "skipped: value not understood (reported)")
         return understood
 
     # The season's own fields --------------------------------------------------------------------------

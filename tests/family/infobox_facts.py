@@ -84,4 +84,4 @@ def facts(interpreter: ArticleInterpreter) -> set[tuple]:
 def captured(interpreter: ArticleInterpreter) -> tuple[int, int]:
     report = interpreter.records.infobox_report
     meaningful = [row for row in report if not row[3].startswith("skipped (no meaning)")]
-    return sum(row[3].startswith("akg:") for row in meaningful), len(meaningful)
+    return sum(not row[3].startswith("skipped") for row in meaningful), len(meaningful)
