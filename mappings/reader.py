@@ -24,6 +24,7 @@ from .document import (
     Table,
     TableRow,
 )
+from .read_wikitext import looks_like_wikitext, read_wikitext_infobox, wikitext_title
 from .scorers import parse_scorer_line
 from .values import parse_date
 
@@ -43,6 +44,11 @@ _SCORE_LINE = re.compile(
 _EXTRA_TIME = re.compile(r"a\.?\s*e\.?\s*t\.?|extra time", re.IGNORECASE)
 _SHOOTOUT = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(?:p|pen\.?|pens|penalties|on penalties)\b", re.IGNORECASE)
 _SHOOTOUT_PREFIX = re.compile(r"(?:p|pen\.?|pens)\s*(\d{1,2})\s*[-–]\s*(\d{1,2})", re.IGNORECASE)
+
+
+def _is_infobox_field(stripped: str) -> bool:
+    field = _INFOBOX_FIELD.match(stripped)
+    return bool(field) and len(field["key"]) <= _LONGEST_KEY and not _HEADING.match(stripped)
 
 
 def split_cells(row_text: str) -> tuple[str, ...]:
@@ -71,7 +77,12 @@ def read_article(path: Path | str) -> Document:
 def read_text(text: str, file: str = "<text>") -> Document:
     lines = text.splitlines()
     document = Document(file=file, title="", title_line=0, lines=lines)
+    wikitext = looks_like_wikitext(text)
+    if wikitext and (bare := wikitext_title(lines)):  # a wikitext copy starts with its bare title
+        document.title, document.title_line = bare
     _Reader(document).run()
+    if wikitext and not document.infobox:
+        read_wikitext_infobox(text, document)
     return document
 
 
@@ -102,7 +113,7 @@ class _Reader:
                 self.document.infobox_line = number
                 self.index += 1
                 self.read_infobox()
-            elif self.infobox_may_start() and _INFOBOX_FIELD.match(stripped):
+            elif self.infobox_may_start() and _is_infobox_field(stripped):
                 self.read_infobox()
             elif heading := _HEADING.match(stripped):
                 self.open_section(heading["title"], len(heading["marks"]), number)
@@ -142,7 +153,7 @@ class _Reader:
         while self.index < len(self.lines):
             stripped = self.lines[self.index].strip()
             field = _INFOBOX_FIELD.match(stripped)
-            if not field or _HEADING.match(stripped) or len(field["key"]) > _LONGEST_KEY:
+            if not _is_infobox_field(stripped):
                 break
             self.document.infobox.append(InfoboxField(field["key"], field["value"].strip(), self.index + 1))
             self.index += 1
