@@ -83,7 +83,30 @@ def read_text(text: str, file: str = "<text>") -> Document:
     _Reader(document).run()
     if wikitext and not document.infobox:
         read_wikitext_infobox(text, document)
+    if not document.infobox:
+        _report_unreadable_infobox(document)
     return document
+
+
+# How the HTML-text mirrors flatten an infobox; the reader says which it met rather than guess at the values.
+_UNREADABLE_INFOBOXES = (
+    (re.compile(r"(?:Шаблон|Template):Infobox"), "the mirror shows the infobox template unexpanded ({text})"),
+    (re.compile(r"^(?:Competition|Winners|Champions|Season):\S"),
+     "the mirror flattened the infobox into 'Key:value' lines with values split over lines ({text})"),
+    (re.compile(r"^(?:Season|Champions|Matches played|Relegated)(?=[\dA-Z])\S"),
+     "the mirror ran the infobox's labels and values together ({text})"),
+    (re.compile(r"^(?:Season|Champions|Dates|Promoted|Relegated) \| "),
+     "the mirror flattened the infobox into a table ({text})"),
+)
+
+
+def _report_unreadable_infobox(document: Document) -> None:
+    for number, line in enumerate(document.lines[:40], start=1):
+        for pattern, reason in _UNREADABLE_INFOBOXES:
+            if pattern.search(line.strip()):
+                text = line.strip()[:40]
+                document.problem(number, "no infobox read: " + reason.format(text=repr(text)))
+                return
 
 
 class _Reader:
