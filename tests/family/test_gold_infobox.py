@@ -9,7 +9,7 @@ from ascenso_kg.mappings.config import default_tables
 from ascenso_kg.mappings.names import NameResolver
 
 from .gold_infobox import CORE, CORE_FIELDS, FULL
-from .infobox_facts import FAMILY, facts, family_file, read_infobox_of
+from .infobox_facts import FAMILY, captured, facts, family_file, read_infobox_of
 
 _NAMES = NameResolver(default_tables())
 
@@ -51,3 +51,14 @@ def test_every_infobox_fact_of_the_article(relative):
 def test_champions_promoted_relegated_and_neighbours(relative):
     read = {fact for fact in facts(read_infobox_of(family_file(relative))) if fact[0] in CORE_FIELDS}
     assert read == {_resolve(fact) for fact in CORE[relative]}
+
+
+def test_at_least_95_percent_of_the_family_infobox_fields_are_captured():
+    family_file("INDEX.tsv")
+    captured_fields = meaningful = 0
+    for path in sorted((FAMILY / "plain").glob("*.txt")):
+        found, fields = captured(read_infobox_of(path))
+        captured_fields += found
+        meaningful += fields
+    assert meaningful > 550
+    assert captured_fields / meaningful >= 0.95, f"{captured_fields} of {meaningful}"
