@@ -4,7 +4,8 @@ The layout of a release (``OUT/current`` -> ``OUT/releases/<id>``)::
 
     store/                 the Oxigraph store the server opens read-only
     dumps/                 ascenso-kg.{ttl,nt,nq}(.gz), articles/<article>.{ttl,nt,nq}.gz, ontology.ttl
-    reports/               problems.tsv (file, line, severity, message), coverage.tsv (every non-blank line)
+    reports/               problems.tsv (file, line, severity, message), coverage.tsv (every non-blank line),
+                           infobox.tsv (every infobox field: its property, or why it was skipped)
     manifest.json          build date, articles, files with size/sha256/triples, triples per graph
 """
 
@@ -65,6 +66,8 @@ class BuildSummary:
     rows_complete: int = 0  # rows of the venues and standings tables
     rows_captured: int = 0
     violations: int = 0  # SHACL violations of the published graph: a mapping bug, so the command exits 1
+    infobox_fields: int = 0
+    infobox_captured: int = 0
 
     def render(self) -> str:
         warnings = sum(problem.severity == "warning" for problem in self.problems)
@@ -75,6 +78,7 @@ class BuildSummary:
             f"lines     {self.lines_mapped} mapped, {self.lines_skipped} skipped with a reason, "
             f"{self.lines_unexplained} unexplained",
             f"tables    {self.rows_captured} of {self.rows_complete} complete stadium and standings rows captured",
+            f"infobox    {self.infobox_captured} of {self.infobox_fields} fields with a meaning captured (reports/infobox.tsv)",
             f"problems  {warnings} warnings, {len(self.problems) - warnings} notes (reports/problems.tsv)",
             f"shapes    {self.violations} violations (dumps/validation-report.ttl)",
             "entities by class:",
@@ -244,6 +248,7 @@ def _entities_by_class(triple_lines: list[str]) -> Counter:
 def _write_reports(staging: Path, result: MappingResult, summary: BuildSummary) -> None:
     reports = staging / "reports"
     reports.mkdir()
+    _write_infobox_report(reports, result, summary)
     with (reports / "problems.tsv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(["file", "line", "severity", "message"])
@@ -264,6 +269,18 @@ def _write_reports(staging: Path, result: MappingResult, summary: BuildSummary) 
                     summary.lines_unexplained += 1
                 else:
                     summary.lines_skipped += 1
+
+
+def _write_infobox_report(reports: Path, result: MappingResult, summary: BuildSummary) -> None:
+    """Every infobox field of every article: the property it became, or why it was skipped."""
+    with (reports / "infobox.tsv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["article", "line", "key", "value", "property"])
+        for source in result.sources:
+            for line, key, value, outcome in result.infobox.get(source.id, []):
+                writer.writerow([source.path.name, line, key, value, outcome])
+                summary.infobox_fields += not outcome.startswith("skipped (no meaning)")
+                summary.infobox_captured += not outcome.startswith("skipped")
 
 
 def _licence_and_attribution(result: MappingResult) -> dict[str, str | None]:

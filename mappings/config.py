@@ -31,8 +31,10 @@ _RULE_FIELDS = {
 }
 _INFOBOX_FIELDS = {
     "competition_name", "winners", "promoted", "relegated", "season_name", "previous_season", "next_season",
-    "qualifiers", "skip",
+    "qualifiers", "skip", "dates",
 }
+INFOBOX_SHAPES = {"clubs", "count", "scorers", "matches", "run", "attendance", "continental_cup", "continental_qualifiers",
+                  "tournament"}
 
 
 class MappingTableError(ValueError):
@@ -116,7 +118,9 @@ class MappingTables:
     column_patterns: dict[str, list[Pattern]] = field(default_factory=dict)
     table_kinds: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # kind -> fields its header names
     field_types: dict[str, str] = field(default_factory=dict)
-    infobox_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    infobox_keys: dict[tuple[str, str], str] = field(default_factory=dict)  # (article kind or "*", key) -> field
+    infobox_fields: dict[str, tuple[str, str]] = field(default_factory=dict)  # field -> (shape, ontology property)
+    infobox_notes: dict[tuple[str, str], str] = field(default_factory=dict)  # why a skipped key is skipped
     article_kinds: list[Pattern] = field(default_factory=list)
     rules: list[Pattern] = field(default_factory=list)
     prose: list[Pattern] = field(default_factory=list)
@@ -200,10 +204,22 @@ def load_tables(directory: Path = MAPPING_TABLES_DIR) -> MappingTables:
         required = frozenset(row["requires"].split())
         _check(required <= tables.field_types.keys(), path, line, f"unknown field in {row['requires']!r}")
         tables.table_kinds.append((row["table"], required))
+    path = directory / "infobox_fields.csv"
+    for line, row in _rows(path, ("field", "shape", "property")):
+        _check(row["shape"] in INFOBOX_SHAPES, path, line, f"unknown infobox value shape {row['shape']!r}")
+        _check(row["field"] not in _INFOBOX_FIELDS, path, line, f"field {row['field']!r} is read by its own code")
+        _check(re.fullmatch(r"[a-z][A-Za-z]*", row["property"]) is not None, path, line,
+               f"property must be an ontology term's local name: {row['property']!r}")
+        tables.infobox_fields[row["field"]] = (row["shape"], row["property"])
     path = directory / "infobox_keys.csv"
     for line, row in _rows(path, ("article_kind", "key", "field")):
-        _check(row["field"] in _INFOBOX_FIELDS, path, line, f"unknown infobox field {row['field']!r}")
-        tables.infobox_keys[(row["article_kind"], row["key"].lower())] = row["field"]
+        _check(row["field"] in _INFOBOX_FIELDS or row["field"] in tables.infobox_fields, path, line,
+               f"unknown infobox field {row['field']!r} (not in infobox_fields.csv)")
+        _check(row["field"] != "skip" or bool(row.get("note")), path, line, "a skipped key needs its reason (note)")
+        key = (row["article_kind"], row["key"].lower())
+        _check(key not in tables.infobox_keys, path, line, f"key {row['key']!r} listed twice for {row['article_kind']}")
+        tables.infobox_keys[key] = row["field"]
+        tables.infobox_notes[key] = row.get("note", "")
     path = directory / "article_kinds.csv"
     for line, row in _rows(path, ("pattern", "kind")):
         tables.article_kinds.append(Pattern(_compile(path, line, row["pattern"], 0), row["kind"]))

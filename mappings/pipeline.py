@@ -42,6 +42,7 @@ class MappingResult:
     graphs: dict[str, list[str]] = field(default_factory=dict)  # graph IRI -> N-Triples statements
     problems: list[Problem] = field(default_factory=list)
     coverage: dict[str, Coverage] = field(default_factory=dict)  # article id -> coverage
+    infobox: dict[str, list] = field(default_factory=dict)  # article id -> (line, key, value, property or reason)
     records: list[ArticleRecords] = field(default_factory=list)
     sources: list[ArticleSource] = field(default_factory=list)
 
@@ -99,6 +100,8 @@ def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = 
         records, coverage, article_problems = interpret(document, source.id, tables, excerpt=source.excerpt)
         result.problems.extend(article_problems)
         result.coverage[source.id] = coverage
+        result.infobox[source.id] = records.infobox_report or [
+            (entry.line, entry.key, entry.value, "skipped: the article was not mapped") for entry in document.infobox]
         if records.seasons:
             result.records.append(records)
     round_order = {name: order for name, (_, _, order) in tables.rounds.items()}

@@ -11,6 +11,7 @@ from ascenso_kg.iris import AKG, DCTERMS, RDF, RDFS, SCHEMA, SKOS, Iris, licence
 from .config import MappingTables
 from .context import season_id_from
 from .map_clubs import ClubMapping
+from .map_infobox import InfoboxMapping
 from .map_matches import MatchMapping
 from .map_outcomes import OutcomeMapping
 from .map_tables import TableMapping
@@ -20,7 +21,7 @@ from .rdf_terms import DECISIONS, DERIVED, LABEL, stage_iri, stage_label
 from .records import ArticleRecords, RoundKey, Span
 
 
-class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping):
+class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping, InfoboxMapping):
     """Maps one article's records into its named graph."""
 
     def __init__(self, records: ArticleRecords, iris: Iris, tables: MappingTables, players: PlayerRegistry,
@@ -70,6 +71,8 @@ class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping):
             self.map_outcome(outcome)
         for change in self.records.changes:
             self.map_change(change)
+        for statistic in self.records.statistics:
+            self.map_statistic(statistic)
         for club, names in self.records.clubs_named.items():
             self.map_club(club, names)
         return self.out.statements

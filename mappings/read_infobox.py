@@ -1,4 +1,9 @@
-"""The infobox: competition name, winners, promoted and relegated clubs, neighbouring seasons (``infobox_keys.csv``)."""
+"""The infobox: every field the family uses, through one value grammar (``infobox_values.py``).
+
+Which key means which field is data (``infobox_keys.csv``, per article kind or ``*`` for any); how a field's value
+is read and which ontology property it becomes is data too (``infobox_fields.csv``). Each field is recorded in
+:attr:`ArticleRecords.infobox_report` as mapped to a property or skipped with a reason (``reports/infobox.tsv``).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,31 @@ import re
 
 from ascenso_kg.iris import slugify
 
-from .records import OutcomeRecord, StageKey, TitleRecord
-from .values import parse_count
+from .infobox_values import (
+    CLOSING,
+    OPENING,
+    Group,
+    Item,
+    parse_number,
+    parse_season,
+    parse_tournament,
+    parse_value,
+    split_residue,
+)
+from .records import OutcomeRecord, StageKey, StatisticRecord, TitleRecord
+from .values import parse_count, parse_date
 
+# The ontology terms of the fields read by their own code below (the others' are in infobox_fields.csv).
+_OWN_FIELD_PROPERTIES = {
+    "competition_name": "akg:competitionName", "season_name": "akg:seasonName", "winners": "akg:champion",
+    "previous_season": "akg:previousSeason", "next_season": "akg:nextSeason", "promoted": "akg:promoted",
+    "relegated": "akg:relegated", "qualifiers": "akg:qualifiers", "dates": "schema:startDate, schema:endDate",
+}
 _NOTE_IN_PARENTHESES = re.compile(r"^(?P<name>[^(]+?)\s*\((?P<note>[^)]*)\)\s*$")
-_TEMPLATE_RESIDUE = re.compile(r"^\||=\s*$|\{\{|\}\}")
+_NATIONALITY = re.compile(r"^[A-Z]{3}\s+(?=\S)")  # "MEX Aldo de Nigris": a flag's code left by the rendering
+_MATCH = re.compile(r"\S.*?\s\d{1,2}\s*[-–—]\s*\d{1,2}\s\S|\S.*\svs\.?\s\S", re.IGNORECASE)
+_COUNT_THEN_CLUB = re.compile(r"^(?P<count>\d+)\s+(?:matches|games)\s+(?P<club>\D.*)$", re.IGNORECASE)
+_DATES = re.compile(r"^(?P<start>.+?)\s*[–—-]\s*(?P<end>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s*\d{4})$")
 
 
 class InfoboxReading:
@@ -20,18 +45,51 @@ class InfoboxReading:
         if self.document.infobox_line:
             self.coverage.mapped(self.document.infobox_line)
         for entry in self.document.infobox:
-            handler = self.tables.infobox_keys.get((self.records.kind, entry.key.lower()))
-            if handler is None:
-                residue = " (it looks like template markup left by the rendering)" if _TEMPLATE_RESIDUE.search(entry.value) else ""
-                self.report(entry.line, f"infobox key {entry.key!r} is not mapped for {self.records.kind} articles{residue}")
-                self.coverage.skipped(entry.line, f"infobox key {entry.key!r} not mapped (reported)")
-                continue
-            if handler == "skip":
-                self.coverage.skipped(entry.line, f"infobox {entry.key}: nothing to add")
-                continue
-            if self.read_infobox_field(handler, entry.value, entry.line):
+            value, residue = split_residue(entry.value)
+            outcome = self.read_infobox_entry(entry.key, value, entry.line)
+            for key, extra in residue:
+                if extra:
+                    self.read_infobox_entry(key, extra, entry.line)
+            if outcome:
                 self.coverage.mapped(entry.line)
 
+    def infobox_field(self, key: str) -> tuple[str | None, str]:
+        lowered = " ".join(key.split()).lower()
+        for kind in (self.records.kind, "*"):
+            if (kind, lowered) in self.tables.infobox_keys:
+                return self.tables.infobox_keys[(kind, lowered)], self.tables.infobox_notes.get((kind, lowered), "")
+        return None, ""
+
+    def note_field(self, line: int, key: str, value: str, outcome: str) -> None:
+        self.records.infobox_report.append((line, key, value, outcome))
+
+    def read_infobox_entry(self, key: str, value: str, line: int) -> bool:
+        handler, note = self.infobox_field(key)
+        if handler is None:
+            self.report(line, f"infobox key {key!r} is not mapped (mappings/tables/infobox_keys.csv)")
+            self.coverage.skipped(line, f"infobox key {key!r} not mapped (reported)")
+            self.note_field(line, key, value, "skipped: key not in infobox_keys.csv")
+            return False
+        if handler == "skip":
+            self.coverage.skipped(line, f"infobox {key}: {note or 'nothing to add'}")
+            self.note_field(line, key, value, f"skipped (no meaning): {note or 'nothing to add'}")
+            return False
+        if not value.strip(" ,"):
+            self.coverage.skipped(line, f"infobox {key}: no value (lost in the rendering)")
+            self.note_field(line, key, value, "skipped: no value (lost in the rendering)")
+            return False
+        if handler in self.tables.infobox_fields:
+            shape, prop = self.tables.infobox_fields[handler]
+            understood = self.read_statistic(handler, shape, key, value, line)
+        else:
+            prop = _OWN_FIELD_PROPERTIES[handler]
+            understood = self.read_infobox_field(handler, value, line)
+        if understood and handler in self.tables.infobox_fields:
+            prop = f"akg:{prop}"
+        self.note_field(line, key, value, prop if understood else "skipped: value not understood (reported)")
+        return understood
+
+    # The season's own fields --------------------------------------------------------------------------
     def read_infobox_field(self, handler: str, value: str, line: int) -> bool:
         season = self.season
         if handler == "competition_name":
@@ -44,25 +102,36 @@ class InfoboxReading:
                                   "the season is not linked to a competition")
             return True
         if handler == "season_name":
-            if slugify(value) != season.id:
+            if (parse_season(value) or slugify(value)) != season.id:
                 self.report(line, f"infobox season {value!r} differs from the title's {season.name}")
             return True
         if handler in ("previous_season", "next_season"):
-            setattr(season, handler.split("_")[0], slugify(value))
+            neighbour = parse_season(value)
+            if neighbour is None and (tournament := parse_tournament(value)):
+                # A tournament's article names the neighbouring tournaments, not seasons.
+                field = handler.split("_")[0] + "_tournament"
+                own = [t.id for t in self.records.tournaments.values()
+                       if re.search(rf"\b{t.kind}\b.*\b{t.year}\b|\b{t.year}\b.*\b{t.kind}\b", self.document.title)]
+                scope = ("tournament", own[0]) if own else ("season", self.season.id)
+                self.statistic(field, *scope, line, label=f"{tournament[0].lower()}-{tournament[1]}")
+                return True
+            if neighbour is None:
+                self.report(line, f"cannot read the season {value!r}")
+                return False
+            setattr(season, handler.split("_")[0], neighbour)
             return True
         if handler == "winners":
             return self.read_winners(value, line)
-        if handler in ("promoted", "relegated"):
-            if value.strip().lower() in ("none", "—", "-", ""):
-                return True
-            match = _NOTE_IN_PARENTHESES.match(value)
-            name, note = (match["name"], match["note"]) if match else (value, None)
-            for part in re.split(r"\s*(?:,| and )\s*", name):
-                if part:
-                    self.records.outcomes.append(
-                        OutcomeRecord(handler, season.id, self.club(part, line), self.span(line), note)
-                    )
+        if handler == "dates":
+            match = _DATES.match(value.strip())
+            start, end = (parse_date(match["start"]), parse_date(match["end"])) if match else (None, None)
+            if start is None or end is None:
+                self.report(line, f"cannot read the dates {value!r}")
+                return False
+            season.start, season.end, season.dates_span = start, end, self.span(line)
             return True
+        if handler in ("promoted", "relegated"):
+            return self.read_outcome(handler, value, line)
         if handler == "qualifiers":
             count = parse_count(value)
             stage = self.records.stages.get(StageKey("liguilla", next(iter(self.records.tournaments), "")))
@@ -74,17 +143,215 @@ class InfoboxReading:
             return True
         return False
 
+    def read_outcome(self, kind: str, value: str, line: int) -> bool:
+        if value.strip().lower() in ("", "—", "-") :
+            return False
+        items = [item for group in parse_value(value) for item in group.items]
+        if items and all(item.states_none for item in items):
+            self.statistic(kind, "season", self.season.id, line, none_stated=True)
+            return True
+        match = _NOTE_IN_PARENTHESES.match(value)
+        name, note = (match["name"], match["note"]) if match else (value, None)
+        for club in self.clubs_of([Item(part.strip()) for part in re.split(r"\s*(?:,| and )\s*", name) if part.strip()],
+                                  line):
+            self.records.outcomes.append(OutcomeRecord(kind, self.season.id, club, self.span(line), note))
+        return True
+
     def read_winners(self, value: str, line: int) -> bool:
-        """'Apertura: La Piedad , Clausura: Neza' -> a title for each tournament."""
+        """'Apertura: La Piedad , Clausura: Neza' -> a title for each tournament; 'None' -> none stated."""
         understood = False
-        start = int(self.season.id.split("-")[0])
-        for part in value.split(","):
-            kind, _, club = part.partition(":")
-            kind, club = kind.strip(), club.strip()
-            if kind not in ("Apertura", "Clausura") or not club:
-                self.report(line, f"cannot read the winner {part.strip()!r}")
+        for group in parse_value(value):
+            scope = self.group_scope(group, line)
+            if scope is None:
                 continue
-            tournament = self.tournament(kind, start if kind == "Apertura" else start + 1, line)
-            self.records.titles.append(TitleRecord(tournament, self.club(club, line), self.span(line)))
+            kind, owner = scope
+            items = [item for item in group.items]
+            if items and all(item.states_none for item in items):
+                self.statistic("champion", kind, owner, line, none_stated=True)
+                understood = True
+                continue
+            if group.label == "Campeón de Ascenso":
+                self.statistic("promotion_winner", "season", self.season.id, line, clubs=tuple(self.clubs_of(items, line)))
+                understood = True
+                continue
+            if kind == "season" and len(self.records.tournaments) == 1 and group.label is None:
+                kind, owner = "tournament", next(iter(self.records.tournaments))
+            clubs = self.clubs_of(items, line)
+            if not clubs:
+                continue
+            if kind == "tournament":
+                number = next((item.title_number for item in items if item.title_number), None)
+                self.records.titles.append(TitleRecord(owner, clubs[0], self.span(line), number))
+            else:
+                division = group.label if group.label and group.label.startswith("Serie") else None
+                self.statistic("champion", kind, owner, line, clubs=tuple(clubs), label=division)
             understood = True
         return understood
+
+    # Statistics -------------------------------------------------------------------------------------------
+    def read_statistic(self, field: str, shape: str, key: str, value: str, line: int) -> bool:
+        understood = False
+        slot_in_key = re.search(r"(\d+)", key)
+        for group in parse_value(value):
+            scope = self.group_scope(group, line)
+            if scope is None or not group.items:
+                continue
+            kind, owner = scope
+            items = list(group.items)
+            division = group.label if group.label and group.label.startswith("Serie") else None
+            if all(item.states_none for item in items):
+                self.statistic(field, kind, owner, line, none_stated=True, label=division)
+                understood = True
+                continue
+            slot = int(slot_in_key[1]) if slot_in_key and shape.startswith("continental") else None
+            read = self.read_shape(field, shape, kind, owner, items, line, division, slot)
+            if not read:
+                self.report(line, f"cannot read the infobox {key} {', '.join(item.text for item in items)!r}")
+            understood = understood or read
+        return understood
+
+    def read_shape(self, field, shape, kind, owner, items, line, division, slot) -> bool:
+        if shape == "count":
+            count = parse_number(items[0].text)
+            if count is None:
+                return False
+            self.statistic(field, kind, owner, line, count=count, label=division)
+            return True
+        if shape in ("clubs", "continental_qualifiers"):
+            clubs = self.clubs_of(items, line)
+            if clubs:
+                self.statistic(field, kind, owner, line, clubs=tuple(clubs), label=division, slot=slot)
+            return bool(clubs)
+        if shape == "continental_cup":
+            self.statistic(field, kind, owner, line, label=items[0].text, slot=slot)
+            return True
+        if shape == "scorers":
+            people, waiting = [], []
+            for item in items:
+                goals = parse_number(item.text.removesuffix(" goals").removesuffix(" goal"))
+                if goals is not None and re.fullmatch(r"\d+(?: goals?)?", item.text):
+                    people += [(name, goals) for name in waiting]
+                    waiting = []
+                    continue
+                waiting.append(_NATIONALITY.sub("", item.text))
+                if item.goals is not None:
+                    people += [(name, item.goals) for name in waiting]
+                    waiting = []
+            people += [(name, None) for name in waiting]
+            if people:
+                self.statistic(field, kind, owner, line, people=tuple(people), label=division)
+            return bool(people)
+        if shape == "matches" and any(re.search(r"\d+ points", note) for item in items for note in item.notes):
+            # "Highest Scoring: Loros UdeC (44 points)": the renderings put the club with the most points here.
+            points = next(int(re.search(r"\d+", note)[0]) for item in items for note in item.notes if "points" in note)
+            clubs = self.clubs_of([item for item in items if not re.fullmatch(r"\d+ points", item.text)], line)
+            if clubs:
+                self.statistic("most_points", kind, owner, line, count=points, clubs=tuple(clubs), label=division)
+            return bool(clubs)
+        if shape == "matches":
+            matches = [(item.text, item.notes[0] if item.notes else None) for item in items if _MATCH.match(item.text)]
+            if matches:
+                self.statistic(field, kind, owner, line, matches=tuple(matches), label=division)
+            return bool(matches)
+        if shape == "run":
+            if glued := _COUNT_THEN_CLUB.match(items[0].text):  # "4 matches Santos Laguna"
+                items = [Item(glued["count"]), Item(glued["club"], items[0].notes), *items[1:]]
+            count = parse_number(items[0].text)
+            if count is None:
+                return self.read_runs_by_club(field, kind, owner, items, line, division)
+            clubs = self.clubs_of(items[1:], line)  # none where the rendering lost the clubs' names
+            self.statistic(field, kind, owner, line, count=count, clubs=tuple(clubs), label=division)
+            return True
+        if shape == "attendance":
+            count = parse_number(items[0].text)
+            if count is None and _MATCH.match(items[0].text) and items[0].notes:
+                count = parse_number(items[0].notes[0])  # "Gavilanes 2–0 Loros UdeC (20,000)"
+                if count is not None:
+                    self.statistic(field, kind, owner, line, count=count, matches=((items[0].text, None),),
+                                   label=division)
+                    return True
+            if count is None:
+                return False
+            rest = items[1:]
+            if (cut := next((i for i, item in enumerate(rest) if parse_number(item.text) is not None), None)) is not None:
+                # "Apertura:, 20, X vs Y, , 50, Z vs W": the second figure's label was lost in the rendering.
+                self.report(line, f"{', '.join(item.text for item in rest[cut:])!r}: its tournament label was lost "
+                                  "in the rendering; left out")
+                rest = rest[:cut]
+            matches = tuple((item.text, item.notes[0] if item.notes else None) for item in rest
+                            if _MATCH.match(item.text))
+            self.statistic(field, kind, owner, line, count=count, matches=matches, label=division)
+            return True
+        return False
+
+    def read_runs_by_club(self, field, kind, owner, items, line, division) -> bool:
+        """'Cruz Azul: 8 Games (January 11-March 8)' / 'América (5 – Apertura), Tijuana and Santos Laguna (3 –
+        Clausura)': the club first, then the run's length (and the tournament)."""
+        read = False
+        for item in items:
+            club_text, _, rest = item.text.partition(":")
+            count = parse_number(rest.strip().split(" ")[0]) if rest else None
+            where = None
+            for note in item.notes:
+                if match := re.match(r"^(\d+)\s*[–-]\s*(\w+)$", note):
+                    count, where = int(match[1]), match[2]
+            if count is None:
+                continue
+            names = [Item(part) for part in re.split(r"\s+and\s+", club_text.strip())]
+            scope = self.group_scope(Group(where, None), line) if where else (kind, owner)
+            if scope is None:
+                continue
+            self.statistic(field, *scope, line, count=count, clubs=tuple(self.clubs_of(names, line)), label=division)
+            read = True
+        return read
+
+    def statistic(self, field: str, kind: str, owner: str, line: int, slot: int | None = None, **values) -> None:
+        taken = sum(1 for record in self.records.statistics if (record.field, record.owner) == (field, owner))
+        self.records.statistics.append(StatisticRecord(field, kind, owner, slot or taken + 1, self.span(line), **values))
+
+    def group_scope(self, group: Group, line: int) -> tuple[str, str] | None:
+        """The season, or the tournament a label names: 'Apertura' opens the season, 'Clausura' closes it."""
+        label = group.label
+        if label is None or label in ("Overall", "Campeón de Ascenso") or label.startswith("Serie"):
+            return "season", self.season.id
+        start = int(self.season.id.split("-")[0])
+        if group.year is not None:
+            year = group.year
+        elif label.lower() in OPENING or label == "Guardianes" and not self.records.tournaments:
+            year = start
+        elif label.lower() in CLOSING:
+            year = start + 1
+        else:
+            self.report(line, f"{label} without a year: which tournament it names is not clear")
+            return None
+        if year not in (start, start + 1):
+            self.report(line, f"{label} {year} is not a tournament of season {self.season.name}")
+            return None
+        return "tournament", self.infobox_tournament(label, year, line)
+
+    def infobox_tournament(self, kind: str, year: int, line: int) -> str:
+        if kind in ("Apertura", "Clausura", "Bicentenario"):
+            return self.tournament(kind, year, line)
+        from .records import TournamentRecord  # Invierno, Verano, Guardianes: their season is this one
+
+        tournament_id = f"{slugify(kind)}-{year}"
+        if tournament_id not in self.records.tournaments:
+            self.records.tournaments[tournament_id] = TournamentRecord(tournament_id, kind, year, self.season.id,
+                                                                       self.span(line))
+        return tournament_id
+
+    def clubs_of(self, items: list[Item], line: int) -> list[str]:
+        """Clubs named by items, once each: a link-doubled value ('Deportivo Toluca F.C., Toluca') is one club."""
+        clubs: list[str] = []
+        previous = ""
+        for item in items:
+            name = item.text
+            if item.states_none or not re.search(r"[A-Za-zÀ-ÿ]", name):
+                continue
+            if previous and f" {name.lower()} " in f" {previous.lower()} ":
+                continue
+            club = self.club(name, line)
+            if club not in clubs:
+                clubs.append(club)
+            previous = name
+        return clubs

@@ -24,12 +24,15 @@ from .document import (
     Table,
     TableRow,
 )
+from .read_wikitext import looks_like_wikitext, read_wikitext_infobox, wikitext_title
 from .scorers import parse_scorer_line
 from .values import parse_date
 
 _TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=$")
 _HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<title>.*?)\s*(?P=marks)\s*$")
 _INFOBOX_FIELD = re.compile(r"^-\s*(?P<key>[^:]+?)\s*:\s*(?P<value>.*)$")
+# Infobox keys are short template parameter names ("Continentalcup1 Qualifiers"); a longer "key" is a sentence.
+_LONGEST_KEY = 40
 _BULLET = re.compile(r"^[-*•]\s+(?P<text>.+)$")
 _PLACEHOLDER = re.compile(r"^(?:-{4,}|<onlyinclude>\s*</onlyinclude>|<[a-z]+\s*/>)$")
 _TABLE_ROW = re.compile(r"^\|(?P<cells>.*)\|$")
@@ -41,6 +44,11 @@ _SCORE_LINE = re.compile(
 _EXTRA_TIME = re.compile(r"a\.?\s*e\.?\s*t\.?|extra time", re.IGNORECASE)
 _SHOOTOUT = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(?:p|pen\.?|pens|penalties|on penalties)\b", re.IGNORECASE)
 _SHOOTOUT_PREFIX = re.compile(r"(?:p|pen\.?|pens)\s*(\d{1,2})\s*[-–]\s*(\d{1,2})", re.IGNORECASE)
+
+
+def _is_infobox_field(stripped: str) -> bool:
+    field = _INFOBOX_FIELD.match(stripped)
+    return bool(field) and len(field["key"]) <= _LONGEST_KEY and not _HEADING.match(stripped)
 
 
 def split_cells(row_text: str) -> tuple[str, ...]:
@@ -69,8 +77,36 @@ def read_article(path: Path | str) -> Document:
 def read_text(text: str, file: str = "<text>") -> Document:
     lines = text.splitlines()
     document = Document(file=file, title="", title_line=0, lines=lines)
+    wikitext = looks_like_wikitext(text)
+    if wikitext and (bare := wikitext_title(lines)):  # a wikitext copy starts with its bare title
+        document.title, document.title_line = bare
     _Reader(document).run()
+    if wikitext and not document.infobox:
+        read_wikitext_infobox(text, document)
+    if not document.infobox:
+        _report_unreadable_infobox(document)
     return document
+
+
+# How the HTML-text mirrors flatten an infobox; the reader says which it met rather than guess at the values.
+_UNREADABLE_INFOBOXES = (
+    (re.compile(r"(?:Шаблон|Template):Infobox"), "the mirror shows the infobox template unexpanded ({text})"),
+    (re.compile(r"^(?:Competition|Winners|Champions|Season):\S"),
+     "the mirror flattened the infobox into 'Key:value' lines with values split over lines ({text})"),
+    (re.compile(r"^(?:Season|Champions|Matches played|Relegated)(?=[\dA-Z])\S"),
+     "the mirror ran the infobox's labels and values together ({text})"),
+    (re.compile(r"^(?:Season|Champions|Dates|Promoted|Relegated) \| "),
+     "the mirror flattened the infobox into a table ({text})"),
+)
+
+
+def _report_unreadable_infobox(document: Document) -> None:
+    for number, line in enumerate(document.lines[:40], start=1):
+        for pattern, reason in _UNREADABLE_INFOBOXES:
+            if pattern.search(line.strip()):
+                text = line.strip()[:40]
+                document.problem(number, "no infobox read: " + reason.format(text=repr(text)))
+                return
 
 
 class _Reader:
@@ -96,7 +132,11 @@ class _Reader:
             elif not self.document.title and (title := _TITLE.match(stripped)):
                 self.document.title, self.document.title_line = title["title"], number
                 self.index += 1
-            elif stripped == "Infobox" and self.document.infobox_line is None:
+            elif stripped == "Infobox" and self.document.infobox_line is None and not self.document.infobox:
+                self.document.infobox_line = number
+                self.index += 1
+                self.read_infobox()
+            elif self.infobox_may_start() and _is_infobox_field(stripped):
                 self.read_infobox()
             elif heading := _HEADING.match(stripped):
                 self.open_section(heading["title"], len(heading["marks"]), number)
@@ -124,13 +164,19 @@ class _Reader:
         self.section.subsections.append(section)
         self.stack.append(section)
 
+    def infobox_may_start(self) -> bool:
+        """The infobox is the first run of ``- Key: value`` lines after the title and before any heading, whatever
+        precedes it (an ``Infobox`` line, a stray footnote paragraph or nothing). Later runs of the same shape are
+        body bullets."""
+        return bool(self.document.title) and not self.document.infobox and len(self.stack) == 1 and not any(
+            isinstance(block, (Table, MatchBlock)) for block in self.document.root.blocks)
+
     def read_infobox(self) -> None:
-        self.document.infobox_line = self.index + 1
-        self.index += 1
+        """Read ``- Key: value`` lines up to the first blank line, heading or line of another shape."""
         while self.index < len(self.lines):
             stripped = self.lines[self.index].strip()
             field = _INFOBOX_FIELD.match(stripped)
-            if not field:
+            if not _is_infobox_field(stripped):
                 break
             self.document.infobox.append(InfoboxField(field["key"], field["value"].strip(), self.index + 1))
             self.index += 1

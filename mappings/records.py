@@ -253,3 +253,22 @@ class ArticleRecords:
     clubs_named: dict[str, set[str]] = field(default_factory=dict)  # club id -> names as written
     cities: dict[str, str] = field(default_factory=dict)  # id -> name
     competitions: dict[str, str] = field(default_factory=dict)
+    statistics: list = field(default_factory=list)  # StatisticRecord: what else the infobox states
+    infobox_report: list = field(default_factory=list)  # (line, key, raw value, "akg:property" or "skipped: why")
+
+
+@dataclass
+class StatisticRecord:
+    """A statistic an infobox states for a season or one of its tournaments (``infobox_fields.csv``)."""
+
+    field: str  # "top_scorer", "matches_played", …
+    scope: str  # "season" or "tournament"
+    owner: str  # the season or tournament id
+    slot: int  # 1, 2, … among the statements of this field for this owner (continental places: the cup's number)
+    span: Span
+    count: int | None = None
+    clubs: tuple[str, ...] = ()
+    people: tuple[tuple[str, int | None], ...] = ()  # (name as written, goals)
+    matches: tuple[tuple[str, str | None], ...] = ()  # (the match as written, its date as written)
+    label: str | None = None  # a continental competition's name, a division ("Serie A")
+    none_stated: bool = False  # the infobox says explicitly that there was none

@@ -136,7 +136,7 @@ def test_strict_fails_on_a_problem_and_publishes_nothing(tmp_path: Path):
     articles = copy_articles(tmp_path / "articles")
     text = (articles / "2013-14-ascenso-mx-season.txt").read_text(encoding="utf-8")
     (articles / "2013-14-ascenso-mx-season.txt").write_text(
-        text.replace("- Season: 2013–14", "- Season: 2013–14\n- Attendance: 12,000"), encoding="utf-8")
+        text.replace("- Season: 2013–14", "- Season: 2013–14\n- Mascot: Rayo"), encoding="utf-8")
     with pytest.raises(StrictBuildFailed):
         build_release(articles, tmp_path / "out", strict=True, **QUIET)
     assert not (tmp_path / "out" / "current").exists()

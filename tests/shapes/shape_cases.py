@@ -42,6 +42,10 @@ def both(*updates: str) -> str:
 
 
 CASES = [
+    # Infobox statistics -------------------------------------------------------------------------------------------
+    Case("statistic belongs to a season or tournament", "InfoboxStatisticShape",
+         add("ex:stat a akg:InfoboxStatistic ; akg:count 3 ."), (("stat", V),),
+         passes=add("ex:stat a akg:InfoboxStatistic ; akg:count 0 ; akg:statisticOf ex:season .")),
     # Provenance ---------------------------------------------------------------------------------------------------
     Case("article needs a file name", "SourceArticleShape", drop("ex:article", "akg:fileName"), (("article", V),)),
     Case("span lines in order", "SourceSpanShape", set_value("ex:lines", "akg:firstLine", "13"), (("lines", V),),

@@ -1,0 +1,87 @@
+"""Read only the infobox of an article of the family, whatever its kind, and give its facts as plain tuples.
+
+The season comes from the title (``2012–13 …``, ``… Apertura 2013 …``): which kind of article it is does not
+matter to the infobox, so these tests do not depend on the article-kind table.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ascenso_kg.mappings.config import default_tables
+from ascenso_kg.mappings.context import season_id_of, season_name_of
+from ascenso_kg.mappings.infobox_values import parse_season
+from ascenso_kg.mappings.interpret import ArticleInterpreter
+from ascenso_kg.mappings.reader import read_article, read_text
+from ascenso_kg.mappings.records import SeasonRecord
+
+FAMILY = Path(__file__).resolve().parents[2] / ".." / "shared" / "family"
+_SEASON_IN_TITLE = re.compile(r"(\d{4})\s*[–—−-]\s*(\d{2,4})")
+_TOURNAMENT_IN_TITLE = re.compile(r"\b(Apertura|Clausura|Invierno|Verano|Bicentenario)\s+(\d{4})|(\d{4})\s+.*?(Apertura|Clausura)\b")
+
+
+def family_file(relative: str) -> Path:
+    path = FAMILY / relative
+    if not FAMILY.is_dir():
+        pytest.fail(f"these tests need the shared family articles at {FAMILY} (../shared/family from the worktree)")
+    assert path.is_file(), f"{path} is missing from the shared family articles"
+    return path
+
+
+def interpreter_for(document, article_id: str = "article") -> ArticleInterpreter:
+    interpreter = ArticleInterpreter(document, article_id, default_tables())
+    title = document.title
+    if season := _SEASON_IN_TITLE.search(title):
+        season_id = parse_season(season[0]) or f"{season[1]}-{season[2][-2:]}"
+        interpreter.season = SeasonRecord(season_id, season_name_of(season_id), interpreter.span(1))
+    elif tournament := _TOURNAMENT_IN_TITLE.search(title):
+        kind, year = (tournament[1], int(tournament[2])) if tournament[1] else (tournament[4], int(tournament[3]))
+        season_id = season_id_of("Apertura" if kind in ("Apertura", "Invierno") else "Clausura", year)
+        interpreter.season = SeasonRecord(season_id, season_name_of(season_id), interpreter.span(1))
+        interpreter.infobox_tournament(kind, year, 1)
+    else:
+        year = int(re.search(r"\d{4}", title)[0])
+        interpreter.season = SeasonRecord(f"{year}-{(year + 1) % 100:02d}", "", interpreter.span(1))
+    return interpreter
+
+
+def read_infobox_of(path_or_text, article_id: str = "article") -> ArticleInterpreter:
+    document = read_text(path_or_text) if isinstance(path_or_text, str) else read_article(path_or_text)
+    interpreter = interpreter_for(document, article_id)
+    interpreter.read_infobox()
+    return interpreter
+
+
+def facts(interpreter: ArticleInterpreter) -> set[tuple]:
+    """Every fact the infobox gave, as (field, owner, value…) tuples."""
+    records = interpreter.records
+    season = interpreter.season
+    out: set[tuple] = set()
+    if season.competition_name:
+        out.add(("competition", season.competition_name))
+    for name in ("previous", "next"):
+        if getattr(season, name):
+            out.add((name, getattr(season, name)))
+    if season.start:
+        out.add(("dates", season.start.isoformat(), season.end.isoformat()))
+    for title in records.titles:
+        out.add(("champion", title.tournament, title.club, title.number))
+    for outcome in records.outcomes:
+        out.add((outcome.kind, outcome.club))
+    for stat in records.statistics:
+        if stat.none_stated:
+            out.add((stat.field, stat.owner, "none"))
+            continue
+        value = tuple(v for v in (stat.count, stat.clubs or None, stat.people or None,
+                                  tuple(m for m, _ in stat.matches) or None, stat.label) if v is not None)
+        out.add((stat.field, stat.owner, *value))
+    return out
+
+
+def captured(interpreter: ArticleInterpreter) -> tuple[int, int]:
+    report = interpreter.records.infobox_report
+    meaningful = [row for row in report if not row[3].startswith("skipped (no meaning)")]
+    return sum(not row[3].startswith("skipped") for row in meaningful), len(meaningful)
