@@ -56,7 +56,28 @@ def describe(page: PageContext) -> dict:
         "provenance": provenance(page, this),
         "validation": validation(page),
         "links": links_out(page),
+        "wikidata": wikidata_items(page),
     }
+
+
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+
+
+def wikidata_items(page: PageContext) -> list[dict]:
+    """The entity's Wikidata items with the label and evidence the build recorded from the reviewed link table."""
+    if not any(isinstance(target, pyoxigraph.NamedNode) and target.value.startswith(WIKIDATA_ENTITY)
+               for target in page.graph.objects(page.this, node(SAME_AS))):
+        return []  # most pages: no query
+    found: dict[str, dict] = {}
+    for row in page.queries.select("page-wikidata", this=page.this).rows:
+        qid = row[0].value.removeprefix(WIKIDATA_ENTITY)
+        entry = found.setdefault(qid, {"qid": qid, "href": "https://www.wikidata.org/wiki/" + qid, "label": None,
+                                       "evidence": []})
+        if row[1] is not None and entry["label"] is None:
+            entry["label"] = row[1].value
+        if row[2] is not None and row[2].value not in entry["evidence"]:
+            entry["evidence"].append(row[2].value)
+    return [found[qid] for qid in sorted(found)]
 
 
 def gather_description(page: PageContext) -> None:
