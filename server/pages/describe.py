@@ -64,20 +64,18 @@ WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 
 
 def wikidata_items(page: PageContext) -> list[dict]:
-    """The entity's Wikidata items with the label and evidence the build recorded from the reviewed link table."""
-    if not any(isinstance(target, pyoxigraph.NamedNode) and target.value.startswith(WIKIDATA_ENTITY)
-               for target in page.graph.objects(page.this, node(SAME_AS))):
-        return []  # most pages: no query
-    found: dict[str, dict] = {}
-    for row in page.queries.select("page-wikidata", this=page.this).rows:
-        qid = row[0].value.removeprefix(WIKIDATA_ENTITY)
-        entry = found.setdefault(qid, {"qid": qid, "href": "https://www.wikidata.org/wiki/" + qid, "label": None,
-                                       "evidence": []})
-        if row[1] is not None and entry["label"] is None:
-            entry["label"] = row[1].value
-        if row[2] is not None and row[2].value not in entry["evidence"]:
-            entry["evidence"].append(row[2].value)
-    return [found[qid] for qid in sorted(found)]
+    """The entity's Wikidata items with the label and evidence the build recorded from the reviewed link table
+    (page-describe.rq brings the items' own statements along: no query of its own)."""
+    found = []
+    for target in page.graph.objects(page.this, node(SAME_AS)):
+        if not (isinstance(target, pyoxigraph.NamedNode) and target.value.startswith(WIKIDATA_ENTITY)):
+            continue
+        qid = target.value.removeprefix(WIKIDATA_ENTITY)
+        labels = sorted(label.value for label in page.graph.objects(target, node(iris.RDFS + "label")))
+        evidence = sorted(comment.value for comment in page.graph.objects(target, node(iris.RDFS + "comment")))
+        found.append({"qid": qid, "href": "https://www.wikidata.org/wiki/" + qid,
+                      "label": labels[0] if labels else None, "evidence": evidence})
+    return sorted(found, key=lambda item: item["qid"])
 
 
 def gather_description(page: PageContext) -> None:
