@@ -14,7 +14,7 @@ from pathlib import Path
 from ..iris import DEFAULT_BASE, Iris
 from ..linking.entities import open_release_store, release_base
 from ..linking.quickstatements import ExportError, QuickStatementsWriter, load_properties, load_sources
-from ..mappings.config import MappingTableError, load_wikidata_links
+from ..mappings.config import WIKIDATA_KINDS, MappingTableError, load_wikidata_links
 from ..paths import ARTICLES_DIR, DEFAULT_OUT_DIR, MAPPING_TABLES_DIR
 
 HELP = "write QuickStatements (v1) for the entities with a reviewed Wikidata item, and what more would be needed"
@@ -22,7 +22,7 @@ HELP = "write QuickStatements (v1) for the entities with a reviewed Wikidata ite
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("format", choices=["quickstatements"], help="what to export")
-    parser.add_argument("--entity", action="append", metavar="KIND/ID",
+    parser.add_argument("--entity", action="append", type=_entity, metavar="KIND/ID",
                         help="only this entity, as the Wikidata table names it (season/2012-13); repeatable")
     parser.add_argument("--out", type=Path, metavar="FILE", help="write the statements here (default: stdout)")
     parser.add_argument("--report", type=Path, metavar="FILE",
@@ -35,6 +35,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         metavar="FILE", help="the property table (default: mappings/tables/wikidata_properties.csv)")
     parser.add_argument("--sources", type=Path, default=ARTICLES_DIR / "sources.csv", metavar="FILE",
                         help="the articles' sources, for the references (default: data/articles/sources.csv)")
+
+
+def _entity(text: str) -> str:
+    kind, _, entity_id = text.partition("/")
+    if kind not in WIKIDATA_KINDS or not entity_id:
+        raise argparse.ArgumentTypeError(f"not KIND/ID with a kind of {', '.join(WIKIDATA_KINDS)}: {text!r}")
+    return text
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from ascenso_kg.iris import AKG, PROV, RDF, RDFS, SCHEMA, Iris
+from ascenso_kg.iris import AKG, FOAF, PROV, RDF, RDFS, SCHEMA, Iris
 from ascenso_kg.mappings.config import WikidataLink
 from ascenso_kg.mappings.links import entity_iri, kind_iri
 
@@ -129,6 +129,12 @@ class QuickStatementsWriter:
                 ids.add(term.value[len(self.article_prefix):].split("/", 1)[0])
         return sorted(ids)
 
+    def _own_articles(self, iri: str) -> list[str]:
+        """The entity's own article first (its foaf:isPrimaryTopicOf), then the others it was read from."""
+        pages = {term.value for term in self._objects(iri, FOAF + "isPrimaryTopicOf")}
+        return sorted(self._articles(iri), key=lambda article: (
+            article not in self.sources or self.sources[article].url not in pages, article))
+
     # -- writing ---------------------------------------------------------------------------------------------------
     def _reference(self, article_id: str) -> str | None:
         source = self.sources.get(article_id)
@@ -162,7 +168,7 @@ class QuickStatementsWriter:
         qid = self._item(iri, "season")
         if qid is None:
             return
-        own = self._articles(iri)
+        own = self._own_articles(iri)
         parts = self._subjects(AKG + "season", iri)
         clubs = [(club.value, self._articles(part)) for part in parts if self._is(part, "ClubSeason")
                  for club in self._objects(part, AKG + "club")]
@@ -171,7 +177,7 @@ class QuickStatementsWriter:
             if club_qid:
                 self._write(qid, "participating team", club_qid, articles)
         if clubs:
-            self._write(qid, "number of participants", f"+{len(clubs)}", clubs[0][1])
+            self._write(qid, "number of participants", str(len(clubs)), clubs[0][1])  # a quantity without unit
         for tournament in (part for part in parts if self._is(part, "Tournament")):
             for champion in self._objects(tournament, AKG + "champion"):
                 liguilla = self.iris.liguilla(tournament.removeprefix(self.iris.tournament("")))

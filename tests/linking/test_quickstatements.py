@@ -58,7 +58,7 @@ def test_the_linked_season_gets_its_facts_with_references(built, tmp_path, dated
     assert f"Q900000040\tP580\t+2012-07-20T00:00:00Z/11\t{reference}" in statements
     assert f"Q900000040\tP582\t+2013-05-11T00:00:00Z/11\t{reference}" in statements
     assert f"Q900000040\tP155\tQ900000042\t{reference}" in statements
-    assert any(line.startswith("Q900000040\tP1132\t+") for line in statements)
+    assert any(line.startswith("Q900000040\tP1132\t15\tS143\t") for line in statements)  # 15 clubs in 2012–13
     # La Piedad won the Apertura 2012, whose Liguilla item is the qualifier
     assert any(line.startswith("Q900000040\tP1346\tQ900000005\tP642\tQ900000050\tS143\tQ328\tS4656\t")
                for line in statements)
@@ -114,3 +114,10 @@ def test_a_property_table_missing_one_the_export_needs_is_refused(tmp_path):
                               if not line.startswith("P1346,")) + "\n", encoding="utf-8")
     with pytest.raises(ExportError, match="the export needs these properties: winner"):
         load_properties(path)
+
+
+def test_a_malformed_entity_is_refused_with_a_message(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "quickstatements", "--entity", "team-necaxa"])
+    assert exited.value.code == 2
+    assert "not KIND/ID with a kind of club" in capsys.readouterr().err
