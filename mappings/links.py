@@ -92,5 +92,5 @@ def link_evidence(row: WikidataLink) -> str:
            "label": "found by name", "alias": "found by an alias", "manual": "added by hand",
            "dataset": "found in a public data file pairing the item with its label"}[row.method]
     confirmed = "reviewed by a person" if row.reviewed == "yes" else "not reviewed"
-    note = f" {row.note}" if row.note else ""
+    note = f" Note: {row.note}" if row.note else ""
     return f"Wikidata link for {row.entity}: {how}; {confirmed}.{note}"

@@ -42,7 +42,8 @@ def test_the_committed_table_links_the_first_division_and_never_ascenso_mx():
 
 
 def test_a_row_found_in_a_data_set_is_reviewed_and_names_its_source(tmp_path):
-    (row,) = load_wikidata_links(table(tmp_path, 'club/necaxa,Q900000001,Club Necaxa,dataset,1.00,yes,"a file, a line"'))
+    found = table(tmp_path, 'club/necaxa,Q900000001,Club Necaxa,dataset,1.00,yes,"a file, a line"')
+    (row,) = load_wikidata_links(found)
     assert (row.method, row.accepted) == ("dataset", True)
     (rejected,) = load_wikidata_links(table(tmp_path, "club/necaxa,Q900000001,Club Necaxa,dataset,1.00,no,a file"))
     assert not rejected.accepted
