@@ -78,7 +78,8 @@ class WikidataLink:
     id: str
     qid: str
     label: str
-    method: str  # sitelink, label, alias (found by ascenso-kg link) or manual (added by a person)
+    method: str  # sitelink, label, alias (found by ascenso-kg link); manual or dataset (added by a person; dataset:
+    # the item was found in a public data file pairing it with its label, named in the note)
     score: float
     reviewed: str  # "yes": a person confirmed it; "no": a person rejected it; "": nobody has looked yet
     note: str
@@ -98,7 +99,7 @@ class WikidataLink:
 
 
 WIKIDATA_KINDS = (*LINK_KINDS, "player")
-WIKIDATA_METHODS = ("sitelink", "label", "alias", "manual")
+WIKIDATA_METHODS = ("sitelink", "label", "alias", "manual", "dataset")
 WIKIDATA_REVIEWS = ("", "yes", "no")
 WIKIDATA_COLUMNS = ("entity", "qid", "label", "method", "score", "reviewed", "note")
 _QID = re.compile(r"Q[1-9][0-9]*")
@@ -260,6 +261,11 @@ def load_wikidata_links(path: Path) -> list[WikidataLink]:
         _check(row["reviewed"] in WIKIDATA_REVIEWS, path, line, "reviewed must be yes, no or empty")
         _check(row["method"] != "manual" or row["reviewed"] == "yes", path, line,
                "a row added by hand (method manual) must be reviewed: yes")
+        # a data set's pairing is only evidence: the row records the reviewer's decision either way
+        _check(row["method"] != "dataset" or row["reviewed"] in ("yes", "no"), path, line,
+               "a row found in a data set (method dataset) must be reviewed: yes or no")
+        _check(row["method"] != "dataset" or bool(row["note"].strip()), path, line,
+               "a row found in a data set (method dataset) must name that source in its note")
         try:
             score = float(row["score"])
         except ValueError:

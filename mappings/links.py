@@ -71,8 +71,26 @@ def map_links(tables: MappingTables, iris: Iris, entities: set[str]) -> tuple[li
             continue
         subject = entity_iri(iris, row)
         if subject not in entities:
-            problems.append(Problem("wikidata.csv", row.line, f"no {row.kind} {row.id!r} in this build; not linked",
-                                    "info"))
+            # A reviewed item for an entity this build lacks (its articles are not in yet) is noted, never a dangling
+            # sameAs and never a failure: the row waits in the table for the entity.
+            why = "reviewed" if row.reviewed == "yes" else "sitelink-exact"
+            problems.append(Problem("wikidata.csv", row.line, f"{why} link to {row.qid} ({row.label}): no {row.kind} "
+                                    f"{row.id!r} in this build; not linked", "info"))
             continue
         out.link(subject, OWL + "sameAs", wikidata_iri(row.qid))
+        # The item's label and the evidence for the link, from the reviewed row at build time: the pages show them
+        # without ever asking Wikidata.
+        if row.label:
+            out.add(wikidata_iri(row.qid), RDFS + "label", text(row.label))
+        out.add(wikidata_iri(row.qid), RDFS + "comment", text(link_evidence(row), "en"))
     return out.statements, problems
+
+
+def link_evidence(row: WikidataLink) -> str:
+    """What a reader of the page is told about a Wikidata link: how it was found, who confirmed it, the evidence."""
+    how = {"sitelink": "its English Wikipedia sitelink is this entity's article",
+           "label": "found by name", "alias": "found by an alias", "manual": "added by hand",
+           "dataset": "found in a public data file pairing the item with its label"}[row.method]
+    confirmed = "reviewed by a person" if row.reviewed == "yes" else "not reviewed"
+    note = f" Note: {row.note}" if row.note else ""
+    return f"Wikidata link for {row.entity}: {how}; {confirmed}.{note}"

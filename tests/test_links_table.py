@@ -9,7 +9,7 @@ import pytest
 
 from ascenso_kg.iris import Iris
 from ascenso_kg.mappings.config import MappingTableError, load_tables
-from ascenso_kg.mappings.links import dbpedia_iri, map_links
+from ascenso_kg.mappings.links import dbpedia_iri, kind_iri, map_links
 from ascenso_kg.paths import MAPPING_TABLES_DIR
 
 
@@ -39,18 +39,24 @@ def test_dbpedia_resource_has_the_article_title(url, expected):
 )
 def test_linked_entities_are_primary_topics_of_their_articles(select, entity, wikipedia):
     rows = select(f"""SELECT ?page ?same WHERE {{ GRAPH <https://w3id.org/ascenso-kg/graph/links> {{
-        <https://w3id.org/ascenso-kg/resource/{entity}> foaf:isPrimaryTopicOf ?page ; owl:sameAs ?same }} }}""")
+        <https://w3id.org/ascenso-kg/resource/{entity}> foaf:isPrimaryTopicOf ?page ; owl:sameAs ?same
+        FILTER(STRSTARTS(STR(?same), "http://dbpedia.org/")) }} }}""")
     assert rows == [{"page": wikipedia, "same": dbpedia_iri(wikipedia)}]
 
 
 def test_no_wikidata_identifier_is_asserted_without_verification(select):
+    """Only the accepted (here: reviewed) rows of mappings/tables/wikidata.csv become owl:sameAs a Wikidata item."""
     rows = select("SELECT ?s ?o WHERE { ?s owl:sameAs ?o FILTER(STRSTARTS(STR(?o), 'http://www.wikidata.org/')) }")
-    assert rows == []
+    iris = Iris()
+    accepted = {(kind_iri(iris, row.kind, row.id), "http://www.wikidata.org/entity/" + row.qid)
+                for row in load_tables().wikidata_links if row.accepted and row.reviewed == "yes"}
+    assert rows and {(row["s"], row["o"]) for row in rows} <= accepted
 
 
 def test_a_link_to_an_entity_the_graph_does_not_hold_is_reported():
     quads, problems = map_links(load_tables(), Iris(), entities=set())
-    assert len(problems) == len(load_tables().links)
+    tables = load_tables()
+    assert len(problems) == len(tables.links) + sum(row.accepted for row in tables.wikidata_links)
     assert problems[0].file == "links.csv" and problems[0].line == 2
     assert all("isPrimaryTopicOf" not in str(quad) for quad in quads)
 

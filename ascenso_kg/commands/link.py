@@ -3,7 +3,9 @@
 ``link`` reads the entities of the published build (``OUT/current``), asks a Wikidata SPARQL endpoint for items
 (sitelink first, then names within the right type) and rewrites ``mappings/tables/wikidata.csv``, keeping every
 review. ``link --check`` reports the table's identifiers that became redirects, were deleted or have the wrong type,
-and exits 1 if there is any.
+and exits 1 if there is any. ``link --compare`` lists, for each accepted link, where the published graph and the
+Wikidata item disagree (label, country, league participation, city, season winners), for a person to judge; it
+exits 0 whatever it finds, as neither side is assumed right.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from ..iris import DEFAULT_BASE, Iris
 from ..linking.candidates import find_candidates
 from ..linking.check import check_links
+from ..linking.compare import compare_links
 from ..linking.client import DEFAULT_ENDPOINT, EndpointError, SparqlClient, user_agent
 from ..linking.entities import open_release_store, read_entities, release_base
 from ..linking.scoring import score_candidates
@@ -34,8 +37,11 @@ def _non_negative(text: str) -> float:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--check", action="store_true",
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--check", action="store_true",
                         help="check the table instead: report redirects, deleted items and incompatible types")
+    action.add_argument("--compare", action="store_true",
+                        help="list where the graph and the items of the accepted links disagree, for a person to judge")
     parser.add_argument("--endpoint", default=DEFAULT_ENDPOINT,
                         help=f"Wikidata SPARQL endpoint (default: {DEFAULT_ENDPOINT})")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT_DIR, metavar="DIR",
@@ -94,8 +100,29 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare(args: argparse.Namespace) -> int:
+    if not args.table.exists():
+        print(f"ascenso-kg link --compare: no such table: {args.table}", file=sys.stderr)
+        return 2
+    rows = load_wikidata_links(args.table)
+    try:
+        store = open_release_store(args.out)
+    except OSError as error:
+        print(f"ascenso-kg link --compare: {error}", file=sys.stderr)
+        return 2
+    iris = Iris(args.base or release_base(args.out) or DEFAULT_BASE)
+    found = compare_links(_client(args), store, iris, rows)
+    for disagreement in found:
+        print(disagreement.render())
+    compared = sum(row.accepted for row in rows)
+    print(f"{len(found)} disagreements to judge over {compared} accepted links", file=sys.stderr)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     try:
+        if args.compare:
+            return _compare(args)
         return _check(args) if args.check else _link(args)
     except MappingTableError as error:
         print(f"ascenso-kg link: {error}", file=sys.stderr)

@@ -56,7 +56,26 @@ def describe(page: PageContext) -> dict:
         "provenance": provenance(page, this),
         "validation": validation(page),
         "links": links_out(page),
+        "wikidata": wikidata_items(page),
     }
+
+
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+
+
+def wikidata_items(page: PageContext) -> list[dict]:
+    """The entity's Wikidata items with the label and evidence the build recorded from the reviewed link table
+    (page-describe.rq brings the items' own statements along: no query of its own)."""
+    found = []
+    for target in page.graph.objects(page.this, node(SAME_AS)):
+        if not (isinstance(target, pyoxigraph.NamedNode) and target.value.startswith(WIKIDATA_ENTITY)):
+            continue
+        qid = target.value.removeprefix(WIKIDATA_ENTITY)
+        labels = sorted(label.value for label in page.graph.objects(target, node(iris.RDFS + "label")))
+        evidence = sorted(comment.value for comment in page.graph.objects(target, node(iris.RDFS + "comment")))
+        found.append({"qid": qid, "href": "https://www.wikidata.org/wiki/" + qid,
+                      "label": labels[0] if labels else None, "evidence": evidence})
+    return sorted(found, key=lambda item: item["qid"])
 
 
 def gather_description(page: PageContext) -> None:

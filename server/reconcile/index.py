@@ -17,6 +17,9 @@ from ascenso_kg.linking.names import fold
 
 from .schema import PROPERTIES, TYPES
 
+WIKIDATA_RELATION = "wikidata"  # reconcile-relations.rq's name for the build's owl:sameAs to a Wikidata item
+WIKIDATA_SPACE = "http://www.wikidata.org/entity/"  # the identifier space of the QIDs a candidate carries
+
 
 @dataclass(frozen=True)
 class Name:
@@ -34,6 +37,7 @@ class Entry:
     names: list[Name] = field(default_factory=list)
     related: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # property -> ids or literals
     description: str = ""
+    wikidata: set[str] = field(default_factory=set)  # QIDs of the build's owl:sameAs links (reviewed rows only)
     _display: tuple[int, str] | None = None
 
     @property
@@ -72,6 +76,9 @@ class ReconcileIndex:
 
     def add_relation(self, iri: str, property_id: str, value: str, value_is_iri: bool) -> None:
         entry = self.entries.get(self.id_of(iri))
+        if entry is not None and property_id == WIKIDATA_RELATION and value.startswith(WIKIDATA_SPACE):
+            entry.wikidata.add(value.removeprefix(WIKIDATA_SPACE))
+            return
         if entry is not None and property_id in PROPERTIES:
             entry.related[property_id].add(self.id_of(value) if value_is_iri else value)
 
@@ -88,6 +95,7 @@ class ReconcileIndex:
             values = entry.related.get(property_id)
             if values:
                 parts.append(", ".join(sorted(self.display(value) for value in values)))
+        parts += [f"Wikidata {qid}" for qid in sorted(entry.wikidata)]
         return " · ".join(parts)
 
     # Reading --------------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from .index import ReconcileIndex
+from .index import WIKIDATA_SPACE, ReconcileIndex
 from .matching import Constraint, ReconQuery, Scored
 from .schema import TYPES, property_id, type_id
 
@@ -112,7 +112,7 @@ def render_candidate(index: ReconcileIndex, candidate: Scored) -> dict:
     entry = candidate.entry
     features = [{"id": "name", "value": candidate.name_score}]
     features += [{"id": f"property:{pid}", "value": met} for pid, met in candidate.constraints.items()]
-    return {
+    found = {
         "id": entry.id,
         "name": entry.name,
         "description": entry.description,
@@ -121,3 +121,8 @@ def render_candidate(index: ReconcileIndex, candidate: Scored) -> dict:
         "features": features,
         "match": candidate.match,
     }
+    if entry.wikidata:
+        # The API gives a candidate one id in the service's identifier space; the same entity's Wikidata items (the
+        # build's reviewed owl:sameAs links) follow as additional identifiers, each with its own identifier space.
+        found["sameAs"] = [{"id": qid, "identifierSpace": WIKIDATA_SPACE} for qid in sorted(entry.wikidata)]
+    return found

@@ -64,3 +64,17 @@ def test_a_bad_row_is_reported_with_its_line_and_nothing_is_queried(tmp_path, ca
     # No endpoint answers at this address: a query would fail with another message.
     assert run_link("--check", "--endpoint", "http://127.0.0.1:9/sparql", "--table", str(table)) == 1
     assert "wikidata.csv:2: not a Wikidata item id: 'Q0042'" in capsys.readouterr().err
+
+
+def test_rows_found_in_a_data_set_are_checked_like_the_others(tmp_path, standin, capsys):
+    table = tmp_path / "wikidata.csv"
+    table.write_text(HEADER + "\n".join([
+        'club/necaxa,Q900000001,Club Necaxa,dataset,1.00,yes,"a public file, line 12"',
+        'club/leon,Q900000051,Club León,dataset,1.00,yes,"a public file, line 13"',
+        'club/udeg,Q900000052,Leones Negros,dataset,1.00,no,"a public file: rejected, not checked"',
+    ]) + "\n", encoding="utf-8")
+    assert check(standin, table) == 1
+    output = capsys.readouterr()
+    assert output.out.splitlines() == [
+        "wikidata.csv:3: club/leon Q900000051: deleted: the endpoint has no statement about this item"]
+    assert "1 of 2 identifiers need attention" in output.err

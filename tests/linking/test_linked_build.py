@@ -54,3 +54,13 @@ def test_the_links_graph_keeps_its_wikipedia_and_dbpedia_links(linked_out):
             <http://www.w3.org/2002/07/owl#sameAs> <http://dbpedia.org/resource/Club_Necaxa> ,
                                                    <{WD}Q900000001> }} }}""")
     assert bool(asked)
+
+
+def test_the_published_build_asserts_the_committed_reviewed_links(built):
+    """mappings/tables/wikidata.csv's reviewed rows, as the real build publishes them; Veracruz stays unlinked."""
+    store = pyoxigraph.Store.read_only(str(built / "current" / "store"))
+    rows = store.query(f"""SELECT ?s ?o WHERE {{ GRAPH <{LINKS_GRAPH}> {{
+        ?s <http://www.w3.org/2002/07/owl#sameAs> ?o FILTER(STRSTARTS(STR(?o), "{WD}")) }} }}""")
+    found = {(row["s"].value.removeprefix(RESOURCE), row["o"].value.removeprefix(WD)) for row in rows}
+    assert found == {("club/necaxa", "Q1280895"), ("club/celaya", "Q1052781"), ("club/leon", "Q633223"),
+                     ("club/udeg", "Q1819189"), ("competition/liga-mx", "Q764690")}

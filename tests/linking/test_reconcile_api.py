@@ -205,7 +205,7 @@ def test_the_preview_is_a_small_html_page_about_the_entity(reconcile_client):
     assert response.status_code == 200 and response.mimetype == "text/html"
     page = _Text()
     page.feed(response.get_data(as_text=True))
-    assert "Leones Negros UdeG" in page.text and "club · Guadalajara" in page.text
+    assert "Leones Negros UdeG" in page.text and "club · Guadalajara · Wikidata Q1819189" in page.text
     assert page.links == [RESOURCE + "club/udeg"]
 
 
@@ -231,3 +231,14 @@ def test_the_index_is_built_once_per_app_not_per_request(make_app, built):
     client.get("/reconcile/suggest/entity", query_string={"prefix": "ne"})
     assert len(jobs) == 2  # the names and the relations, read once
     assert not any("REGEX" in job.text.upper() for job in jobs)
+
+
+def test_a_club_with_a_reviewed_wikidata_item_is_answered_with_its_qid_as_an_additional_identifier(reconcile_client):
+    results = post(reconcile_client, {"q0": {"query": "Necaxa", "type": "Club", "limit": 1},
+                                      "q1": {"query": "Tiburones Rojos de Veracruz", "type": "Club", "limit": 1}})
+    (necaxa,) = results["q0"]["result"]
+    assert necaxa["id"] == "club/necaxa"
+    assert necaxa["sameAs"] == [{"id": "Q1280895", "identifierSpace": "http://www.wikidata.org/entity/"}]
+    assert necaxa["description"].endswith(" · Wikidata Q1280895")
+    (veracruz,) = results["q1"]["result"]
+    assert veracruz["id"] == "club/tiburones-rojos-de-veracruz" and "sameAs" not in veracruz  # reviewed: no

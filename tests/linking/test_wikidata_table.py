@@ -22,9 +22,31 @@ def table(tmp_path: Path, *rows: str) -> Path:
     return path
 
 
-def test_the_committed_table_asserts_no_identifier():
-    """This machine cannot reach Wikidata, so no row could be verified: the table holds its header only."""
-    assert load_wikidata_links(MAPPING_TABLES_DIR / "wikidata.csv") == []
+COMMITTED = load_wikidata_links(MAPPING_TABLES_DIR / "wikidata.csv")
+
+
+def test_the_committed_table_holds_only_reviewed_rows_traceable_to_their_evidence():
+    """This machine cannot reach Wikidata: each committed row was reviewed by hand against a public data file that
+    pairs the item with its label, and its note quotes that line (with the QID in it)."""
+    assert COMMITTED, "the reviewed links are in the table"
+    for row in COMMITTED:
+        assert (row.method, row.reviewed in ("yes", "no")) == ("dataset", True), row.entity
+        assert "Evidence:" in row.note and row.qid in row.note.partition("Evidence:")[2], row.entity
+
+
+def test_the_committed_table_links_the_first_division_and_never_ascenso_mx():
+    accepted = {row.entity: row.qid for row in COMMITTED if row.accepted}
+    assert accepted["competition/liga-mx"] == "Q764690"
+    assert accepted["competition/liga-de-expansion-mx"] == "Q92292023"  # the 2020 second division, its own entity
+    assert "competition/liga-de-ascenso" not in accepted
+
+
+def test_a_row_found_in_a_data_set_is_reviewed_and_names_its_source(tmp_path):
+    found = table(tmp_path, 'club/necaxa,Q900000001,Club Necaxa,dataset,1.00,yes,"a file, a line"')
+    (row,) = load_wikidata_links(found)
+    assert (row.method, row.accepted) == ("dataset", True)
+    (rejected,) = load_wikidata_links(table(tmp_path, "club/necaxa,Q900000001,Club Necaxa,dataset,1.00,no,a file"))
+    assert not rejected.accepted
 
 
 def test_a_row_is_read_with_its_line(tmp_path):
@@ -42,6 +64,8 @@ def test_a_row_is_read_with_its_line(tmp_path):
     ("club/necaxa,Q1,x,guess,0.5,,", "unknown method 'guess'"),
     ("club/necaxa,Q1,x,label,0.5,maybe,", "reviewed must be yes, no or empty"),
     ("club/necaxa,Q1,x,manual,1.0,,", "a row added by hand \\(method manual\\) must be reviewed: yes"),
+    ("club/necaxa,Q1,x,dataset,1.0,,a file", "a row found in a data set \\(method dataset\\) must be reviewed"),
+    ("club/necaxa,Q1,x,dataset,1.0,yes,", "a row found in a data set \\(method dataset\\) must name that source"),
     ("club/necaxa,Q1,x,label,1.5,,", "score must be a number from 0 to 1"),
     ("club/necaxa,Q1,x,label,high,,", "score must be a number from 0 to 1"),
 ])
@@ -88,6 +112,17 @@ def test_an_accepted_row_for_an_entity_the_graph_does_not_hold_is_reported():
     assert [(p.file, p.line) for p in problems] == [("wikidata.csv", 2)]
     assert "no club 'necaxa' in this build" in problems[0].message
     assert not any("wikidata.org" in statement for statement in statements)
+
+
+def test_a_reviewed_row_for_a_competition_the_build_lacks_is_noted_not_linked_and_not_an_error():
+    """competition/liga-de-expansion-mx (Q92292023) is reviewed before the articles that name it are read."""
+    row = WikidataLink("competition", "liga-de-expansion-mx", "Q92292023", "Liga de Expansion MX", "dataset", 1.0,
+                       "yes", "a file, a line", 8)
+    statements, problems = map_links(MappingTables(wikidata_links=[row]), IRIS, {IRIS.competition("liga-mx")})
+    assert [(p.file, p.line, p.severity) for p in problems] == [("wikidata.csv", 8, "info")]
+    assert problems[0].message == ("reviewed link to Q92292023 (Liga de Expansion MX): no competition "
+                                   "'liga-de-expansion-mx' in this build; not linked")
+    assert not any("Q92292023" in statement for statement in statements)
 
 
 def test_dbpedia_iri_keeps_characters_an_iri_may_not_hold_encoded():
