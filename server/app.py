@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, render_template, request
 from flask_cors import CORS
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, SecurityError
 
 from ascenso_kg import iris, paths
 
@@ -145,6 +145,8 @@ def _query_failed(error: QueryFailed) -> Response:
 def _http_error(error: HTTPException) -> Response:
     if isinstance(error, RequestEntityTooLarge):
         return error_response(413, "The request is larger than the endpoint accepts.")
+    if isinstance(error, SecurityError):  # an untrusted Host: never echo it back
+        return error_response(400, "The request's Host header names no host this server answers to.")
     response = error_response(error.code or 500, error.description or error.name)
     if error.code == 405:
         response.headers["Allow"] = ", ".join(error.valid_methods or ())
@@ -152,5 +154,12 @@ def _http_error(error: HTTPException) -> Response:
 
 
 def _unexpected_error(error: Exception) -> Response:
+    if _is_malformed_body(error):
+        return error_response(400, "The request body is malformed (a broken chunked transfer encoding).")
     log.exception("unexpected error while answering %s %s", request.method, request.path)
     return error_response(500, "The server failed to answer this request. The failure has been logged.")
+
+
+def _is_malformed_body(error: Exception) -> bool:
+    """gunicorn raises its parse errors from the body stream, inside the view that reads the body."""
+    return type(error).__module__ == "gunicorn.http.errors"
