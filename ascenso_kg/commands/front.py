@@ -40,7 +40,7 @@ class Front:
     def __init__(self, listen: str, upstream: str, read_timeout: float):
         binary = nginx_binary()
         if binary is None:
-            raise FileNotFoundError("nginx is not installed (apt-get install nginx-light, or serve with --no-front)")
+            raise FileNotFoundError("nginx is not installed (apt-get install nginx, or serve with --no-front)")
         self.prefix = Path(tempfile.mkdtemp(prefix="ascenso-kg-front-"))
         self.prefix.chmod(0o755)  # run as root, nginx's workers are another user and write temp files in here
         config = write_config(self.prefix, listen, upstream, read_timeout)

@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_front:
         if nginx_binary() is None:
             print("ascenso-kg serve: nginx is not installed, so gunicorn answers directly and slow clients can hold "
-                  "its threads (apt-get install nginx-light)", file=sys.stderr)
+                  "its threads (apt-get install nginx)", file=sys.stderr)
         else:
             bind = f"127.0.0.1:{_free_port()}"
             app_config["TRUSTED_PROXIES"] = ["127.0.0.1"]  # nginx names the client in X-Forwarded-For

@@ -83,6 +83,7 @@ def test_a_query_over_the_memory_limit_gets_an_error_naming_it_and_stays_under_i
     finally:
         done.set()
         sampler.join()
+    print(f"peak RSS of a query process: {peak[0] / 2**20:.0f} MiB (heap limit 384 MiB); answer {answer.status}")
     assert answer.status in (400, 507), answer.text
     assert "384 MiB" in answer.text
     assert peak[0] <= 384 * 2**20 + 64 * 2**20  # the limit covers the heap; the mapped store and code come on top
@@ -109,6 +110,8 @@ def test_runaway_queries_from_several_clients_never_grow_the_pool(rel_out):
             time.sleep(0.02)
         for thread in clients:
             thread.join()
+    print(f"query processes over {len(counts)} samples of a 10 s runaway loop: max {max(counts)} (bound 2); "
+          f"{len(statuses)} answers {sorted(set(statuses))}")
     assert max(counts) <= 2, f"query processes seen: {sorted(set(counts))}"
     assert len(statuses) >= 10 and set(statuses) <= {503, 504}
 
