@@ -44,7 +44,7 @@ DEFAULTS = {
     "QUERY_QUEUE_WAIT": 10.0,  # seconds a request waits for a free query process before 503
     "ROW_LIMIT": 10_000,  # rows (or triples) in one answer; more are cut and the answer says so
     "ANSWER_BYTE_LIMIT": 64 * 2**20,  # characters of term text in one answer; more rows are cut, as at ROW_LIMIT
-    "QUERY_MEMORY_LIMIT": 2**30,  # bytes of heap per query process (RLIMIT_DATA); a query needing more gets 507
+    "QUERY_MEMORY_LIMIT": 2**30,  # bytes of heap per query process (RLIMIT_DATA); a query needing more gets an error naming it
     "QUERY_RECYCLE_ABOVE": 512 * 2**20,  # resident bytes after which a query process is replaced (memory given back)
     "MAX_CONTENT_LENGTH": 256 * 1024,  # bytes in a request body (413 beyond)
     "MAX_QUERY_LENGTH": 100_000,  # characters in a query, however it is sent (413 beyond)
@@ -93,6 +93,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["EXAMPLES_DIR"] = Path(app.config["EXAMPLES_DIR"])
     app.config["SERVICE_ALLOWLIST"] = tuple(app.config["SERVICE_ALLOWLIST"])
     app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
+    if app.config["PUBLIC_BASE_URL"]:
+        app.wsgi_app = _PublicScheme(app.wsgi_app, app.config["PUBLIC_BASE_URL"])
 
     release.init_app(app, published)
     store.init_app(app, published)
@@ -114,6 +116,21 @@ def trusted_hosts(config: dict) -> list[str]:
     if config["PUBLIC_BASE_URL"]:
         hosts.append(urlsplit(config["PUBLIC_BASE_URL"]).hostname)
     return hosts
+
+
+class _PublicScheme:
+    """Requests for the public host get its scheme: behind a TLS-terminating proxy, gunicorn sees plain http, and
+    the links the app writes (service description, VoID, dumps) must say https."""
+
+    def __init__(self, wsgi_app, base_url: str):
+        self.wsgi_app = wsgi_app
+        parts = urlsplit(base_url)
+        self.host, self.scheme = parts.hostname, parts.scheme
+
+    def __call__(self, environ, start_response):
+        if environ.get("HTTP_HOST", "").rsplit(":", 1)[0] == self.host:
+            environ["wsgi.url_scheme"] = self.scheme
+        return self.wsgi_app(environ, start_response)
 
 
 def _security_headers(response: Response) -> Response:

@@ -271,3 +271,11 @@ def test_forwarded_clients_get_budgets_of_their_own_only_behind_a_trusted_proxy(
         assert 429 not in spend(proxy, "198.51.100.2")[:2]  # another behind the same proxy still has its own
         assert 429 in spend(stranger, "198.51.100.3")  # an untrusted peer cannot pick an address per request
         assert 429 in [stranger.get(path, headers={"X-Forwarded-For": "198.51.100.4"}).status]
+
+
+def test_the_public_base_url_names_the_links_and_other_hosts_are_refused(rel_out):
+    with gunicorn(rel_out, workers=1, QUERY_WORKERS=1, PUBLIC_BASE_URL="https://kg.example.org") as live:
+        runner = Client(live.url)
+        public = runner.get("/sparql", headers={"Host": "kg.example.org", "Accept": "text/turtle"})
+        assert public.status == 200 and b"<https://kg.example.org/sparql>" in public.body
+        assert runner.get("/sparql", headers={"Host": "evil.example", "Accept": "text/turtle"}).status == 400
