@@ -44,7 +44,7 @@ DEFAULTS = {
     "QUERY_QUEUE_WAIT": 10.0,  # seconds a request waits for a free query process before 503
     "ROW_LIMIT": 10_000,  # rows (or triples) in one answer; more are cut and the answer says so
     "ANSWER_BYTE_LIMIT": 64 * 2**20,  # characters of term text in one answer; more rows are cut, as at ROW_LIMIT
-    "QUERY_MEMORY_LIMIT": 2**30,  # bytes of heap per query process (RLIMIT_DATA); a query needing more gets an error naming it
+    "QUERY_MEMORY_LIMIT": 2**30,  # bytes of heap per query process (RLIMIT_DATA); more: an error naming it
     "QUERY_RECYCLE_ABOVE": 512 * 2**20,  # resident bytes after which a query process is replaced (memory given back)
     "MAX_CONTENT_LENGTH": 256 * 1024,  # bytes in a request body (413 beyond)
     "MAX_QUERY_LENGTH": 100_000,  # characters in a query, however it is sent (413 beyond)

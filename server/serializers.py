@@ -159,8 +159,8 @@ RESULT_WRITERS: dict[str, Callable[[Outcome], bytes]] = {
 # Graphs ------------------------------------------------------------------------------------------------------
 def _check_writable(graph: Graph, format_name: str) -> None:
     """Refuse, with 406 and a reason, a graph the format cannot hold (pyoxigraph would raise, or write bad XML)."""
-    if format_name == "jsonld" and any(isinstance(t.subject, pyoxigraph.Triple) or isinstance(t.object, pyoxigraph.Triple)
-                                       for t in graph.triples):
+    if format_name == "jsonld" and any(isinstance(term, pyoxigraph.Triple)
+                                       for t in graph.triples for term in (t.subject, t.object)):
         raise QueryFailed(406, "JSON-LD cannot hold triple terms (RDF 1.2); ask for Turtle, N-Triples or N-Quads.")
     if format_name == "rdfxml":
         for triple in graph.triples:

@@ -49,7 +49,8 @@ class Front:
                                         stdin=subprocess.DEVNULL, start_new_session=True)
         time.sleep(0.2)
         if self.process.poll() is not None:
-            log = (self.prefix / "error.log").read_text(errors="replace") if (self.prefix / "error.log").exists() else ""
+            error_log = self.prefix / "error.log"
+            log = error_log.read_text(errors="replace") if error_log.exists() else ""
             self.stop()
             raise RuntimeError(f"nginx did not start: {log.strip()[-500:]}")
 

@@ -114,4 +114,5 @@ def test_the_documented_production_setup_keeps_serving_with_500_slow_connections
         if front is not None:
             front.stop()
         stop(gunicorn)
-    print(f"gunicorn + nginx: normal p95 {idle * 1000:.1f} ms idle, {loaded * 1000:.1f} ms with {SLOW} slow connections")
+    print(f"gunicorn + nginx: normal p95 {idle * 1000:.1f} ms idle, {loaded * 1000:.1f} ms with {SLOW} slow "
+          "connections")
