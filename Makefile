@@ -2,13 +2,17 @@
 # `make test` installs it with apt when it is missing (as root, or with sudo).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test browser
+# `ascenso-kg serve` runs Debian's nginx in front of gunicorn (deploy/nginx.conf); both targets install it likewise.
+.PHONY: serve test browser front
 
-serve:
+serve: front
 	pip install -e . && ascenso-kg serve
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
-test: browser
+front:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q nginx; }
+
+test: browser front
 	pip install -e '.[test]' && python -m pytest

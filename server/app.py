@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, render_template, request
 from flask_cors import CORS
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, SecurityError
 
 from ascenso_kg import iris, paths
 
@@ -42,6 +43,9 @@ DEFAULTS = {
     "QUERY_WORKERS_MAX": None,
     "QUERY_QUEUE_WAIT": 10.0,  # seconds a request waits for a free query process before 503
     "ROW_LIMIT": 10_000,  # rows (or triples) in one answer; more are cut and the answer says so
+    "ANSWER_BYTE_LIMIT": 64 * 2**20,  # characters of term text in one answer; more rows are cut, as at ROW_LIMIT
+    "QUERY_MEMORY_LIMIT": 2**30,  # bytes of heap per query process (RLIMIT_DATA); more: an error naming it
+    "QUERY_RECYCLE_ABOVE": 512 * 2**20,  # resident bytes after which a query process is replaced (memory given back)
     "MAX_CONTENT_LENGTH": 256 * 1024,  # bytes in a request body (413 beyond)
     "MAX_QUERY_LENGTH": 100_000,  # characters in a query, however it is sent (413 beyond)
     "SERVICE_ALLOWLIST": ["https://query.wikidata.org/sparql"],  # the only SERVICE IRIs a query may call
@@ -52,7 +56,26 @@ DEFAULTS = {
     "EXAMPLES_DIR": str(paths.ROOT / "queries"),
     "BASE": None,  # the IRI base of the resources; None: the release manifest's, else iris.DEFAULT_BASE
     "ARTICLES_DIR": str(paths.ARTICLES_DIR),  # the source articles' text, shown by /source/<article> pages
+    # The address the public reaches this server at (https://kg.example.org): its host name is the one Host header
+    # accepted besides the loopback names, so links in pages, the service description and the dumps never echo an
+    # arbitrary Host. PUBLIC_HOSTS adds other names (a second domain).
+    "PUBLIC_BASE_URL": None,
+    "PUBLIC_HOSTS": [],
+    # Addresses of reverse proxies whose X-Forwarded-For names the client (for the per-client budgets); none: the
+    # peer address is the client.
+    "TRUSTED_PROXIES": [],
 }
+
+LOOPBACK_HOSTS = ["localhost", "127.0.0.1"]
+# Every answer: no MIME sniffing, no referrer beyond this origin, never framed; HTML pages also run no inline script.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+}
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                           "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                           "frame-ancestors 'none'")
 
 _TEXT = Format("text", "text/plain")
 
@@ -69,6 +92,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["PREFIXES"] = iris.prefixes(base)
     app.config["EXAMPLES_DIR"] = Path(app.config["EXAMPLES_DIR"])
     app.config["SERVICE_ALLOWLIST"] = tuple(app.config["SERVICE_ALLOWLIST"])
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
+    if app.config["PUBLIC_BASE_URL"]:
+        app.wsgi_app = _PublicScheme(app.wsgi_app, app.config["PUBLIC_BASE_URL"])
 
     release.init_app(app, published)
     store.init_app(app, published)
@@ -77,10 +103,42 @@ def create_app(config: dict | None = None) -> Flask:
     CORS(app, send_wildcard=True, expose_headers=[TRUNCATED_HEADER, ROW_LIMIT_HEADER])  # public data, no cookies
     for blueprint in (dataset.bp, sparql.bp, dumps.bp, reconcile.bp, pages.bp, search.bp):
         app.register_blueprint(blueprint)
+    app.after_request(_security_headers)
     app.register_error_handler(QueryFailed, _query_failed)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
     return app
+
+
+def trusted_hosts(config: dict) -> list[str]:
+    """The Host names this server answers to (Flask refuses others with 400): loopback, the public base URL's."""
+    hosts = [*LOOPBACK_HOSTS, *config["PUBLIC_HOSTS"]]
+    if config["PUBLIC_BASE_URL"]:
+        hosts.append(urlsplit(config["PUBLIC_BASE_URL"]).hostname)
+    return hosts
+
+
+class _PublicScheme:
+    """Requests for the public host get its scheme: behind a TLS-terminating proxy, gunicorn sees plain http, and
+    the links the app writes (service description, VoID, dumps) must say https."""
+
+    def __init__(self, wsgi_app, base_url: str):
+        self.wsgi_app = wsgi_app
+        parts = urlsplit(base_url)
+        self.host, self.scheme = parts.hostname, parts.scheme
+
+    def __call__(self, environ, start_response):
+        if environ.get("HTTP_HOST", "").rsplit(":", 1)[0] == self.host:
+            environ["wsgi.url_scheme"] = self.scheme
+        return self.wsgi_app(environ, start_response)
+
+
+def _security_headers(response: Response) -> Response:
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    return response
 
 
 def error_response(status: int, message: str) -> Response:
@@ -104,6 +162,8 @@ def _query_failed(error: QueryFailed) -> Response:
 def _http_error(error: HTTPException) -> Response:
     if isinstance(error, RequestEntityTooLarge):
         return error_response(413, "The request is larger than the endpoint accepts.")
+    if isinstance(error, SecurityError):  # an untrusted Host: never echo it back
+        return error_response(400, "The request's Host header names no host this server answers to.")
     response = error_response(error.code or 500, error.description or error.name)
     if error.code == 405:
         response.headers["Allow"] = ", ".join(error.valid_methods or ())
@@ -111,5 +171,12 @@ def _http_error(error: HTTPException) -> Response:
 
 
 def _unexpected_error(error: Exception) -> Response:
+    if _is_malformed_body(error):
+        return error_response(400, "The request body is malformed (a broken chunked transfer encoding).")
     log.exception("unexpected error while answering %s %s", request.method, request.path)
     return error_response(500, "The server failed to answer this request. The failure has been logged.")
+
+
+def _is_malformed_body(error: Exception) -> bool:
+    """gunicorn raises its parse errors from the body stream, inside the view that reads the body."""
+    return type(error).__module__ == "gunicorn.http.errors"

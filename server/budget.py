@@ -1,8 +1,8 @@
 """Per-client budgets for the SPARQL endpoint: how many queries a client may run at once, and how much query time it
 may spend in a window.
 
-A client is its remote address (the endpoint trusts no forwarding header: behind a reverse proxy, have the proxy set
-the address gunicorn sees, or put the limit in the proxy). Each client has
+A client is its remote address, or, behind a reverse proxy listed in ``TRUSTED_PROXIES``, the address that proxy puts in
+``X-Forwarded-For`` (no other forwarding header is believed). Each client has
 
 - a **concurrency** limit: at most ``BUDGET_CONCURRENT`` of its queries run at once;
 - a **time** budget, a bucket of ``BUDGET_SECONDS`` seconds of query time that refills at ``BUDGET_SECONDS`` per
@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from flask import Flask, current_app
+from flask import Flask, Request, current_app
 
 from .outcomes import QueryFailed
 
@@ -116,6 +116,20 @@ class ClientBudgets:
 def init_app(app: Flask) -> None:
     app.extensions[_EXTENSION] = ClientBudgets(app.config["BUDGET_CONCURRENT"], app.config["BUDGET_SECONDS"],
                                                app.config["BUDGET_WINDOW"])
+
+
+def client_address(request: Request) -> str:
+    """Who a budget is for: the peer address, or, when the peer is a configured trusted proxy, the nearest address
+    in X-Forwarded-For that is not itself a trusted proxy (the ones before it could be written by the client)."""
+    trusted = current_app.config.get("TRUSTED_PROXIES") or ()
+    address = request.remote_addr or "unknown"
+    if address not in trusted:
+        return address
+    forwarded = [part.strip() for part in ",".join(request.headers.getlist("X-Forwarded-For")).split(",")]
+    for hop in reversed([part for part in forwarded if part]):
+        if hop not in trusted:
+            return hop
+    return address
 
 
 def get_budgets() -> ClientBudgets:

@@ -30,6 +30,7 @@ class QueryJob:
     named_graphs: tuple[str, ...] | None = None
     has_dataset_clause: bool = False
     row_limit: int = 10_000
+    byte_limit: int = 64 * 1024 * 1024  # characters of term text in one answer; more rows are cut, as at row_limit
     base_iri: str | None = None  # relative IRIs in the query resolve against it (the endpoint's URL)
     answer_format: str | None = None  # a serializers.py format name: the back-end may answer Rendered in it
     prefixes: tuple[tuple[str, str], ...] = ()  # for the graph formats that abbreviate IRIs

@@ -26,6 +26,7 @@ import atexit
 import logging
 import os
 import queue
+import signal
 import socket
 import subprocess
 import sys
@@ -35,9 +36,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from .outcomes import Outcome, QueryFailed, QueryJob, QueryTimedOut, Rendered, StoreBusy
-from .query_worker import ANSWER, READY
+from .query_worker import ANSWER, READY, RETIRE
 
 log = logging.getLogger(__name__)
+_CRASH_SIGNALS = {signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGILL}
 
 
 @dataclass(eq=False)
@@ -46,12 +48,17 @@ class _Worker:
     conn: Connection
 
     @classmethod
-    def start(cls, store_path: str) -> "_Worker":
+    def start(cls, store_path: str, memory_limit: int | None = None, recycle_above: int | None = None) -> "_Worker":
         ours, theirs = socket.socketpair()
+        limits = []
+        if memory_limit:
+            limits += ["--memory-limit", str(memory_limit)]
+        if recycle_above:
+            limits += ["--recycle-above", str(recycle_above)]
         with ours, theirs:
             process = subprocess.Popen(
                 [sys.executable, "-m", "ascenso_kg.server.query_worker", "--store", store_path,
-                 "--fd", str(theirs.fileno())],
+                 "--fd", str(theirs.fileno()), *limits],
                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL,
             )
             return cls(process, Connection(os.dup(ours.fileno())))
@@ -66,8 +73,10 @@ class WorkerPool:
     """``size`` worker processes answering queries on the store at ``store_path``."""
 
     def __init__(self, store_path: str, size: int, timeout: float, queue_wait: float, start_timeout: float = 30.0,
-                 max_size: int | None = None):
+                 max_size: int | None = None, memory_limit: int | None = None, recycle_above: int | None = None):
         self.store_path = store_path
+        self.memory_limit = memory_limit
+        self.recycle_above = recycle_above
         self.size = size
         self.max_size = max(size, max_size or size)
         self.timeout = timeout
@@ -79,6 +88,7 @@ class WorkerPool:
         self._workers: set[_Worker] = set()
         self._missing = 0
         self._growing = 0  # extra workers being started by request threads
+        self._replacing = 0  # workers killed or ended whose replacement is starting: they still count
         self._closed = False
         atexit.register(_close_if_alive, weakref.ref(self))
 
@@ -93,11 +103,30 @@ class WorkerPool:
             message = worker.conn.recv()
         except (EOFError, OSError):
             self._retire(worker)
-            raise QueryFailed(500, "The query worker stopped unexpectedly; the query was not answered.") from None
-        self._idle.put(worker)
+            raise self._died(worker) from None
+        if message[-1] == RETIRE:  # it grew past the recycling size and ends: give its memory back
+            self._retire(worker)
+            message = message[:-1]
+        else:
+            self._idle.put(worker)
         if message[0] == ANSWER:
             return message[1]
         raise QueryFailed(message[1], message[2])
+
+    def _died(self, worker: _Worker) -> QueryFailed:
+        """The error for a query whose process ended under it, and a log line saying how it ended.
+
+        A crash of the engine itself (segfault, abort on a failed allocation) was caused by the query: 400 naming the
+        limits. Any other end (killed from outside) is the server's trouble: 503, retry."""
+        status = worker.process.returncode
+        log.error("a query process (pid %s) ended while answering a query (exit status %s); it is replaced",
+                  worker.process.pid, status)
+        if status is not None and -status in _CRASH_SIGNALS:
+            limit = f" of {self.memory_limit / 2**20:.0f} MiB" if self.memory_limit else ""
+            return QueryFailed(400, "The query stopped the query process before it answered (it needed more memory "
+                                    f"than the endpoint's limit{limit} per query, or more than the query engine can "
+                                    "read); the query was not answered. Simplify the query or add a LIMIT.")
+        return QueryFailed(503, "The query process ended unexpectedly and the query was not answered; please retry.")
 
     def warm_up(self) -> None:
         """Start the workers now rather than on the first query."""
@@ -139,7 +168,7 @@ class WorkerPool:
             if self._owner_pid != os.getpid():  # first use, or this process was forked from the one that had them
                 self._owner_pid = os.getpid()
                 self._idle, self._workers, self._missing = queue.SimpleQueue(), set(), self.size
-                self._growing = 0
+                self._growing = self._replacing = 0
             if self._missing:
                 for worker in self._start(self._missing):
                     self._add(worker)
@@ -147,10 +176,14 @@ class WorkerPool:
 
     def _may_grow(self) -> bool:
         with self._lock:
-            if self._closed or len(self._workers) + self._missing + self._growing >= self.max_size:
+            if self._closed or self._count() >= self.max_size:
                 return False
             self._growing += 1
             return True
+
+    def _count(self) -> int:
+        """Processes this pool has or is starting (call with the lock held): never more than ``max_size``."""
+        return len(self._workers) + self._missing + self._growing + self._replacing
 
     def _grow(self) -> _Worker:
         """Start one more worker for the calling request (which holds it until its query is answered)."""
@@ -168,7 +201,7 @@ class WorkerPool:
 
     def _start(self, count: int) -> list[_Worker]:
         """Start ``count`` workers at once and wait until each has opened the store."""
-        starting = [_Worker.start(self.store_path) for _ in range(count)]
+        starting = [_Worker.start(self.store_path, self.memory_limit, self.recycle_above) for _ in range(count)]
         ready, failure = [], None
         for worker in starting:
             message = _first_message(worker.conn, self.start_timeout)
@@ -191,7 +224,11 @@ class WorkerPool:
     def _retire(self, worker: _Worker) -> None:
         """Kill a worker (timed out or broken) and start its replacement in the background."""
         with self._lock:
-            self._workers.discard(worker)
+            if worker in self._workers:
+                self._workers.discard(worker)
+                self._replacing += 1
+            else:  # closed, or already retired
+                return
         worker.stop()
         threading.Thread(target=self._replace_one, name="ascenso-kg worker replacement", daemon=True).start()
 
@@ -201,9 +238,11 @@ class WorkerPool:
         except QueryFailed as failure:
             log.error("could not replace a query worker: %s", failure.message)
             with self._lock:
+                self._replacing -= 1
                 self._missing += 1  # the next request tries again
             return
         with self._lock:
+            self._replacing -= 1
             if self._closed:
                 worker.stop()
                 return

@@ -60,7 +60,7 @@ def _refuse_updates(*sources) -> None:
 def read_query_request(request: Request, max_query_length: int) -> QueryRequest:
     """The query request in ``request``, or RequestRefused with the status the protocol asks for."""
     args = request.args
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # HEAD is GET without the body (RFC 9110 §9.3.2)
         _refuse_updates(args)
         query = _one_query(args.getlist("query"))
         default, named = _dataset(args)

@@ -216,3 +216,16 @@ def nesting_depth(text: str) -> int:
         elif token.text in "})]":
             depth = max(0, depth - 1)
     return deepest
+
+
+_CHAIN_SYMBOLS = frozenset("!+-*/|&^")
+_CHAIN_WORDS = frozenset(("UNION", "MINUS", "OPTIONAL"))
+
+
+def operator_count(text: str) -> int:
+    """How many operators that chain (``! + - * / | & ^``, UNION, MINUS, OPTIONAL) the query holds, outside strings,
+    IRIs and comments. Oxigraph's parser and planner recurse once per link of such a chain, and a few thousand links
+    in a query of a few kilobytes overflow the query process's stack (a segfault, not an error)."""
+    return sum(1 for token in tokenize(text)
+               if (token.kind == "other" and token.text in _CHAIN_SYMBOLS)
+               or (token.kind == "word" and token.text.upper() in _CHAIN_WORDS))

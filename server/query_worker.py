@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import threading
 import time
 from itertools import islice
@@ -25,6 +26,7 @@ from .serializers import serialize
 READY = ("ready",)
 ANSWER = "answer"
 FAILURE = "failure"
+RETIRE = "retire"  # appended to a message: this process ends after it; start another
 _PATH_LIKE = re.compile(r"(?<![\w:/.])/(?:[\w.\-]+/)+[\w.\-]*")
 
 
@@ -43,25 +45,47 @@ def dataset_arguments(job: QueryJob) -> dict:
     return {}
 
 
+def _term_size(term) -> int:
+    if term is None:
+        return 0
+    if isinstance(term, pyoxigraph.Triple):
+        return _term_size(term.subject) + _term_size(term.predicate) + _term_size(term.object)
+    return len(term.value) + 8
+
+
+def _bounded(items, limit_rows: int, limit_bytes: int, size) -> tuple[list, bool]:
+    """At most ``limit_rows`` items and about ``limit_bytes`` of their text; and whether more were left out."""
+    kept, total = [], 0
+    for item in islice(items, limit_rows + 1):
+        total += size(item)
+        if len(kept) == limit_rows or (total > limit_bytes and kept):
+            return kept, True
+        kept.append(item)
+    return kept, False
+
+
 def execute(store: pyoxigraph.Store, job: QueryJob) -> Outcome:
-    """Run one query, reading at most ``row_limit`` + 1 rows to know whether the answer was cut."""
+    """Run one query, reading at most ``row_limit`` rows (and ``byte_limit`` of their text), and one more to know
+    whether the answer was cut."""
     try:
         result = store.query(job.text, base_iri=job.base_iri, **dataset_arguments(job))
         if isinstance(result, pyoxigraph.QueryBoolean):
             return Boolean(bool(result))
         if isinstance(result, pyoxigraph.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
-            rows = tuple(tuple(solution[name] for name in variables)
-                         for solution in islice(result, job.row_limit + 1))
-            return Solutions(variables, rows[: job.row_limit], truncated=len(rows) > job.row_limit)
-        triples = tuple(islice(result, job.row_limit + 1))
-        return Graph(triples[: job.row_limit], truncated=len(triples) > job.row_limit)
+            rows = (tuple(solution[name] for name in variables) for solution in result)
+            kept, cut = _bounded(rows, job.row_limit, job.byte_limit, lambda row: sum(map(_term_size, row)))
+            return Solutions(variables, tuple(kept), truncated=cut)
+        kept, cut = _bounded(result, job.row_limit, job.byte_limit, _term_size)
+        return Graph(tuple(kept), truncated=cut)
     except SyntaxError as error:
         raise QueryFailed(400, f"Syntax error in the query: {error}") from None
     except ValueError as error:  # an invalid IRI in default-graph-uri or named-graph-uri
         raise QueryFailed(400, str(error)) from None
     except RuntimeError as error:  # an evaluation error of the query itself, such as an unbound SERVICE variable
         raise QueryFailed(400, f"The query cannot be evaluated: {error}") from None
+    except MemoryError:
+        raise QueryFailed(507, memory_limit_message()) from None
     except OSError as error:
         # Raised by a failing SERVICE call (its message names the service) or by the store; file paths are removed
         # because a user must never see where the store lives.
@@ -76,6 +100,25 @@ def answer(store: pyoxigraph.Store, job: QueryJob) -> Outcome | Rendered:
     return Rendered(serialize(outcome, job.answer_format, dict(job.prefixes)), outcome.truncated)
 
 
+def memory_limit_message() -> str:
+    limit = resource.getrlimit(resource.RLIMIT_DATA)[0]
+    size = f"{limit / 2**20:.0f} MiB" if limit != resource.RLIM_INFINITY else "its memory"
+    return (f"The query needed more memory than the endpoint's limit of {size} per query process and was stopped. "
+            "Add a LIMIT, narrow the patterns, or download a dump and query it locally.")
+
+
+def limit_memory(limit_bytes: int | None) -> None:
+    """Bound this process's heap (RLIMIT_DATA: its private writable memory, not the store's mapped files), so a
+    query that grows past it fails here instead of exhausting the machine."""
+    if limit_bytes:
+        resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, limit_bytes))
+
+
+def resident_bytes() -> int:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
 def _exit_when_orphaned(parent_pid: int) -> None:
     """End this worker if the process that started it disappears, even in the middle of a runaway query.
 
@@ -87,8 +130,11 @@ def _exit_when_orphaned(parent_pid: int) -> None:
             os._exit(1)
 
 
-def serve_queries(store_path: str, conn: Connection) -> None:
-    """Worker main loop: open the store read-only, then answer jobs until the pool closes the connection."""
+def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None = None) -> None:
+    """Worker main loop: open the store read-only, then answer jobs until the pool closes the connection.
+
+    After an answer that left the process larger than ``recycle_bytes`` (resident), it asks the pool to replace it:
+    the allocator keeps freed memory, so only a new process gives it back to the machine."""
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     try:
         store = pyoxigraph.Store.read_only(store_path)
@@ -102,9 +148,15 @@ def serve_queries(store_path: str, conn: Connection) -> None:
         except EOFError:
             return
         try:
-            conn.send((ANSWER, answer(store, job)))
+            message = (ANSWER, answer(store, job))
         except QueryFailed as failure:
-            conn.send((FAILURE, failure.status, failure.message))
+            message = (FAILURE, failure.status, failure.message)
+        except MemoryError:
+            message = (FAILURE, 507, memory_limit_message())
+        retire = bool(recycle_bytes) and resident_bytes() > recycle_bytes
+        conn.send(message + ((RETIRE,) if retire else ()))
+        if retire:
+            return
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -112,8 +164,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--store", required=True)
     parser.add_argument("--fd", type=int, required=True)
+    parser.add_argument("--memory-limit", type=int, default=None, help="bytes of heap (RLIMIT_DATA)")
+    parser.add_argument("--recycle-above", type=int, default=None, help="resident bytes after which to retire")
     args = parser.parse_args(argv)
-    serve_queries(args.store, Connection(args.fd))
+    limit_memory(args.memory_limit)
+    serve_queries(args.store, Connection(args.fd), args.recycle_above)
 
 
 if __name__ == "__main__":

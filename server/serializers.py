@@ -12,12 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph
 
-from .outcomes import Boolean, Graph, Outcome, Solutions, Term
+from .outcomes import Boolean, Graph, Outcome, QueryFailed, Solutions, Term
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -31,6 +32,13 @@ RDF_FORMATS = {
     "nquads": pyoxigraph.RdfFormat.N_QUADS,
 }
 _HASH_COMMENT_FORMATS = ("turtle", "ntriples", "trig", "nquads")
+ITS = "http://www.w3.org/2005/11/its"
+# Characters XML 1.0 cannot hold, even escaped (XML 1.0 §2.2): most C0 controls, surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The local part an RDF/XML writer must turn into an element name: an NCName, roughly (XML Namespaces §3).
+_NCNAME_TAIL = re.compile(r"[^\W\d][\w.\-]*\Z")
+NOT_XML_MESSAGE = ("The answer holds a character that XML 1.0 cannot carry (a control character such as U+0000 or "
+                   "U+0007, or U+FFFE); ask for JSON (application/sparql-results+json) or another format instead.")
 
 
 def truncation_note(outcome: Outcome) -> str:
@@ -51,6 +59,8 @@ def _json_term(term: Term) -> dict:
     value = {"type": "literal", "value": term.value}
     if term.language:
         value["xml:lang"] = term.language
+        if term.direction is not None:  # SPARQL 1.2 results keep a literal's base direction
+            value["its:dir"] = str(term.direction)
     elif term.datatype.value != XSD_STRING:
         value["datatype"] = term.datatype.value
     return value
@@ -68,23 +78,32 @@ def write_json(outcome: Solutions | Boolean) -> bytes:
 
 
 # SPARQL Query Results XML ------------------------------------------------------------------------------------
+def _xml_text(value: str) -> str:
+    """``value`` as XML character data that reads back the same: a raw CR would be read as a line feed."""
+    if _NOT_XML.search(value):
+        raise QueryFailed(406, NOT_XML_MESSAGE)
+    return escape(value, {"\r": "&#13;"})
+
+
 def _xml_term(term: Term) -> str:
     if isinstance(term, pyoxigraph.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
+        return f"<uri>{_xml_text(term.value)}</uri>"
     if isinstance(term, pyoxigraph.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
+        return f"<bnode>{_xml_text(term.value)}</bnode>"
     if isinstance(term, pyoxigraph.Triple):
         return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
                 f"</predicate><object>{_xml_term(term.object)}</object></triple>")
     if term.language:
-        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        direction = f" its:dir=\"{term.direction}\"" if term.direction is not None else ""
+        return f"<literal xml:lang={quoteattr(term.language)}{direction}>{_xml_text(term.value)}</literal>"
     if term.datatype.value != XSD_STRING:
-        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-    return f"<literal>{escape(term.value)}</literal>"
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{_xml_text(term.value)}</literal>"
+    return f"<literal>{_xml_text(term.value)}</literal>"
 
 
 def write_xml(outcome: Solutions | Boolean) -> bytes:
-    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n']
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n'
+           f'<sparql xmlns="http://www.w3.org/2005/sparql-results#" xmlns:its="{ITS}">\n']
     if isinstance(outcome, Boolean):
         out.append(f"<head/>\n<boolean>{'true' if outcome.value else 'false'}</boolean>\n</sparql>\n")
         return "".join(out).encode()
@@ -106,7 +125,7 @@ def _csv_value(term: Term | None) -> str:
     if isinstance(term, pyoxigraph.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, pyoxigraph.Triple):
-        return str(term)
+        return _tsv_term(term)
     return term.value
 
 
@@ -118,10 +137,17 @@ def write_csv(outcome: Solutions) -> bytes:
     return buffer.getvalue().encode()
 
 
+def _tsv_term(term: Term) -> str:
+    """A term in Turtle syntax; pyoxigraph's str() gives N-Triples, which escapes tabs and newlines. A triple term
+    is written as RDF 1.2 Turtle writes one, ``<<( s p o )>>``, so a TSV reader can parse it back."""
+    if isinstance(term, pyoxigraph.Triple):
+        return f"<<( {_tsv_term(term.subject)} {_tsv_term(term.predicate)} {_tsv_term(term.object)} )>>"
+    return str(term)
+
+
 def write_tsv(outcome: Solutions) -> bytes:
-    # TSV cells are terms in Turtle syntax; pyoxigraph's str() gives N-Triples, which escapes tabs and newlines.
     lines = ["\t".join("?" + v for v in outcome.variables)]
-    lines += ["\t".join("" if term is None else str(term) for term in row) for row in outcome.rows]
+    lines += ["\t".join("" if term is None else _tsv_term(term) for term in row) for row in outcome.rows]
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -131,8 +157,26 @@ RESULT_WRITERS: dict[str, Callable[[Outcome], bytes]] = {
 
 
 # Graphs ------------------------------------------------------------------------------------------------------
+def _check_writable(graph: Graph, format_name: str) -> None:
+    """Refuse, with 406 and a reason, a graph the format cannot hold (pyoxigraph would raise, or write bad XML)."""
+    if format_name == "jsonld" and any(isinstance(term, pyoxigraph.Triple)
+                                       for t in graph.triples for term in (t.subject, t.object)):
+        raise QueryFailed(406, "JSON-LD cannot hold triple terms (RDF 1.2); ask for Turtle, N-Triples or N-Quads.")
+    if format_name == "rdfxml":
+        for triple in graph.triples:
+            local = re.split(r"[#/:]", triple.predicate.value)[-1]
+            if not _NCNAME_TAIL.match(local):
+                raise QueryFailed(406, f"RDF/XML cannot write the predicate <{triple.predicate.value}> as an XML "
+                                       "element name; ask for Turtle, N-Triples or JSON-LD.")
+
+
 def write_graph(graph: Graph, format_name: str, prefixes: dict[str, str]) -> bytes:
-    body = pyoxigraph.serialize(graph.triples, format=RDF_FORMATS[format_name], prefixes=prefixes)
+    _check_writable(graph, format_name)
+    try:
+        body = pyoxigraph.serialize(graph.triples, format=RDF_FORMATS[format_name], prefixes=prefixes)
+    except (OSError, ValueError) as error:  # a term the format cannot hold
+        raise QueryFailed(406, f"The answer cannot be written in this format ({error}); ask for Turtle or "
+                               "N-Triples.") from None
     if not graph.truncated:
         return body
     note = truncation_note(graph)

@@ -11,14 +11,14 @@ from dataclasses import replace
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
-from .budget import get_budgets
+from .budget import client_address, get_budgets
 from .description import description_prefixes, service_description
 from .examples import load_examples
 from .local_addresses import refused_graphs
 from .negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
 from .outcomes import Outcome, QueryJob, Rendered
 from .protocol import READ_ONLY, QueryRequest, RequestRefused, read_query_request
-from .query_text import analyse_query, nesting_depth
+from .query_text import analyse_query, nesting_depth, operator_count
 from .serializers import serialize, write_graph
 from .store import get_store
 from .tables import outcome_table
@@ -26,6 +26,7 @@ from .tables import outcome_table
 bp = Blueprint("sparql", __name__)
 
 MAX_NESTING = 200  # levels of {, ( and [ in a query; the store's parser overflows its stack at a few thousand
+MAX_OPERATORS = 1000  # chaining operators in a query (see operator_count); 5,000 MINUS crashed a query process
 TRUNCATED_HEADER = "Results-Truncated"
 ROW_LIMIT_HEADER = "Results-Row-Limit"
 
@@ -42,7 +43,7 @@ def endpoint() -> Response:
     fmt = _format_for(job.form, query_request)
     if fmt.name != "html":  # the HTML table is made here, from the rows
         job = replace(job, answer_format=fmt.name, prefixes=tuple(current_app.config["PREFIXES"].items()))
-    with get_budgets().spend(request.remote_addr or "unknown"):
+    with get_budgets().spend(client_address(request)):
         outcome = get_store().run(job)
     return _render(outcome, fmt, query_request.query)
 
@@ -51,6 +52,9 @@ def _job_for(query_request: QueryRequest) -> QueryJob:
     if nesting_depth(query_request.query) > MAX_NESTING:
         raise RequestRefused(400, f"The query nests groups, sub-queries or expressions more than {MAX_NESTING} "
                                   "levels deep, more than this endpoint reads.")
+    if operator_count(query_request.query) > MAX_OPERATORS:
+        raise RequestRefused(400, f"The query holds more than {MAX_OPERATORS} operators such as !, +, ||, /, UNION, "
+                                  "MINUS or OPTIONAL, more than this endpoint reads.")
     shape = analyse_query(query_request.query)
     if shape.is_update:
         raise RequestRefused(403, READ_ONLY)
@@ -72,6 +76,7 @@ def _job_for(query_request: QueryRequest) -> QueryJob:
         named_graphs=query_request.named_graphs,
         has_dataset_clause=shape.has_dataset_clause,
         row_limit=current_app.config["ROW_LIMIT"],
+        byte_limit=current_app.config["ANSWER_BYTE_LIMIT"],
         base_iri=request.base_url,  # the protocol lets the base IRI be the service endpoint
     )
 

@@ -40,9 +40,10 @@ class EmbeddedStore:
 
     kind = "oxigraph"
 
-    def __init__(self, store_path: Path, workers: int, timeout: float, queue_wait: float, max_workers: int):
+    def __init__(self, store_path: Path, workers: int, timeout: float, queue_wait: float, max_workers: int,
+                 memory_limit: int | None = None, recycle_above: int | None = None):
         self.pool = WorkerPool(str(store_path), size=workers, timeout=timeout, queue_wait=queue_wait,
-                               max_size=max_workers)
+                               max_size=max_workers, memory_limit=memory_limit, recycle_above=recycle_above)
 
     def run(self, job: QueryJob) -> Outcome | Rendered:
         return self.pool.run(job)
@@ -59,7 +60,9 @@ def make_store(config: dict, release: Release) -> Store:
     if backend == "oxigraph":
         return EmbeddedStore(release.store_path, workers=config["QUERY_WORKERS"], timeout=config["QUERY_TIMEOUT"],
                              queue_wait=config["QUERY_QUEUE_WAIT"],
-                             max_workers=config["QUERY_WORKERS_MAX"] or config["QUERY_WORKERS"])
+                             max_workers=config["QUERY_WORKERS_MAX"] or config["QUERY_WORKERS"],
+                             memory_limit=config.get("QUERY_MEMORY_LIMIT"),
+                             recycle_above=config.get("QUERY_RECYCLE_ABOVE"))
     if backend == "remote":
         if not config.get("REMOTE_ENDPOINT"):
             raise ValueError("STORE_BACKEND 'remote' needs REMOTE_ENDPOINT, the URL of a SPARQL 1.1 endpoint")

@@ -31,7 +31,9 @@ def cell(term: Term | None, prefixes: dict[str, str]) -> dict:
     if term is None:
         return {"kind": "unbound", "text": "", "href": None, "title": "", "note": None}
     if isinstance(term, pyoxigraph.NamedNode):
-        return {"kind": "iri", "text": compact_iri(term.value, prefixes), "href": term.value, "title": term.value,
+        # Only web IRIs become links: javascript: or data: on a shareable results URL would run in our origin.
+        href = term.value if term.value.lower().startswith(("http://", "https://")) else None
+        return {"kind": "iri", "text": compact_iri(term.value, prefixes), "href": href, "title": term.value,
                 "note": None}
     if isinstance(term, pyoxigraph.BlankNode):
         return {"kind": "bnode", "text": f"_:{term.value}", "href": None, "title": "", "note": None}

@@ -1,12 +1,15 @@
 """ascenso-kg serve: publish a build over HTTP (SPARQL endpoint, query editor, VoID, dumps).
 
 Runs gunicorn in-process (threaded workers, each with its own pool of query processes over the same read-only
-store); ``--dev`` runs Flask's single-process server instead. Builds the release first if the output folder has none.
+store) behind nginx (``front.py``, ``deploy/nginx.conf``), which holds slow clients so they never hold gunicorn's
+threads; ``--no-front`` (or no nginx installed) serves gunicorn directly; ``--dev`` runs Flask's single-process server
+instead. Builds the release first if the output folder has none.
 """
 
 from __future__ import annotations
 
 import argparse
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +17,7 @@ from pathlib import Path
 from gunicorn.app.base import BaseApplication
 
 from ..paths import ARTICLES_DIR, DEFAULT_OUT_DIR
+from .front import Front, nginx_binary
 
 HELP = "serve the SPARQL endpoint, query editor, dataset description and dumps of a build"
 
@@ -28,6 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--query-timeout", type=float, default=None, metavar="SECONDS",
                         help="stop queries running longer than this (default: 10)")
     parser.add_argument("--dev", action="store_true", help="use Flask's development server (one process)")
+    parser.add_argument("--no-front", action="store_true",
+                        help="serve gunicorn directly, without nginx in front (slow clients can then hold its threads)")
 
 
 def ensure_release(out_dir: Path) -> None:
@@ -79,8 +85,36 @@ def run(args: argparse.Namespace) -> int:
         create_app(app_config).run(host=args.host, port=args.port, threaded=True)
         return 0
     timeout = app_config.get("QUERY_TIMEOUT", 10.0)
+    bind, front = f"{args.host}:{args.port}", None
+    if not args.no_front:
+        if nginx_binary() is None:
+            print("ascenso-kg serve: nginx is not installed, so gunicorn answers directly and slow clients can hold "
+                  "its threads (apt-get install nginx)", file=sys.stderr)
+        else:
+            bind = f"127.0.0.1:{_free_port()}"
+            app_config["TRUSTED_PROXIES"] = ["127.0.0.1"]  # nginx names the client in X-Forwarded-For
+            try:
+                front = Front(f"{args.host}:{args.port}", bind, read_timeout=timeout)
+            except (OSError, RuntimeError) as error:
+                print(f"ascenso-kg serve: could not start nginx: {error}", file=sys.stderr)
+                return 1
+    try:
+        _serve_gunicorn(app_config, bind, args, timeout)
+    finally:
+        if front is not None:
+            front.stop()
+    return 0
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve_gunicorn(app_config: dict, bind: str, args: argparse.Namespace, timeout: float) -> None:
     _Gunicorn(app_config, {
-        "bind": f"{args.host}:{args.port}",
+        "bind": bind,
         "workers": args.workers,
         "worker_class": "gthread",
         "threads": args.threads,
@@ -88,4 +122,3 @@ def run(args: argparse.Namespace) -> int:
         "accesslog": "-",
         "control_socket_disable": True,  # one shared path in $HOME: two servers would fight over it
     }).run()
-    return 0
