@@ -1,8 +1,9 @@
 # The two commands of the README. Browser tests drive Debian's Chromium (/usr/bin/chromium) with Playwright;
-# `make test` installs it with apt when it is missing (as root, or with sudo).
+# `make test` installs it with apt when it is missing (as root, or with sudo), and Virtuoso's server and isql
+# (virtuoso-opensource-7-bin: the binaries only, no system service and no debconf question) for tests/virtuoso.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test browser
+.PHONY: serve test browser virtuoso
 
 serve:
 	pip install -e . && ascenso-kg serve
@@ -10,5 +11,9 @@ serve:
 browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
-test: browser
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends virtuoso-opensource-7-bin; }
+
+test: browser virtuoso
 	pip install -e '.[test]' && python -m pytest
