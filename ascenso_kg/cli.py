@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ["build", "serve", "generate-corpus", "validate", "link", "export", "bench"]
+COMMANDS = ["build", "serve", "generate-corpus", "validate", "link", "export", "publish", "bench"]
 
 
 def _command_modules() -> dict[str, object]:

@@ -36,6 +36,9 @@ DEFAULTS = {
     "OUT_DIR": str(paths.DEFAULT_OUT_DIR),  # a build output folder; the server publishes OUT_DIR/current
     "STORE_BACKEND": "oxigraph",  # "oxigraph": the release's own store; "remote": REMOTE_ENDPOINT
     "REMOTE_ENDPOINT": None,  # URL of a SPARQL 1.1 endpoint holding the same data
+    # The graph a remote engine should read as the default graph when a query names none: Virtuoso's default graph
+    # is every graph at once (duplicates), so `publish virtuoso` loads the union into its own graph named here.
+    "REMOTE_UNION_GRAPH": None,
     "QUERY_TIMEOUT": 10.0,  # seconds a query may run before it is stopped (504)
     "QUERY_WORKERS": 3,  # query processes per web process, started with it (embedded store)
     # More are started while every one is busy, up to this; None: no more. Off by default: on 2 cores, 8 clients were

@@ -4,7 +4,10 @@ The query goes to the remote endpoint with the SPARQL 1.1 Protocol; its answer i
 values the embedded store gives, so the rest of the server cannot tell the two apart. The remote store's default
 graph must be the union of the named graphs as a set, as in the embedded store: load the release's
 ``ascenso-kg-with-ontology.nq`` and, into the default graph, its ``ascenso-kg-with-ontology.nt.gz`` (an Oxigraph
-server opened on the release's own store has it already). The time limit covers the whole
+server opened on the release's own store has it already). A store whose default graph is something else
+(Virtuoso's is every graph as a multiset, its own included) holds the union in a graph of its own, ``union_graph``:
+a query that names no dataset is then sent with that graph as its default graph and the release's other graphs,
+asked of the store once, as its named graphs (``ascenso-kg publish virtuoso`` loads it so). The time limit covers the whole
 exchange, not only each socket read, so a store that answers slowly byte by byte is still cut off: the exchange runs
 in a helper thread that the request waits for with the time limit, and the thread stops at its first read after the
 deadline.
@@ -13,6 +16,7 @@ deadline.
 from __future__ import annotations
 
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -46,9 +50,12 @@ class RemoteStore:
 
     kind = "remote"
 
-    def __init__(self, endpoint_url: str, timeout: float, concurrency: int = 16):
+    def __init__(self, endpoint_url: str, timeout: float, concurrency: int = 16, union_graph: str | None = None):
         self.endpoint_url = endpoint_url
         self.timeout = timeout
+        self.union_graph = union_graph
+        self._named_graphs: tuple[str, ...] | None = None
+        self._named_graphs_lock = threading.Lock()
         self._exchanges = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ascenso-kg remote query")
 
     def run(self, job: QueryJob) -> Outcome:
@@ -77,17 +84,27 @@ class RemoteStore:
                 from None
 
     def warm_up(self) -> None:
-        """Nothing to start: the remote server is already running."""
+        """Nothing to start; with a union graph, the release's graphs are asked for now, not in a user's query."""
+        if self.union_graph:
+            try:
+                self._release_graphs()
+            except QueryFailed:
+                pass  # the store is not up yet: asked again with the first query
 
     def close(self) -> None:
         """Connections are not kept between queries; only the helper threads end."""
         self._exchanges.shutdown(wait=False, cancel_futures=True)
 
     def _request(self, job: QueryJob) -> urllib.request.Request:
-        fields = [("query", job.text)]
+        # a store need not resolve relative IRIs against its own URL (Virtuoso does not): give it the endpoint's
+        text = f"BASE <{job.base_iri}>\n{job.text}" if job.base_iri else job.text
+        fields = [("query", text)]
         if job.names_dataset:
             fields += [("default-graph-uri", iri) for iri in job.default_graphs or ()]
             fields += [("named-graph-uri", iri) for iri in job.named_graphs or ()]
+        elif self.union_graph and not job.has_dataset_clause:
+            fields += [("default-graph-uri", self.union_graph)]
+            fields += [("named-graph-uri", iri) for iri in self._release_graphs()]
         accept = "application/n-triples" if job.form in ("CONSTRUCT", "DESCRIBE") else \
             "application/sparql-results+json"
         return urllib.request.Request(
@@ -98,6 +115,17 @@ class RemoteStore:
                      "User-Agent": "ascenso-kg-server"},
         )
 
+    def _release_graphs(self) -> tuple[str, ...]:
+        """The store's graphs other than the union, asked once (a release never changes)."""
+        with self._named_graphs_lock:
+            if self._named_graphs is None:
+                job = QueryJob("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "SELECT", default_graphs=(),
+                               row_limit=1_000_000)
+                answer = self._exchange(job, time.monotonic() + self.timeout)
+                graphs = sorted(row[0].value for row in answer.rows if row[0] is not None)
+                self._named_graphs = tuple(g for g in graphs if g != self.union_graph)
+            return self._named_graphs
+
     def _read(self, job: QueryJob, reader: _DeadlineReader) -> Outcome:
         if job.form in ("CONSTRUCT", "DESCRIBE"):
             quads = pyoxigraph.parse(reader, format=pyoxigraph.RdfFormat.N_TRIPLES)
@@ -107,6 +135,9 @@ class RemoteStore:
         if isinstance(result, pyoxigraph.QueryBoolean):
             return Boolean(bool(result))
         variables = tuple(v.value for v in result.variables)
+        if job.form == "ASK" and variables == ("__ASK_RETVAL",):
+            # Virtuoso answers an ASK sent with a protocol dataset as a one-row SELECT of 1 or 0
+            return Boolean(any(row[0] is not None and row[0].value not in ("0", "false") for row in result))
         rows = tuple(tuple(solution[v] for v in variables) for solution in islice(result, job.row_limit + 1))
         return Solutions(variables, rows[: job.row_limit], truncated=len(rows) > job.row_limit)
 

@@ -66,7 +66,8 @@ def make_store(config: dict, release: Release) -> Store:
     if backend == "remote":
         if not config.get("REMOTE_ENDPOINT"):
             raise ValueError("STORE_BACKEND 'remote' needs REMOTE_ENDPOINT, the URL of a SPARQL 1.1 endpoint")
-        return RemoteStore(config["REMOTE_ENDPOINT"], timeout=config["QUERY_TIMEOUT"])
+        return RemoteStore(config["REMOTE_ENDPOINT"], timeout=config["QUERY_TIMEOUT"],
+                           union_graph=config.get("REMOTE_UNION_GRAPH"))  # see remote.py: Virtuoso needs it
     raise ValueError(f"unknown STORE_BACKEND {backend!r}: use 'oxigraph' or 'remote'")
 
 
