@@ -15,7 +15,7 @@ from ascenso_kg.mappings.config import default_tables
 from ascenso_kg.mappings.interpret import interpret
 from ascenso_kg.mappings.reader import read_article
 
-from gold_family_tables import GOLD
+from .gold_family_tables import GOLD
 
 FAMILY = Path(__file__).resolve().parents[2].parent / "shared" / "family" / "plain"
 TARGET = 0.95  # of complete venues rows captured whole (the target on the family set)
