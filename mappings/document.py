@@ -125,6 +125,8 @@ class Document:
     infobox_line: int | None = None
     root: Section = field(default_factory=lambda: Section("", 1, 0))
     problems: list[Problem] = field(default_factory=list)
+    # A text file written whole ends with a line break; one that stops without it was cut inside its last line.
+    ends_mid_line: bool = False
 
     def problem(self, line: int, message: str, severity: str = "warning") -> None:
         self.problems.append(Problem(self.file, line, message, severity))

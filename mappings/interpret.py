@@ -49,6 +49,7 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
         )
         self.season: SeasonRecord | None = None
         self._change_number = 0
+        self._stadiums_reported: set[str] = set()
 
     # Reporting ------------------------------------------------------------------------------------------
     def report(self, line: int, message: str, severity: str = "warning") -> None:
@@ -67,6 +68,16 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
                 self.report(line, f"club {name!r} is not in mappings/tables/club_aliases.csv; recorded as club {club!r}")
         self.records.clubs_named.setdefault(club, set()).add(name)
         return club
+
+    def stadium(self, name: str, line: int) -> tuple[str, str]:
+        """(id, name) of a stadium; one the tables do not know is its own stadium, minted from its cleaned name and
+        reported once per article for review."""
+        stadium, canonical = self.names.stadium(name)
+        if stadium not in self.tables.stadiums and stadium not in self._stadiums_reported:
+            self._stadiums_reported.add(stadium)
+            self.report(line, f"stadium {canonical!r} is not in mappings/tables/stadium_aliases.csv; "
+                              f"recorded as stadium {stadium!r}")
+        return stadium, canonical
 
     def person(self, text: str, club: str | None) -> PlayerMention:
         nationality, name = split_nationality(text)
@@ -94,8 +105,9 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
 
     def explain_cut_line(self) -> None:
         """An excerpt stops mid-line: its last line (a table row without its closing '|', half a heading or a word)
-        is cut, and is never read as if it were whole."""
-        if not self.excerpt:
+        is cut, and is never read as if it were whole. A file that ends without a line break was cut the same way,
+        whether or not sources.csv calls it an excerpt."""
+        if not (self.excerpt or self.document.ends_mid_line):
             return
         last = max((n for n, text in enumerate(self.document.lines, start=1) if text.strip()), default=0)
         if last and last not in self.coverage.explained:

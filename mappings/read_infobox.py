@@ -70,6 +70,8 @@ class InfoboxReading:
             self.coverage.skipped(line, f"infobox key {key!r} not mapped (reported)")
             self.note_field(line, key, value, "skipped: key not in infobox_keys.csv")
             return False
+        if handler == "competition_name" and self.names_an_article(value):
+            handler, note = "skip", "the article's own title (a final's, a Liguilla's), not a competition's name"
         if handler == "skip":
             self.coverage.skipped(line, f"infobox {key}: {note or 'nothing to add'}")
             self.note_field(line, key, value, f"skipped (no meaning): {note or 'nothing to add'}")
@@ -88,6 +90,15 @@ class InfoboxReading:
             prop = f"akg:{prop}"
         self.note_field(line, key, value, prop if understood else "skipped: value not understood (reported)")
         return understood
+
+    def names_an_article(self, value: str) -> bool:
+        """'Title: Apertura 2017 Copa MX final' names the article itself: a title of an article kind, not a
+        competition the tables know."""
+        value = " ".join(value.split())
+        if self.names.competition(value):
+            return False
+        return value == " ".join(self.document.title.split()) or any(
+            pattern.regex.match(value) for pattern in self.tables.article_kinds)
 
     # The season's own fields --------------------------------------------------------------------------
     def read_infobox_field(self, handler: str, value: str, line: int) -> bool:

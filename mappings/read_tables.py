@@ -117,7 +117,7 @@ class TableReading:
                 if city:
                     record.city, record.city_name = self.names.city(city)
                 if stadium:
-                    record.stadium, record.stadium_name = self.names.stadium(stadium)
+                    record.stadium, record.stadium_name = self.stadium(stadium, row.line)
                 record.capacity = capacity
                 self.records.club_seasons.append(record)
             self.coverage.mapped(row.line)

@@ -76,7 +76,8 @@ def read_article(path: Path | str) -> Document:
 
 def read_text(text: str, file: str = "<text>") -> Document:
     lines = text.splitlines()
-    document = Document(file=file, title="", title_line=0, lines=lines)
+    document = Document(file=file, title="", title_line=0, lines=lines,
+                        ends_mid_line=bool(text.strip()) and not text.endswith(("\n", "\r")))
     wikitext = looks_like_wikitext(text)
     if wikitext and (bare := wikitext_title(lines)):  # a wikitext copy starts with its bare title
         document.title, document.title_line = bare
@@ -114,7 +115,9 @@ class _Reader:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.lines = document.lines
+        self.lines = list(document.lines)
+        if document.ends_mid_line and len(self.lines) > 1:
+            self.lines[-1] = ""  # cut inside: never read as if it were whole (the interpreter explains it)
         self.index = 0
         self.stack: list[Section] = [document.root]
 

@@ -1,0 +1,118 @@
+"""The gaps the family's articles showed: a final's own title read as a competition's name, clubs and stadiums the
+tables do not know (minted from their cleaned names and reported, labelled as written), club-change sentences about
+such clubs, and a last line cut inside by the excerpt's end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ascenso_kg.iris import AKG, RDFS, Iris
+from ascenso_kg.mappings.config import default_tables
+from ascenso_kg.mappings.interpret import interpret
+from ascenso_kg.mappings.pipeline import map_articles
+from ascenso_kg.mappings.reader import read_text
+
+SEASON_HEAD = "= 2030–31 Ascenso MX season =\n\n"
+CHANGES = SEASON_HEAD + "==Changes for the 2030–31 season==\n"
+
+
+def _records(text: str):
+    return interpret(read_text(text, "test.txt"), "test", default_tables())
+
+
+def _build(tmp_path: Path, articles: dict[str, str]):
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = map_articles(tmp_path, Iris())
+    return result, result.nquads().decode()
+
+
+FINAL = """= Apertura 2030 Copa MX final =
+
+Infobox
+- Title: Apertura 2030 Copa MX final
+- Event: Apertura 2030 Copa MX
+- Team1: Cometas del Norte
+- Team2: Real Pinole
+"""
+CUP = """= Apertura 2030 Copa MX =
+
+Infobox
+- Title: Copa MX
+- Champions: Cometas del Norte
+"""
+
+
+def test_a_final_s_own_title_is_not_read_as_its_competition_s_name(tmp_path):
+    records, coverage, _ = _records(FINAL)
+    assert records.seasons[0].competition_name is None
+    assert coverage.explained[4] == "skipped: infobox Title: the article's own title (a final's, a Liguilla's), " \
+                                    "not a competition's name"
+    _, quads = _build(tmp_path, {"final.txt": FINAL, "cup.txt": CUP})
+    names = {line.split(f"<{AKG}competitionName> ")[1].rsplit(" <", 1)[0] for line in quads.splitlines()
+             if f"<{AKG}competitionName>" in line}
+    assert names == {'"Copa MX"'}
+
+
+@pytest.mark.parametrize("bullet, clubs, kinds", [
+    ("- Acapulco was bought by Toluca, the team was relocated to State of Mexico and renamed Atlético Mexiquense.",
+     ["acapulco"], [["FranchisePurchase", "Relocation", "Rebranding"]]),
+    ("- Cuautitlán relocated to Puebla and renamed Lobos UAP.", ["cuautitlan"], [["Relocation", "Rebranding"]]),
+    ("- Due to the lack of local economic support, Tampico Madero was sold.", ["tampico-madero"],
+     [["FranchisePurchase"]]),
+    ("- Lozaro, Guerreros Acapulco and San Miguel Caudillos dissolved.",
+     ["lozaro", "guerreros-acapulco", "san-miguel-caudillos"], [["Dissolution"]] * 3),
+    ('- Atlas "B" was promoted from Liga de Nuevos Talentos.', ["atlas-b"], [["Promotion"]]),
+    ("- Guerreros de Tabasco, new expansion team.", ["guerreros-de-tabasco"], [[]]),
+])
+def test_a_change_about_clubs_the_tables_do_not_know_mints_them(bullet, clubs, kinds):
+    records, coverage, problems = _records(CHANGES + bullet + "\n")
+    assert [change.club for change in records.changes] == clubs
+    assert [sorted(change.kinds) for change in records.changes] == [sorted(kind) for kind in kinds]
+    assert coverage.explained[4] == "mapped"
+    reported = [p.message for p in problems if p.line == 4 and "is not in mappings/tables/club_aliases.csv" in p.message]
+    assert all(sum(f"recorded as club {club!r}" in message for message in reported) == 1 for club in clubs)
+
+
+@pytest.mark.parametrize("bullet, new_name, city", [
+    ("- Leones de Morelos was renamed to Querétaro F.C.", "Querétaro F.C.", None),
+    ("- Coyotes de Sonora was moved to Zapotlanejo and was renamed as Académicos de Atlas.", "Académicos de Atlas",
+     "zapotlanejo"),
+    ("- Tigrillos moved from Mexico City to Los Mochis and became Tigrillos Broncos.", "Tigrillos Broncos",
+     "los-mochis"),
+    ("- Valle Verde F.C. moved to Tuxtla Gutiérrez and became Tuxtla F.C.", "Tuxtla F.C.", "tuxtla-gutierrez"),
+])
+def test_a_change_s_new_name_and_city_are_read_as_written(bullet, new_name, city):
+    records, _, _ = _records(CHANGES + bullet + "\n")
+    assert [(change.new_name, change.new_city) for change in records.changes] == [(new_name, city)]
+
+
+def test_a_sentence_opening_with_a_conjunction_or_an_institution_mints_no_club():
+    text = CHANGES + ("- The Mexican Football Federation forced each team to have a reserve team.\n"
+                      "- Since 2030–31 season, the season will once again be divided into two tournaments.\n")
+    records, _, _ = _records(text)
+    assert records.changes == [] and not records.clubs_named
+
+
+def test_a_last_line_cut_inside_is_never_read(tmp_path):
+    text = CHANGES + "- Tampico Madero was moved to Salamanca and renamed Petroleros de"  # no final line break
+    records, coverage, _ = _records(text)
+    assert records.changes == []
+    assert coverage.explained[4] == "skipped: cut by the end of the excerpt (truncated); not read"
+
+
+def test_unknown_clubs_and_stadiums_are_labelled_by_their_cleaned_names(tmp_path):
+    text = ("= 2030 Ascenso MX Apertura Liguilla =\n\n==Quarter-finals==\n===First leg===\n"
+            "2030-11-20\nCometas del Norte 1-1 Real Pinole\n\n"
+            "= =\n")
+    venues = SEASON_HEAD + "==Stadiums and locations==\n| Club | City | Stadium | Capacity |\n" \
+                           "| Cometas del Norte | Villa Norte | Estadio Cometa | 9,581 |\n"
+    result, quads = _build(tmp_path, {"2030-ascenso-mx-apertura-liguilla.txt": text, "season.txt": venues})
+    labels = {line.split(" ", 2)[2] for line in quads.splitlines() if f"<{RDFS}label>" in line}
+    assert any(label.startswith('"Cometas del Norte 1–1 Real Pinole') for label in labels), sorted(labels)
+    stadium = [line for line in quads.splitlines() if "/resource/stadium/estadio-cometa>" in line.split(" ")[0]]
+    assert any('"Estadio Cometa"' in line for line in stadium)
+    reports = [p for p in result.problems if "stadium 'Estadio Cometa'" in p.message]
+    assert [(p.file, p.line) for p in reports] == [("season.txt", 5)]
