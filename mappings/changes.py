@@ -52,6 +52,12 @@ def read_change(
                 by_club.setdefault(club, ChangeRecord(season, 0, text, span, club=club))
             if len(minted) > 1:  # 'Lozaro, Guerreros Acapulco and San Miguel Caudillos dissolved': all three did
                 together = [club for _, club, _ in minted]
+        if created := _CREATED_LIST.search(sentence):
+            # 'new expansion franchises were created: Pumas Morelos, Tecos 'A' and Gallos de Caliente.'
+            for name in re.split(r",\s+|\s+and\s+", created["list"].strip().rstrip(".")):
+                if name.strip():
+                    club = resolve_club(name.strip(), line)
+                    by_club.setdefault(club, ChangeRecord(season, 0, text, span, club=club))
         for pattern in tables.change_kinds:
             match = pattern.regex.search(sentence)
             if not match:
@@ -90,11 +96,15 @@ def read_change(
 # ('Real Sociedad de Zacatecas', 'C.D. Tapatío', 'Atlas "B"', 'Querétaro F.C.').
 _NAME = r"""(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*|"[A-Z]"|[A-Z]\.)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*|de|del|la|las|los|y|"[A-Z]"|[A-Z]\.))*"""
 _SUBJECT = re.compile(rf"""^(?:(?:Due|After|Before|Since|In|On|For|With|Following)\b[^,]*,\s+)?(?:[Tt]he\s+)?"""
-                      rf"""(?P<names>{_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*)(?:\s+(?={_VERBS})|,?\s+(?=new\b))""")
+                      rf"""(?P<names>{_NAME}(?:\s+reserve team)?(?:(?:,\s+|\s+and\s+){_NAME})*)"""
+                      rf"""(?:\s+(?:it\s+)?(?={_VERBS})|,?\s+(?=new\b))""")
 # Words that open a sentence but name no club ('Since 2021–22 …', 'The Mexican Football Federation …').
 _NOT_A_CLUB = re.compile(r"^(?:Since|Due|After|Before|However|Also|In|On|As|For|This|These|Each|Every|Both|All|But|"
                          r"And|Then|Later|Although|Meanwhile|Instead|Finally|It|They|He|She|Its|Their)$|"
                          r"\b(?:Federation|League|Division|División|Liga|teams?|clubs?)\b")
+
+
+_CREATED_LIST = re.compile(r"\b(?:franchises|teams|clubs) (?:were|was) created:\s*(?P<list>[^.:]+)")
 
 
 def _named_subjects(sentence: str) -> list[tuple[int, str]]:
@@ -108,7 +118,7 @@ def _named_subjects(sentence: str) -> list[tuple[int, str]]:
     for part in re.split(r"(,\s+|\s+and\s+)", match["names"]):
         name = part.strip()
         if name and not re.fullmatch(r",\s+|\s+and\s+", part):
-            if _NOT_A_CLUB.search(name.split()[0]) or _NOT_A_CLUB.search(name):
+            if _NOT_A_CLUB.search(name.split()[0]) or _NOT_A_CLUB.search(name.removesuffix(" reserve team")):
                 return []
             found.append((start, name))
         start += len(part)

@@ -88,6 +88,7 @@ class MatchBlock:
     scorers: tuple[ScorerEntry, ...] = ()
     extra_time: bool = False
     penalties: tuple[int, int] | None = None
+    away_line: int | None = None  # the rendering split the score line: '(a.e.t.) Necaxa' on a line of its own
 
     @property
     def line(self) -> int:
@@ -95,7 +96,7 @@ class MatchBlock:
 
     @property
     def last_line(self) -> int:
-        return max([self.score_line, *(entry.line for entry in self.scorers)])
+        return max([self.score_line, self.away_line or 0, *(entry.line for entry in self.scorers)])
 
 
 Block = Union[Paragraph, BulletItem, Placeholder, Table, MatchBlock]

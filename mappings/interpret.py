@@ -97,6 +97,7 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
             self.records.seasons.append(self.season)
             self.walk(document.root, context)
         self.explain_cut_line()
+        self.explain_stray_fragments()
         for number in self.coverage.unexplained(document):
             if number not in {problem.line for problem in self.problems}:
                 self.report(number, f"line not mapped: {document.lines[number - 1].strip()[:80]!r}")
@@ -113,6 +114,17 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
         if last and last not in self.coverage.explained:
             self.coverage.skipped(last, "cut by the end of the excerpt (truncated); not read")
             self.report(last, "the excerpt ends inside this line (truncated); it is not read", "info")
+
+    def explain_stray_fragments(self) -> None:
+        """A footnote's text the rendering moved between the title and the infobox ('"a"|BUAP was supposed to be
+        relegated …', 'San Luis Ban|Estadio …'): the note of a table or cell not in the article's rendering, with the
+        '|' of the template it came from. It names no place in the article; it is not read."""
+        first_field = min((field.line for field in self.document.infobox), default=0)
+        for number in range(self.document.title_line + 1, first_field):
+            text = self.document.lines[number - 1]
+            if text.strip() and number not in self.coverage.explained and "|" in text and not text.lstrip().startswith("|"):
+                self.coverage.skipped(number, "a footnote's fragment the rendering left before the infobox; "
+                                              "its table or cell is not in the rendering")
 
     def classify_article(self) -> Context:
         for pattern in self.tables.article_kinds:
@@ -267,7 +279,7 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
         elif isinstance(block, Table):
             self.read_table_block(block, context, state)
         elif isinstance(block, BulletItem) and context.role == "changes":
-            self.read_change_bullet(block)
+            self.read_change_bullet(block, context, state)
         elif isinstance(block, (Paragraph, BulletItem)):
             self.read_prose(block.text, block.line, context, state)
 

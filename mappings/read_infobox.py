@@ -35,6 +35,7 @@ _NOTE_IN_PARENTHESES = re.compile(r"^(?P<name>[^(]+?)\s*\((?P<note>[^)]*)\)\s*$"
 _NATIONALITY = re.compile(r"^[A-Z]{3}\s+(?=\S)")  # "MEX Aldo de Nigris": a flag's code left by the rendering
 _MATCH = re.compile(r"\S.*?\s\d{1,2}\s*[-–—]\s*\d{1,2}\s\S|\S.*\svs\.?\s\S", re.IGNORECASE)
 _COUNT_THEN_CLUB = re.compile(r"^(?P<count>\d+)\s+(?:matches|games)\s+(?P<club>\D.*)$", re.IGNORECASE)
+_SEASON_IN_TEXT = re.compile(r"\b\d{4}\s*[–−-]\s*\d{2}(?:\d{2})?\b")
 _DATES = re.compile(r"^(?P<start>.+?)\s*[–—-]\s*(?P<end>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s*\d{4})$")
 
 
@@ -72,6 +73,10 @@ class InfoboxReading:
             return False
         if handler == "competition_name" and self.names_an_article(value):
             handler, note = "skip", "the article's own title (a final's, a Liguilla's), not a competition's name"
+        if handler in ("previous_season", "next_season") and len(_SEASON_IN_TEXT.findall(value)) > 1:
+            # 'LPA 2008–09, LNT 2008–09', '2017–18 A, 2017–18 B': the neighbours in two leagues or divisions.
+            handler, note = "skip", "names the neighbouring seasons of several leagues or divisions; no one season " \
+                                    "of this competition is meant"
         if handler == "skip":
             self.coverage.skipped(line, f"infobox {key}: {note or 'nothing to add'}")
             self.note_field(line, key, value, f"skipped (no meaning): {note or 'nothing to add'}")

@@ -116,3 +116,68 @@ def test_unknown_clubs_and_stadiums_are_labelled_by_their_cleaned_names(tmp_path
     assert any('"Estadio Cometa"' in line for line in stadium)
     reports = [p for p in result.problems if "stadium 'Estadio Cometa'" in p.message]
     assert [(p.file, p.line) for p in reports] == [("season.txt", 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "The 2030–31 Liga MX season (known as the Liga Imaginaria for sponsorship reasons) was the 84th professional "
+    "top-flight football league season in Mexico.",
+    "The 2030–31 Liga Premier de Ascenso season was split in two tournaments Apertura and Clausura.",
+    "32 teams participated in this tournament.",
+    "<section begin=Quarter-finals />",
+    "Santos Laguna won 6–3 on aggregate.",
+    "2–2 on aggregate. Toluca advanced due to being the higher seeded club.",
+    "The semifinals are scheduled to be played on.",
+    "1. superior goal difference;",
+    "As winners, Monterrey earned a spot to face the winners of the Clausura 2031 edition, in the 2031 Supercopa MX.",
+])
+def test_the_family_s_recurring_sentences_are_skipped_with_their_reason(text):
+    _, coverage, _ = _records(SEASON_HEAD + "==Overview==\n" + text + "\n")
+    assert coverage.explained[4].startswith("skipped: ") and "not understood" not in coverage.explained[4]
+
+
+def test_a_bullet_about_the_competition_in_the_changes_is_skipped_with_its_reason():
+    _, coverage, _ = _records(CHANGES + "- 27 teams will participate in the season.\n"
+                                        "- Since 2030–31 season, the season will once again be divided into two "
+                                        "tournaments: Apertura and Clausura.\n")
+    assert [coverage.explained[4][:9], coverage.explained[5][:9]] == ["skipped: "] * 2
+    assert "not understood" not in coverage.explained[4] + coverage.explained[5]
+
+
+def test_a_table_of_past_appearances_is_skipped_with_its_reason():
+    text = SEASON_HEAD + "==Qualified teams==\n| Team | Previous finals appearances (bold indicates winners) |\n" \
+                         "| Monterrey | 3 (1964, 1969, 1992) |\n"
+    _, coverage, problems = _records(text)
+    assert coverage.explained[4] == coverage.explained[5] == \
+        "skipped: the finalists' earlier finals: their history, which their own articles hold; not modelled"
+    assert not [p for p in problems if p.line in (4, 5)]
+
+
+def test_a_score_line_split_by_the_rendering_is_one_match():
+    text = ("= 2030 Ascenso MX Apertura Liguilla =\n\n==Final==\n===Second leg===\n2030-12-12\nIrapuato 3 - 3\n"
+            "(a.e.t.) Necaxa\n  Irapuato: González 15'\n")
+    records, coverage, _ = _records(text)
+    [match] = records.matches
+    assert (match.home, match.away, match.home_score, match.away_score, match.extra_time) == \
+        ("irapuato", "necaxa", 3, 3, True)
+    assert all(coverage.explained[line] == "mapped" for line in (5, 6, 7, 8))
+
+
+def test_a_footnote_fragment_before_the_infobox_is_skipped_and_the_infobox_still_read():
+    text = ("= 2030–31 Liga MX season =\n\n\"a\"|BUAP was supposed to be relegated.\n- Competition: Liga MX\n"
+            "- Season: 2030–31\n")
+    records, coverage, _ = _records(text)
+    assert coverage.explained[3].startswith("skipped: a footnote's fragment")
+    assert records.seasons[0].competition_name == "Liga MX"
+
+
+def test_neighbours_in_two_leagues_are_no_one_season():
+    text = SEASON_HEAD + "Infobox\n- Season: 2030–31\n- Nextseason: LPA 2031–32, LNT 2031–32\n"
+    records, coverage, _ = _records(text)
+    assert records.seasons[0].next is None
+    assert coverage.explained[5].startswith("skipped: infobox Nextseason: names the neighbouring seasons")
+
+
+def test_a_list_of_created_clubs_mints_each():
+    records, _, _ = _records(CHANGES + "- For this reason, new expansion franchises were created: Pumas Morelos, "
+                                       "Tecos 'A' and Gallos de Caliente.\n")
+    assert [change.club for change in records.changes] == ["pumas-morelos", "tecos-a", "gallos-de-caliente"]
