@@ -128,6 +128,7 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     # A text file written whole ends with a line break; one that stops without it was cut inside its last line.
     ends_mid_line: bool = False
+    infobox_end: int | None = None  # the last line of a wikitext copy's infobox template
 
     def problem(self, line: int, message: str, severity: str = "warning") -> None:
         self.problems.append(Problem(self.file, line, message, severity))

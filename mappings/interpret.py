@@ -94,6 +94,7 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
                 self.report(document.title_line, "the article has only a title: nothing else to map")
         if self.season is not None:
             self.read_infobox()
+            self.explain_infobox_template()
             self.records.seasons.append(self.season)
             self.walk(document.root, context)
         self.explain_cut_line()
@@ -114,6 +115,27 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
         if last and last not in self.coverage.explained:
             self.coverage.skipped(last, "cut by the end of the excerpt (truncated); not read")
             self.report(last, "the excerpt ends inside this line (truncated); it is not read", "info")
+
+    def explain_infobox_template(self) -> None:
+        """A wikitext copy's infobox template spans more lines than its fields: a value continued on the next lines
+        ('|winners=Apertura: X' / 'Clausura: Y') is read with its field, an empty parameter states nothing, and '}}'
+        closes the template."""
+        if not self.document.infobox_end or not self.document.infobox_line:
+            return
+        fields = sorted(self.document.infobox, key=lambda field: field.line)
+        for number in range(self.document.infobox_line + 1, self.document.infobox_end + 1):
+            text = self.document.lines[number - 1].strip() if number <= len(self.document.lines) else ""
+            if not text or number in self.coverage.explained:
+                continue
+            owner = next((field for field in reversed(fields) if field.line < number), None)
+            if text.startswith("|") or owner is None:
+                self.coverage.skipped(number, "an empty parameter of the infobox template; it states nothing")
+            elif text.strip("}") == "":
+                self.coverage.skipped(number, "the end of the infobox template")
+            elif self.coverage.explained.get(owner.line) == "mapped":
+                self.coverage.mapped(number)
+            elif owner.line in self.coverage.explained:
+                self.coverage.explained[number] = self.coverage.explained[owner.line]
 
     def explain_stray_fragments(self) -> None:
         """A footnote's text the rendering moved between the title and the infobox ('"a"|BUAP was supposed to be

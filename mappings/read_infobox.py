@@ -22,7 +22,7 @@ from .infobox_values import (
     parse_value,
     split_residue,
 )
-from .records import OutcomeRecord, StageKey, StatisticRecord, TitleRecord
+from .records import OutcomeRecord, RoundKey, StageKey, StatisticRecord, TieRecord, TieSideRecord, TitleRecord
 from .values import parse_count, parse_date
 
 # The ontology terms of the fields read by their own code below (the others' are in infobox_fields.csv).
@@ -45,7 +45,12 @@ class InfoboxReading:
     def read_infobox(self) -> None:
         if self.document.infobox_line:
             self.coverage.mapped(self.document.infobox_line)
+        final = self.read_final_aggregate()
         for entry in self.document.infobox:
+            if entry.line in final:
+                self.coverage.mapped(entry.line)
+                self.note_field(entry.line, entry.key, entry.value, "akg:aggregateGoals (the final's tie)")
+                continue
             value, residue = split_residue(entry.value)
             outcome = self.read_infobox_entry(entry.key, value, entry.line)
             for key, extra in residue:
@@ -53,6 +58,24 @@ class InfoboxReading:
                     self.read_infobox_entry(key, extra, entry.line)
             if outcome:
                 self.coverage.mapped(entry.line)
+
+    def read_final_aggregate(self) -> set[int]:
+        """A Liguilla final's infobox: 'Team1: Necaxa', 'Team1Score: 4', 'Team2: Irapuato', 'Team2Score: 3',
+        'Details: On aggregate' is the final tie's aggregate, each side's own. (A single match's score is not read: the
+        infobox does not say which side was at home.) The lines read, if any."""
+        fields = {" ".join(entry.key.split()).lower(): entry for entry in self.document.infobox}
+        stage = next((key for key in self.records.stages if key.kind == "liguilla"), None)
+        parts = [fields.get(key) for key in ("team1", "team1score", "team2", "team2score", "details")]
+        if stage is None or None in parts or "aggregate" not in parts[4].value.lower():
+            return set()
+        team1, score1, team2, score2, details = parts
+        if not (score1.value.strip().isdigit() and score2.value.strip().isdigit()):
+            return set()
+        sides = [TieSideRecord(self.club(team1.value, team1.line), aggregate=int(score1.value)),
+                 TieSideRecord(self.club(team2.value, team2.line), aggregate=int(score2.value))]
+        lines = (score1.line, score2.line, details.line)
+        self.records.ties.append(TieRecord(RoundKey(stage, "final"), sides, self.span(min(lines), max(lines))))
+        return set(lines)
 
     def infobox_field(self, key: str) -> tuple[str | None, str]:
         lowered = " ".join(key.split()).lower()

@@ -181,3 +181,50 @@ def test_a_list_of_created_clubs_mints_each():
     records, _, _ = _records(CHANGES + "- For this reason, new expansion franchises were created: Pumas Morelos, "
                                        "Tecos 'A' and Gallos de Caliente.\n")
     assert [change.club for change in records.changes] == ["pumas-morelos", "tecos-a", "gallos-de-caliente"]
+
+
+LIGUILLA_FINAL = """= Liga de Ascenso Apertura 2030 Liguilla Final =
+
+Infobox
+- Title: Liga de Ascenso Apertura 2030 Liguilla Final
+- Team1: Necaxa
+- Team1Score: 4
+- Team2: Irapuato
+- Team2Score: 3
+- Details: On aggregate
+- Firstleg: First leg
+- Team1Score1: 1
+- Team2Score1: 0
+- Date1: 9 December 2030
+- Stadium1: Estadio Victoria
+- Referee1: Carlos Manuel Martínez Soto (Mexico)
+"""
+
+
+def test_a_liguilla_final_s_infobox_gives_the_final_tie_s_aggregate_and_no_invented_match():
+    records, coverage, problems = _records(LIGUILLA_FINAL)
+    [tie] = records.ties
+    assert (tie.round.round, [(side.club, side.aggregate) for side in tie.sides]) == \
+        ("final", [("necaxa", 4), ("irapuato", 3)])
+    assert records.matches == []  # the infobox does not say which side was at home
+    assert [coverage.explained[line] for line in (6, 8, 9)] == ["mapped"] * 3
+    assert all(coverage.explained[line].startswith("skipped: infobox ") for line in range(10, 16))
+    assert not [p for p in problems if "not mapped" in p.message]
+
+
+def test_a_single_match_final_s_details_are_skipped_with_their_reason():
+    text = FINAL + "- Team1Score: 1\n- Team2Score: 0\n- Date: 2030-12-21\n- Stadium: Estadio Cometa\n" \
+                   "- City: Villa Norte\n- Referee: Jorge Pérez\n"
+    records, coverage, _ = _records(text)
+    assert records.ties == [] and records.matches == []
+    assert all(coverage.explained[line].startswith("skipped: infobox ") for line in range(8, 14))
+
+
+def test_a_wikitext_infobox_s_continuation_lines_are_read_with_their_field():
+    text = ("2030–31 Ascenso MX season\n{{Infobox football league season\n|competition=Ascenso MX\n"
+            "|winners=Apertura: Necaxa\nClausura: Irapuato\n|image =\n|season=2030–31\n}}\n")
+    records, coverage, _ = _records(text)
+    assert [coverage.explained[line] for line in (4, 5)] == ["mapped", "mapped"]
+    assert coverage.explained[6] == "skipped: an empty parameter of the infobox template; it states nothing"
+    assert coverage.explained[8] == "skipped: the end of the infobox template"
+    assert sorted(title.club for title in records.titles) == ["irapuato", "necaxa"]
