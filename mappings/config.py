@@ -125,6 +125,7 @@ class MappingTables:
     article_kinds: list[Pattern] = field(default_factory=list)
     rules: list[Pattern] = field(default_factory=list)
     prose: list[Pattern] = field(default_factory=list)
+    states: frozenset[str] = frozenset()  # Mexico's federal entities, written after a city ('Guadalajara, Jalisco')
     skipped_tables: list[Pattern] = field(default_factory=list)  # header patterns of tables with no place in the model
     change_kinds: list[Pattern] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -233,6 +234,8 @@ def load_tables(directory: Path = MAPPING_TABLES_DIR) -> MappingTables:
     for line, row in _rows(path, ("pattern", "meaning", "reason")):
         _check(row["meaning"] in _PROSE_MEANINGS, path, line, f"unknown meaning {row['meaning']!r}")
         tables.prose.append(Pattern(_compile(path, line, row["pattern"]), row["meaning"], note=row["reason"]))
+    path = directory / "states.csv"
+    tables.states = frozenset(row["state"] for _, row in _rows(path, ("state",)))
     path = directory / "skipped_tables.csv"
     for line, row in _rows(path, ("header", "reason")):
         _check(bool(row["reason"]), path, line, "every skipped table needs its reason")

@@ -236,6 +236,10 @@ class InfoboxReading:
             if scope is None or not group.items:
                 continue
             kind, owner = scope
+            if kind == "season" and self.records.kind in ("liguilla", "tournament") and group.label is None \
+                    and len(self.records.tournaments) == 1:
+                # A tournament's or a Liguilla's own article: an unlabelled figure is that tournament's.
+                kind, owner = "tournament", next(iter(self.records.tournaments))
             items = list(group.items)
             division = group.label if group.label and group.label.startswith("Serie") else None
             if all(item.states_none for item in items):

@@ -228,3 +228,21 @@ def test_a_wikitext_infobox_s_continuation_lines_are_read_with_their_field():
     assert coverage.explained[6] == "skipped: an empty parameter of the infobox template; it states nothing"
     assert coverage.explained[8] == "skipped: the end of the infobox template"
     assert sorted(title.club for title in records.titles) == ["irapuato", "necaxa"]
+
+
+@pytest.mark.parametrize("written, city", [
+    ("Guadalajara, Jalisco", ("guadalajara", "Guadalajara")),
+    ("Nezahualcóyotl, State of Mexico", ("ciudad-nezahualcoyotl", "Ciudad Nezahualcóyotl")),
+    ("Comalcalco, Tabasco", ("comalcalco", "Comalcalco")),
+    ("Ciudad Cooperativa Cruz Azul, Jasso", ("ciudad-cooperativa-cruz-azul-jasso", "Ciudad Cooperativa Cruz Azul, Jasso")),
+])
+def test_a_city_followed_by_its_state_is_the_city(written, city):
+    from ascenso_kg.mappings.names import NameResolver
+
+    assert NameResolver(default_tables()).city(written) == city
+
+
+def test_a_finals_own_article_gives_its_figures_to_its_tournament():
+    records, _, _ = _records(LIGUILLA_FINAL)
+    finalists = [record for record in records.statistics if record.field == "finalist"]
+    assert finalists and all((record.scope, record.owner) == ("tournament", "apertura-2030") for record in finalists)
