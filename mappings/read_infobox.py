@@ -96,6 +96,9 @@ class InfoboxReading:
             return False
         if handler == "competition_name" and self.names_an_article(value):
             handler, note = "skip", "the article's own title (a final's, a Liguilla's), not a competition's name"
+        if handler == "total_attendance" and self.is_a_match_infobox():
+            handler, note = "skip", "the final's attendance, a match's, not the competition's total; no match is " \
+                                    "made from the infobox (see Team1Score)"
         if handler in ("previous_season", "next_season") and len(_SEASON_IN_TEXT.findall(value)) > 1:
             # 'LPA 2008–09, LNT 2008–09', '2017–18 A, 2017–18 B': the neighbours in two leagues or divisions.
             handler, note = "skip", "names the neighbouring seasons of several leagues or divisions; no one season " \
@@ -118,6 +121,11 @@ class InfoboxReading:
             prop = f"akg:{prop}"
         self.note_field(line, key, value, prop if understood else "skipped: value not understood (reported)")
         return understood
+
+    def is_a_match_infobox(self) -> bool:
+        """A final's infobox names its two sides ('Team1', 'Team2'): its figures are the match's."""
+        keys = {" ".join(entry.key.split()).lower() for entry in self.document.infobox}
+        return {"team1", "team2"} <= keys
 
     def names_an_article(self, value: str) -> bool:
         """'Title: Apertura 2017 Copa MX final' names the article itself: a title of an article kind, not a

@@ -246,3 +246,9 @@ def test_a_finals_own_article_gives_its_figures_to_its_tournament():
     records, _, _ = _records(LIGUILLA_FINAL)
     finalists = [record for record in records.statistics if record.field == "finalist"]
     assert finalists and all((record.scope, record.owner) == ("tournament", "apertura-2030") for record in finalists)
+
+
+def test_a_final_s_attendance_is_not_the_competition_s_total():
+    records, coverage, _ = _records(FINAL + "- Attendance: 35,658\n")
+    assert [record for record in records.statistics if record.field == "total_attendance"] == []
+    assert coverage.explained[8].startswith("skipped: infobox Attendance: the final's attendance")
