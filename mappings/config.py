@@ -125,6 +125,8 @@ class MappingTables:
     article_kinds: list[Pattern] = field(default_factory=list)
     rules: list[Pattern] = field(default_factory=list)
     prose: list[Pattern] = field(default_factory=list)
+    states: frozenset[str] = frozenset()  # Mexico's federal entities, written after a city ('Guadalajara, Jalisco')
+    skipped_tables: list[Pattern] = field(default_factory=list)  # header patterns of tables with no place in the model
     change_kinds: list[Pattern] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     wikidata_links: list[WikidataLink] = field(default_factory=list)
@@ -232,6 +234,12 @@ def load_tables(directory: Path = MAPPING_TABLES_DIR) -> MappingTables:
     for line, row in _rows(path, ("pattern", "meaning", "reason")):
         _check(row["meaning"] in _PROSE_MEANINGS, path, line, f"unknown meaning {row['meaning']!r}")
         tables.prose.append(Pattern(_compile(path, line, row["pattern"]), row["meaning"], note=row["reason"]))
+    path = directory / "states.csv"
+    tables.states = frozenset(row["state"] for _, row in _rows(path, ("state",)))
+    path = directory / "skipped_tables.csv"
+    for line, row in _rows(path, ("header", "reason")):
+        _check(bool(row["reason"]), path, line, "every skipped table needs its reason")
+        tables.skipped_tables.append(Pattern(_compile(path, line, row["header"]), "skip", note=row["reason"]))
     path = directory / "change_kinds.csv"
     for line, row in _rows(path, ("pattern", "kind")):
         _check(row["kind"] in _ONTOLOGY_CHANGE_KINDS, path, line, f"unknown change kind {row['kind']!r}")

@@ -88,6 +88,7 @@ class MatchBlock:
     scorers: tuple[ScorerEntry, ...] = ()
     extra_time: bool = False
     penalties: tuple[int, int] | None = None
+    away_line: int | None = None  # the rendering split the score line: '(a.e.t.) Necaxa' on a line of its own
 
     @property
     def line(self) -> int:
@@ -95,7 +96,7 @@ class MatchBlock:
 
     @property
     def last_line(self) -> int:
-        return max([self.score_line, *(entry.line for entry in self.scorers)])
+        return max([self.score_line, self.away_line or 0, *(entry.line for entry in self.scorers)])
 
 
 Block = Union[Paragraph, BulletItem, Placeholder, Table, MatchBlock]
@@ -125,6 +126,9 @@ class Document:
     infobox_line: int | None = None
     root: Section = field(default_factory=lambda: Section("", 1, 0))
     problems: list[Problem] = field(default_factory=list)
+    # A text file written whole ends with a line break; one that stops without it was cut inside its last line.
+    ends_mid_line: bool = False
+    infobox_end: int | None = None  # the last line of a wikitext copy's infobox template
 
     def problem(self, line: int, message: str, severity: str = "warning") -> None:
         self.problems.append(Problem(self.file, line, message, severity))

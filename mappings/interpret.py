@@ -49,6 +49,7 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
         )
         self.season: SeasonRecord | None = None
         self._change_number = 0
+        self._stadiums_reported: set[str] = set()
 
     # Reporting ------------------------------------------------------------------------------------------
     def report(self, line: int, message: str, severity: str = "warning") -> None:
@@ -68,6 +69,16 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
         self.records.clubs_named.setdefault(club, set()).add(name)
         return club
 
+    def stadium(self, name: str, line: int) -> tuple[str, str]:
+        """(id, name) of a stadium; one the tables do not know is its own stadium, minted from its cleaned name and
+        reported once per article for review."""
+        stadium, canonical = self.names.stadium(name)
+        if stadium not in self.tables.stadiums and stadium not in self._stadiums_reported:
+            self._stadiums_reported.add(stadium)
+            self.report(line, f"stadium {canonical!r} is not in mappings/tables/stadium_aliases.csv; "
+                              f"recorded as stadium {stadium!r}")
+        return stadium, canonical
+
     def person(self, text: str, club: str | None) -> PlayerMention:
         nationality, name = split_nationality(text)
         return PlayerMention(name=name, club=club, season=self.season.id if self.season else "", nationality=nationality)
@@ -83,9 +94,11 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
                 self.report(document.title_line, "the article has only a title: nothing else to map")
         if self.season is not None:
             self.read_infobox()
+            self.explain_infobox_template()
             self.records.seasons.append(self.season)
             self.walk(document.root, context)
         self.explain_cut_line()
+        self.explain_stray_fragments()
         for number in self.coverage.unexplained(document):
             if number not in {problem.line for problem in self.problems}:
                 self.report(number, f"line not mapped: {document.lines[number - 1].strip()[:80]!r}")
@@ -94,13 +107,46 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
 
     def explain_cut_line(self) -> None:
         """An excerpt stops mid-line: its last line (a table row without its closing '|', half a heading or a word)
-        is cut, and is never read as if it were whole."""
-        if not self.excerpt:
+        is cut, and is never read as if it were whole. A file that ends without a line break was cut the same way,
+        whether or not sources.csv calls it an excerpt."""
+        if not (self.excerpt or self.document.ends_mid_line):
             return
         last = max((n for n, text in enumerate(self.document.lines, start=1) if text.strip()), default=0)
         if last and last not in self.coverage.explained:
             self.coverage.skipped(last, "cut by the end of the excerpt (truncated); not read")
             self.report(last, "the excerpt ends inside this line (truncated); it is not read", "info")
+
+    def explain_infobox_template(self) -> None:
+        """A wikitext copy's infobox template spans more lines than its fields: a value continued on the next lines
+        ('|winners=Apertura: X' / 'Clausura: Y') is read with its field, an empty parameter states nothing, and '}}'
+        closes the template."""
+        if not self.document.infobox_end or not self.document.infobox_line:
+            return
+        fields = sorted(self.document.infobox, key=lambda field: field.line)
+        for number in range(self.document.infobox_line + 1, self.document.infobox_end + 1):
+            text = self.document.lines[number - 1].strip() if number <= len(self.document.lines) else ""
+            if not text or number in self.coverage.explained:
+                continue
+            owner = next((field for field in reversed(fields) if field.line < number), None)
+            if text.startswith("|") or owner is None:
+                self.coverage.skipped(number, "an empty parameter of the infobox template; it states nothing")
+            elif text.strip("}") == "":
+                self.coverage.skipped(number, "the end of the infobox template")
+            elif self.coverage.explained.get(owner.line) == "mapped":
+                self.coverage.mapped(number)
+            elif owner.line in self.coverage.explained:
+                self.coverage.explained[number] = self.coverage.explained[owner.line]
+
+    def explain_stray_fragments(self) -> None:
+        """A footnote's text the rendering moved between the title and the infobox ('"a"|BUAP was supposed to be
+        relegated …', 'San Luis Ban|Estadio …'): the note of a table or cell not in the article's rendering, with the
+        '|' of the template it came from. It names no place in the article; it is not read."""
+        first_field = min((field.line for field in self.document.infobox), default=0)
+        for number in range(self.document.title_line + 1, first_field):
+            text = self.document.lines[number - 1]
+            if text.strip() and number not in self.coverage.explained and "|" in text and not text.lstrip().startswith("|"):
+                self.coverage.skipped(number, "a footnote's fragment the rendering left before the infobox; "
+                                              "its table or cell is not in the rendering")
 
     def classify_article(self) -> Context:
         for pattern in self.tables.article_kinds:
@@ -255,7 +301,7 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
         elif isinstance(block, Table):
             self.read_table_block(block, context, state)
         elif isinstance(block, BulletItem) and context.role == "changes":
-            self.read_change_bullet(block)
+            self.read_change_bullet(block, context, state)
         elif isinstance(block, (Paragraph, BulletItem)):
             self.read_prose(block.text, block.line, context, state)
 

@@ -48,6 +48,9 @@ class NameResolver:
         name = normalize_name(name)
         if name in self.tables.city_aliases:
             return self.tables.city_aliases[name]
+        city, _, state = name.rpartition(", ")
+        if city and state in self.tables.states:  # 'Guadalajara, Jalisco' is Guadalajara
+            return self.city(city)
         return slugify(name), name
 
     def competition(self, name: str) -> tuple[str, str] | None:

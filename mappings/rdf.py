@@ -197,7 +197,11 @@ class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping, Inf
         return f"{stage_en} {english.lower()}", f"{spanish} ({stage_es})"
 
     def club_name(self, club: str) -> str:
-        return self.tables.clubs.get(club, club)
+        """The tables' name of a club; a club they do not know is called by its cleaned name in this article."""
+        if club in self.tables.clubs:
+            return self.tables.clubs[club]
+        written = self.records.clubs_named.get(club)
+        return sorted(written)[0] if written else club
 
 
 

@@ -22,7 +22,7 @@ from .infobox_values import (
     parse_value,
     split_residue,
 )
-from .records import OutcomeRecord, StageKey, StatisticRecord, TitleRecord
+from .records import OutcomeRecord, RoundKey, StageKey, StatisticRecord, TieRecord, TieSideRecord, TitleRecord
 from .values import parse_count, parse_date
 
 # The ontology terms of the fields read by their own code below (the others' are in infobox_fields.csv).
@@ -35,6 +35,7 @@ _NOTE_IN_PARENTHESES = re.compile(r"^(?P<name>[^(]+?)\s*\((?P<note>[^)]*)\)\s*$"
 _NATIONALITY = re.compile(r"^[A-Z]{3}\s+(?=\S)")  # "MEX Aldo de Nigris": a flag's code left by the rendering
 _MATCH = re.compile(r"\S.*?\s\d{1,2}\s*[-–—]\s*\d{1,2}\s\S|\S.*\svs\.?\s\S", re.IGNORECASE)
 _COUNT_THEN_CLUB = re.compile(r"^(?P<count>\d+)\s+(?:matches|games)\s+(?P<club>\D.*)$", re.IGNORECASE)
+_SEASON_IN_TEXT = re.compile(r"\b\d{4}\s*[–−-]\s*\d{2}(?:\d{2})?\b")
 _DATES = re.compile(r"^(?P<start>.+?)\s*[–—-]\s*(?P<end>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s*\d{4})$")
 
 
@@ -44,7 +45,12 @@ class InfoboxReading:
     def read_infobox(self) -> None:
         if self.document.infobox_line:
             self.coverage.mapped(self.document.infobox_line)
+        final = self.read_final_aggregate()
         for entry in self.document.infobox:
+            if entry.line in final:
+                self.coverage.mapped(entry.line)
+                self.note_field(entry.line, entry.key, entry.value, "akg:aggregateGoals (the final's tie)")
+                continue
             value, residue = split_residue(entry.value)
             outcome = self.read_infobox_entry(entry.key, value, entry.line)
             for key, extra in residue:
@@ -52,6 +58,24 @@ class InfoboxReading:
                     self.read_infobox_entry(key, extra, entry.line)
             if outcome:
                 self.coverage.mapped(entry.line)
+
+    def read_final_aggregate(self) -> set[int]:
+        """A Liguilla final's infobox: 'Team1: Necaxa', 'Team1Score: 4', 'Team2: Irapuato', 'Team2Score: 3',
+        'Details: On aggregate' is the final tie's aggregate, each side's own. (A single match's score is not read: the
+        infobox does not say which side was at home.) The lines read, if any."""
+        fields = {" ".join(entry.key.split()).lower(): entry for entry in self.document.infobox}
+        stage = next((key for key in self.records.stages if key.kind == "liguilla"), None)
+        parts = [fields.get(key) for key in ("team1", "team1score", "team2", "team2score", "details")]
+        if stage is None or None in parts or "aggregate" not in parts[4].value.lower():
+            return set()
+        team1, score1, team2, score2, details = parts
+        if not (score1.value.strip().isdigit() and score2.value.strip().isdigit()):
+            return set()
+        sides = [TieSideRecord(self.club(team1.value, team1.line), aggregate=int(score1.value)),
+                 TieSideRecord(self.club(team2.value, team2.line), aggregate=int(score2.value))]
+        lines = (score1.line, score2.line, details.line)
+        self.records.ties.append(TieRecord(RoundKey(stage, "final"), sides, self.span(min(lines), max(lines))))
+        return set(lines)
 
     def infobox_field(self, key: str) -> tuple[str | None, str]:
         lowered = " ".join(key.split()).lower()
@@ -70,6 +94,15 @@ class InfoboxReading:
             self.coverage.skipped(line, f"infobox key {key!r} not mapped (reported)")
             self.note_field(line, key, value, "skipped: key not in infobox_keys.csv")
             return False
+        if handler == "competition_name" and self.names_an_article(value):
+            handler, note = "skip", "the article's own title (a final's, a Liguilla's), not a competition's name"
+        if handler == "total_attendance" and self.is_a_match_infobox():
+            handler, note = "skip", "the final's attendance, a match's, not the competition's total; no match is " \
+                                    "made from the infobox (see Team1Score)"
+        if handler in ("previous_season", "next_season") and len(_SEASON_IN_TEXT.findall(value)) > 1:
+            # 'LPA 2008–09, LNT 2008–09', '2017–18 A, 2017–18 B': the neighbours in two leagues or divisions.
+            handler, note = "skip", "names the neighbouring seasons of several leagues or divisions; no one season " \
+                                    "of this competition is meant"
         if handler == "skip":
             self.coverage.skipped(line, f"infobox {key}: {note or 'nothing to add'}")
             self.note_field(line, key, value, f"skipped (no meaning): {note or 'nothing to add'}")
@@ -88,6 +121,20 @@ class InfoboxReading:
             prop = f"akg:{prop}"
         self.note_field(line, key, value, prop if understood else "skipped: value not understood (reported)")
         return understood
+
+    def is_a_match_infobox(self) -> bool:
+        """A final's infobox names its two sides ('Team1', 'Team2'): its figures are the match's."""
+        keys = {" ".join(entry.key.split()).lower() for entry in self.document.infobox}
+        return {"team1", "team2"} <= keys
+
+    def names_an_article(self, value: str) -> bool:
+        """'Title: Apertura 2017 Copa MX final' names the article itself: a title of an article kind, not a
+        competition the tables know."""
+        value = " ".join(value.split())
+        if self.names.competition(value):
+            return False
+        return value == " ".join(self.document.title.split()) or any(
+            pattern.regex.match(value) for pattern in self.tables.article_kinds)
 
     # The season's own fields --------------------------------------------------------------------------
     def read_infobox_field(self, handler: str, value: str, line: int) -> bool:
@@ -197,6 +244,10 @@ class InfoboxReading:
             if scope is None or not group.items:
                 continue
             kind, owner = scope
+            if kind == "season" and self.records.kind in ("liguilla", "tournament") and group.label is None \
+                    and len(self.records.tournaments) == 1:
+                # A tournament's or a Liguilla's own article: an unlabelled figure is that tournament's.
+                kind, owner = "tournament", next(iter(self.records.tournaments))
             items = list(group.items)
             division = group.label if group.label and group.label.startswith("Serie") else None
             if all(item.states_none for item in items):

@@ -42,9 +42,10 @@ class MatchReading:
                     penalty=goal.penalty, own_goal=goal.own_goal,
                 ))
         self.records.matches.append(match)
-        self.coverage.mapped(block.date_line, block.score_line, *(entry.line for entry in block.scorers))
+        self.coverage.mapped(block.date_line, block.score_line, *(entry.line for entry in block.scorers),
+                             *([block.away_line] if block.away_line else []))
 
-    def read_change_bullet(self, bullet: BulletItem) -> None:
+    def read_change_bullet(self, bullet: BulletItem, context: Context, state) -> None:
         records: list[ChangeRecord] = read_change(
             bullet.text, self.span(bullet.line), self.season.id, self._change_number + 1, self.tables, self.names,
             self.club, self.report,
@@ -59,3 +60,5 @@ class MatchReading:
             self.records.competitions[competition_id] = name
         if records:
             self.coverage.mapped(bullet.line)
+        else:  # a bullet about the competition, not a club ('27 teams will participate'): the prose patterns say
+            self.read_prose(bullet.text, bullet.line, context, state)

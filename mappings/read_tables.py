@@ -48,6 +48,12 @@ class TableReading:
             for row in table.rows:
                 self.coverage.skipped(row.line, "a match lineup (positions, numbers, players); lineups are not modelled")
             return
+        header = " | ".join(table.rows[0].cells)
+        skipped = next((pattern for pattern in self.tables.skipped_tables if pattern.regex.search(header)), None)
+        if kind is None and skipped is not None:
+            for row in table.rows:
+                self.coverage.skipped(row.line, skipped.note)
+            return
         if kind is None:
             self.report(table.line, "a table in a section the tables give no meaning to; left out")
             for row in table.rows:
@@ -117,7 +123,7 @@ class TableReading:
                 if city:
                     record.city, record.city_name = self.names.city(city)
                 if stadium:
-                    record.stadium, record.stadium_name = self.names.stadium(stadium)
+                    record.stadium, record.stadium_name = self.stadium(stadium, row.line)
                 record.capacity = capacity
                 self.records.club_seasons.append(record)
             self.coverage.mapped(row.line)

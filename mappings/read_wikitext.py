@@ -40,6 +40,7 @@ def read_wikitext_infobox(text: str, document: Document) -> None:
         document.problem(text.count("\n", 0, start) + 1, "the infobox template cannot be parsed; it was not read")
         return
     document.infobox_line = text.count("\n", 0, start) + 1
+    document.infobox_end = document.infobox_line + (str(template).count("\n") if closed else text.count("\n", start))
     offset = start
     params = list(template.params)
     for index, param in enumerate(params):

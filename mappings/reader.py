@@ -41,6 +41,8 @@ _SCORE_LINE = re.compile(
     r"^(?P<home>\S.*?)\s+(?P<hs>\d{1,2})\s*[-–—]\s*(?P<as>\d{1,2})\s+(?P<away>[^()]*?\S)"
     r"(?P<notes>(?:\s*\([^)]*\))*)$"
 )
+_SCORE_WITHOUT_AWAY = re.compile(r"^\S.*?\s+\d{1,2}\s*[-–—]\s*\d{1,2}$")
+_NOTES_THEN_AWAY = re.compile(r"^(?P<notes>(?:\([^)]*\)\s*)+)(?P<away>[^()\s][^()]*)$")
 _EXTRA_TIME = re.compile(r"a\.?\s*e\.?\s*t\.?|extra time", re.IGNORECASE)
 _SHOOTOUT = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(?:p|pen\.?|pens|penalties|on penalties)\b", re.IGNORECASE)
 _SHOOTOUT_PREFIX = re.compile(r"(?:p|pen\.?|pens)\s*(\d{1,2})\s*[-–]\s*(\d{1,2})", re.IGNORECASE)
@@ -76,7 +78,8 @@ def read_article(path: Path | str) -> Document:
 
 def read_text(text: str, file: str = "<text>") -> Document:
     lines = text.splitlines()
-    document = Document(file=file, title="", title_line=0, lines=lines)
+    document = Document(file=file, title="", title_line=0, lines=lines,
+                        ends_mid_line=bool(text.strip()) and not text.endswith(("\n", "\r")))
     wikitext = looks_like_wikitext(text)
     if wikitext and (bare := wikitext_title(lines)):  # a wikitext copy starts with its bare title
         document.title, document.title_line = bare
@@ -114,7 +117,9 @@ class _Reader:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.lines = document.lines
+        self.lines = list(document.lines)
+        if document.ends_mid_line and len(self.lines) > 1:
+            self.lines[-1] = ""  # cut inside: never read as if it were whole (the interpreter explains it)
         self.index = 0
         self.stack: list[Section] = [document.root]
 
@@ -199,6 +204,15 @@ class _Reader:
         date = parse_date(self.lines[self.index].strip())
         score_index = self._next_content_index(self.index + 1)
         score = _SCORE_LINE.match(self.lines[score_index].strip()) if score_index is not None else None
+        away_line = None
+        if score is None and score_index is not None and _SCORE_WITHOUT_AWAY.match(self.lines[score_index].strip()):
+            # 'Irapuato 3 - 3' / '(a.e.t.) Necaxa': the score's note and the away side went to the next line.
+            next_index = score_index + 1
+            rest = _NOTES_THEN_AWAY.match(self.lines[next_index].strip()) if next_index < len(self.lines) else None
+            if rest:
+                joined = f"{self.lines[score_index].strip()} {rest['away']} {rest['notes'].strip()}"
+                score = _SCORE_LINE.match(joined)
+                away_line = next_index + 1 if score else None
         if score is None:
             # A date on its own (a schedule line, a match not yet played): keep it as prose and say so.
             self.document.problem(date_line, "a date line with no score line after it; read as prose", "info")
@@ -210,7 +224,7 @@ class _Reader:
         shootout = _SHOOTOUT.search(note) or _SHOOTOUT_PREFIX.search(note)
         if note and not (extra_time or shootout):
             self.document.problem(score_index + 1, f"score note ({note}) not understood; left out", "warning")
-        self.index = score_index + 1
+        self.index = (away_line or score_index + 1)
         scorers = []
         while self.index < len(self.lines):
             raw = self.lines[self.index]
@@ -235,5 +249,6 @@ class _Reader:
                 scorers=tuple(scorers),
                 extra_time=extra_time,
                 penalties=(int(shootout[1]), int(shootout[2])) if shootout else None,
+                away_line=away_line,
             )
         )

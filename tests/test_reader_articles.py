@@ -87,6 +87,12 @@ EXPECTED_PROBLEMS = [
     (LIGUILLA, 12, "warning", "invented knockout tournament"),
     (SEASON, 1, "warning", "competition 'Liga Imaginaria' is not in mappings/tables/competitions.csv"),
     (LIGUILLA, 1, "warning", "competition 'Liga Imaginaria' is not in mappings/tables/competitions.csv"),
+    # A stadium the tables do not know is its own stadium, minted from its name and reported once for review.
+    (SEASON, 18, "warning", "stadium 'Estadio Cometa' is not in mappings/tables/stadium_aliases.csv; recorded as "
+                            "stadium 'estadio-cometa'"),
+    (SEASON, 19, "warning", "stadium 'Estadio Pino' is not in mappings/tables/stadium_aliases.csv"),
+    (SEASON, 20, "warning", "stadium 'Estadio Nube' is not in mappings/tables/stadium_aliases.csv"),
+    (SEASON, 21, "warning", "stadium 'Estadio Bruma' is not in mappings/tables/stadium_aliases.csv"),
     (NOTES, 1, "warning", "no '= Title =' line"),
     (NOTES, 1, "info", "not listed in sources.csv"),
     (NOTES, 3, "warning", "The league was never played."),

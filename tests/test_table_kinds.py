@@ -71,10 +71,15 @@ def test_a_cell_with_several_stadiums_and_capacities_is_paired_or_left_out(row, 
     assert clubs_of(SEASON_HEAD + "==Teams==\n| Club | City | Stadium | Capacity |\n" + row + "\n") == venues
 
 
-@pytest.mark.parametrize("excerpt, explanation", [(True, "skipped: cut by the end of the excerpt (truncated); not read"),
-                                                  (False, "skipped: not understood (reported)")])
-def test_a_row_cut_by_the_excerpt_s_end_is_explained_as_truncated_and_never_half_mapped(excerpt, explanation):
-    text = SEASON_HEAD + "==Clubs==\n" + VENUES + "| RS Zacatecas | Francisco Villa | 18,000 | Zacat"
+CUT = "skipped: cut by the end of the excerpt (truncated); not read"
+
+
+# An excerpt listed as such, or a file that stops without a final line break, was cut inside its last line; a
+# broken row in a file that ends whole is a row not understood.
+@pytest.mark.parametrize("excerpt, ending, explanation", [(True, "", CUT), (False, "", CUT),
+                                                          (False, "\n", "skipped: not understood (reported)")])
+def test_a_row_cut_by_the_excerpt_s_end_is_explained_as_truncated_and_never_half_mapped(excerpt, ending, explanation):
+    text = SEASON_HEAD + "==Clubs==\n" + VENUES + "| RS Zacatecas | Francisco Villa | 18,000 | Zacat" + ending
     records, coverage, _ = interpret(read_text(text, "test.txt"), "test", default_tables(), excerpt=excerpt)
     assert [row.name_as_written for row in records.club_seasons] == ["Real Pinole"]
     assert coverage.explained[6] == explanation

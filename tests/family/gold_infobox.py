@@ -332,15 +332,15 @@ CORE.update({
         None, "apertura-2014", None, None, "clausura-2014", "clausura-2015"),
     "plain/Apertura_2017_Copa_MX.txt": tournament(
         "Copa MX", "apertura-2017", "Monterrey", 2, "clausura-2017", "clausura-2018"),
-    # Previous/Next of a final's infobox name neighbouring articles (skipped); its title is the article's own name
-    "plain/Apertura_2017_Copa_MX_final.txt": {("competition", "Apertura 2017 Copa MX final")},
+    # Previous/Next of a final's infobox name neighbouring articles (skipped); its Title is the article's own name,
+    # not a competition's (read as one, it gave the Copa MX season two competition names)
+    "plain/Apertura_2017_Copa_MX_final.txt": set(),
     "plain/Apertura_2018_Copa_MX.txt": tournament(
         "Copa MX", "apertura-2018", "Cruz Azul", None, "clausura-2018", "clausura-2019"),
     "plain/Clausura_2017_Copa_MX.txt": tournament(
         "Copa MX", "clausura-2017", "Guadalajara", 4, "apertura-2016", "apertura-2017"),
     "plain/Liga_de_Ascenso_Apertura_2009_Liguilla.txt": set(),  # no infobox in this excerpt
-    "plain/Liga_de_Ascenso_Apertura_2009_Liguilla_Final.txt": {
-        ("competition", "Liga de Ascenso Apertura 2009 Liguilla Final")},
+    "plain/Liga_de_Ascenso_Apertura_2009_Liguilla_Final.txt": set(),  # its Title is the article's own name
     "plain/Primera_División_de_México_Apertura_2005.txt": tournament(
         "Primera División de México", "apertura-2005", "Toluca", 8, "clausura-2005", "clausura-2006"),
     "plain/Primera_División_de_México_Apertura_2006.txt": tournament(
