@@ -13,7 +13,7 @@ import pytest
 from ascenso_kg import build as build_module
 from ascenso_kg.build import StrictBuildFailed, build_release
 from ascenso_kg.cli import main
-from ascenso_kg.paths import ARTICLES_DIR
+from tests.checkout import ARTICLES_DIR
 
 QUIET = {"progress": lambda message: None}
 

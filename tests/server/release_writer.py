@@ -11,7 +11,7 @@ from pathlib import Path
 import pyoxigraph
 
 from ascenso_kg import iris
-from ascenso_kg.paths import ROOT
+from tests.checkout import ROOT
 from ascenso_kg.store import fill
 
 BASE = iris.DEFAULT_BASE
