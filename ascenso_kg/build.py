@@ -271,7 +271,8 @@ def _copy_sources(release: Release, result: MappingResult) -> None:
     """The articles as they were read, so that the server shows the very text the graph's line numbers point into."""
     release.sources_dir.mkdir()
     for source in result.sources:
-        shutil.copyfile(source.path, release.sources_dir / source.path.name)
+        if source.path.is_file():  # one that could not be read (a folder named like an article) has no text to show
+            shutil.copyfile(source.path, release.sources_dir / source.path.name)
 
 
 def _write_infobox_report(reports: Path, result: MappingResult, summary: BuildSummary) -> None:

@@ -47,6 +47,14 @@ def test_manifest_lists_every_dump_with_its_checksum_and_count(release: Path):
     assert {a["licence"] for a in data["articles"]} == {"CC BY-SA 4.0"}
 
 
+def test_the_release_carries_its_source_articles_as_read(release: Path):
+    """The server shows the articles from the release (its /source pages), never from a checkout."""
+    data = json.loads((release / "manifest.json").read_text())
+    assert sorted(path.name for path in (release / "sources").iterdir()) == sorted(a["file"] for a in data["articles"])
+    for article in data["articles"]:
+        assert (release / "sources" / article["file"]).read_bytes() == (ARTICLES_DIR / article["file"]).read_bytes()
+
+
 def _ground_keys(quads) -> set[tuple]:
     """(subject, predicate, object, graph) of the quads without blank nodes (a parser relabels them, so those are
     compared by count), decimals by value (the store keeps 200.00 as 200.0)."""
