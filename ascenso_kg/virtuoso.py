@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 from .iris import DEFAULT_BASE, Iris
-from .release import Release
+from .build.release import Release
 
 UNION_GRAPH = Iris(DEFAULT_BASE).graph("union")
 QUADS_DUMP = "ascenso-kg-with-ontology.nq.gz"

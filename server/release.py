@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app
 
-from ascenso_kg.release import Release, ReleaseNotFound, open_release
+from ascenso_kg.build.release import Release, ReleaseNotFound, open_release
 
 __all__ = ["Release", "ReleaseNotFound", "open_release", "init_app", "get_release"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from ascenso_kg import build as build_module
+from ascenso_kg.build import run as build_module
 from ascenso_kg.build import StrictBuildFailed, build_release
 from ascenso_kg.cli import main
 from tests.checkout import ARTICLES_DIR

@@ -11,7 +11,7 @@ import sysconfig
 from pathlib import Path
 
 from ..corpus import generate_corpus, remove_previous_corpus
-from ..release import Release
+from ..build.release import Release
 from .measure import run_measured, spread
 
 WITH_ONTOLOGY = "ascenso-kg-with-ontology.nq"

@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..release import Release
+from ..build.release import Release
 from . import build as build_part
 from . import capped, coldstart, dumps, endpoint, pages, report, servers
 from .measure import spread

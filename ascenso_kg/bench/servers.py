@@ -17,7 +17,7 @@ from pathlib import Path
 
 import gunicorn
 
-from ..release import Release
+from ..build.release import Release
 from .build import installed_command, oxigraph_command
 
 HOST = "127.0.0.1"

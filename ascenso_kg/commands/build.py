@@ -10,7 +10,7 @@ from ..build import StrictBuildFailed, build_release
 from ..iris import DEFAULT_BASE
 from ..mappings.config import MappingTableError
 from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
-from ..release import BuildLocked
+from ..build.release import BuildLocked
 
 HELP = "read the articles and publish the graph as an Oxigraph store and dumps"
 

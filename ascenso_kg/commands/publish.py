@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..release import current_release
+from ..build.release import current_release
 from ..workspace import DEFAULT_OUT_DIR
 from ..virtuoso import ISQL, UNION_GRAPH, PublishFailed, publish
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
 
-from ..release import has_release
+from ..build.release import has_release
 from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 from .front import Front, nginx_binary
 

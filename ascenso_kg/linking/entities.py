@@ -15,7 +15,7 @@ import pyoxigraph
 from ascenso_kg.iris import Iris
 from ascenso_kg.mappings.config import WIKIDATA_KINDS
 from ascenso_kg.mappings.links import kind_iri
-from ascenso_kg.release import ReleaseNotFound, open_release
+from ascenso_kg.build.release import ReleaseNotFound, open_release
 
 ENTITIES_QUERY = Path(__file__).parent / "queries" / "entities.rq"
 _MARK = "\x00"  # a character no IRI holds: it marks where the id goes in a kind's IRI

@@ -13,7 +13,7 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
 
 from ..iris import Iris
-from ..release import Release, current_release
+from ..build.release import Release, current_release
 from ..resources import ONTOLOGY_FILE
 
 RELEASE_DUMP = "ascenso-kg.nq"

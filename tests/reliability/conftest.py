@@ -24,8 +24,6 @@ import pytest
 
 from tests.server.live_servers import free_port, stop, wait_until_serving  # noqa: E402
 
-from ascenso_kg.build import build_release  # noqa: E402
-from tests.checkout import ARTICLES_DIR  # noqa: E402
 
 SETTINGS = {"TESTING": True, "QUERY_TIMEOUT": 2.0, "QUERY_WORKERS": 2, "QUERY_QUEUE_WAIT": 5.0, "ROW_LIMIT": 1000}
 JSON_RESULTS = "application/sparql-results+json"

@@ -12,7 +12,7 @@ import pyoxigraph
 
 from ascenso_kg import iris
 from tests.checkout import ROOT
-from ascenso_kg.store import fill
+from ascenso_kg.build.store import fill
 
 BASE = iris.DEFAULT_BASE
 IRIS = iris.Iris(BASE)

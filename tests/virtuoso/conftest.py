@@ -37,12 +37,12 @@ def virtuoso_client(make_virtuoso_app, built, virtuoso_real):
 
 
 @pytest.fixture(scope="session")
-def protocol_client(tmp_path_factory, make_virtuoso_app, protocol_out):
+def protocol_client(tmp_path_factory, make_virtuoso_app, protocol_out):  # noqa: F811
     with _virtuoso(tmp_path_factory, protocol_out) as url:
         yield make_virtuoso_app(protocol_out, url).test_client()
 
 
 @pytest.fixture(scope="session")
-def examples_client(tmp_path_factory, make_virtuoso_app, validated_out):
+def examples_client(tmp_path_factory, make_virtuoso_app, validated_out):  # noqa: F811
     with _virtuoso(tmp_path_factory, validated_out) as url:
         yield make_virtuoso_app(validated_out, url).test_client()

@@ -1,6 +1,6 @@
 """``ascenso-kg build``: articles -> graph -> dumps, reports and an Oxigraph store, published as one release.
 
-The release's layout (store, dumps, reports, sources, manifest) is ``ascenso_kg.release.Release``'s.
+The release's layout (store, dumps, reports, sources, manifest) is ``ascenso_kg.build.release.Release``'s.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from pyoxigraph import BlankNode, RdfFormat, Triple, parse, serialize
 
-from . import __version__
+from .. import __version__
 from .dumps import (
     DistinctStatements,
     DumpFile,
@@ -31,14 +31,14 @@ from .dumps import (
     write_file,
     write_text,
 )
-from .iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
-from .mappings.document import Problem
-from .mappings.pipeline import MappingResult, map_articles
-from .resources import ONTOLOGY_FILE
-from .workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
+from ..iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
+from ..mappings.document import Problem
+from ..mappings.pipeline import MappingResult, map_articles
+from ..resources import ONTOLOGY_FILE
+from ..validation.publish import PublishedValidation, publish_validation
+from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 from .release import Release, build_lock, new_staging, publish, release_id
 from .store import StoreLoader
-from .validation.publish import PublishedValidation, publish_validation
 
 Progress = Callable[[str], None]
 
