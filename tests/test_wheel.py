@@ -26,8 +26,19 @@ import pytest
 from tests.checkout import ARTICLES_DIR, ROOT
 
 # The checkout as a source tree, without what a build leaves behind or what is not the project's.
-NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache",
-                                     ".hypothesis", "node_modules", "artifacts", "results")
+LEFT_BEHIND = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache", ".hypothesis", "node_modules")
+NOT_SOURCES_AT_THE_TOP = {".git", ".venv", "build", "dist"}
+# The package's rooms and the folders they are built from (setup.py's ROOMS, for the rooms holding code).
+CODE_ROOMS = {"ascenso_kg": "ascenso_kg", "ascenso_kg/mappings": "mappings", "ascenso_kg/server": "server"}
+
+
+def not_sources(folder: str, names: list[str]) -> set[str]:
+    ignored = set(LEFT_BEHIND(folder, names))
+    if Path(folder) == ROOT:
+        ignored |= NOT_SOURCES_AT_THE_TOP & set(names)
+    elif Path(folder) == ROOT / "data":
+        ignored |= {"build"} & set(names)
+    return ignored
 
 
 def run(command: list[str], cwd: Path, env: dict, timeout: float = 600) -> subprocess.CompletedProcess:
@@ -41,8 +52,7 @@ def installed(tmp_path_factory):
     """A fresh venv with the wheel installed, its environment, and a working folder holding only data/articles."""
     root = tmp_path_factory.mktemp("wheel")
     source = root / "source"
-    shutil.copytree(ROOT, source, ignore=NOT_SOURCES)
-    shutil.rmtree(source / "data" / "build", ignore_errors=True)
+    shutil.copytree(ROOT, source, ignore=not_sources)
     run([sys.executable, "-m", "build", "--wheel", "--outdir", str(root / "dist"), str(source)], root, dict(os.environ))
     wheel = next((root / "dist").glob("ascenso_kg-*.whl"))
     venv = root / "venv"
@@ -70,6 +80,12 @@ def test_the_wheel_holds_the_package_data(installed):
     assert "site-packages" in package and not package.startswith(str(ROOT)), package
     for resource in resources:
         assert "site-packages" in resource and Path(resource).exists(), resource
+    installed_package = Path(package).parent
+    for room, folder in CODE_ROOMS.items():  # every module of the checkout, none forgotten by the discovery
+        for module in (ROOT / folder).rglob("*.py"):
+            relative = module.relative_to(ROOT / folder)
+            if "__pycache__" not in relative.parts:
+                assert (installed_package.parent / room / relative).is_file(), f"{folder}/{relative} is not installed"
 
 
 def test_build_validate_serve_and_bench_run_from_an_empty_folder(installed):

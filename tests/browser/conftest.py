@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.live_servers import free_port, gunicorn_command, stop, wait_until_serving  # noqa: E402
+from tests.server.live_servers import free_port, gunicorn_command, stop, wait_until_serving
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 

@@ -12,7 +12,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.server.live_servers import free_port, stop, wait_until_serving  # noqa: E402,F401  (stop is used by the conftest)
+from tests.server.live_servers import free_port, stop, wait_until_serving  # noqa: F401  (stop is used by the conftest)
 
 
 def load_oxigraph_store(turtle: Path, location: Path) -> None:

@@ -14,10 +14,10 @@ import pytest
 
 from ascenso_kg.resources import ONTOLOGY_FILE
 
-from tests.server.live_servers import free_port, stop, wait_until_serving  # noqa: E402
-from tests.server.release_writer import IRIS, parse_turtle, write_release  # noqa: E402
+from tests.server.live_servers import free_port, stop, wait_until_serving
+from tests.server.release_writer import IRIS, parse_turtle, write_release
 
-from tests.pages.page_helpers import BROWSER, HOSTILE_ARTICLE, PageParser, parse_page  # noqa: E402
+from tests.pages.page_helpers import BROWSER, HOSTILE_ARTICLE, PageParser, parse_page
 
 
 @pytest.fixture(scope="session")

@@ -22,10 +22,15 @@ from urllib.parse import urlencode
 import pyoxigraph
 import pytest
 
-from tests.server.live_servers import free_port, stop, wait_until_serving  # noqa: E402
+from ascenso_kg.server.app import DEFAULTS
+from tests.server.live_servers import free_port, stop, wait_until_serving
+from tests.server.release_writer import TEST_CONFIG
 
 
-SETTINGS = {"TESTING": True, "QUERY_TIMEOUT": 2.0, "QUERY_WORKERS": 2, "QUERY_QUEUE_WAIT": 5.0, "ROW_LIMIT": 1000}
+# The reliability tests measure the server with its own default limits (request and query lengths …), not the other
+# areas' smaller test settings, and with shorter waits.
+SETTINGS = {**{key: DEFAULTS[key] for key in TEST_CONFIG if key in DEFAULTS},
+            "TESTING": True, "QUERY_TIMEOUT": 2.0, "QUERY_WORKERS": 2, "QUERY_QUEUE_WAIT": 5.0, "ROW_LIMIT": 1000}
 JSON_RESULTS = "application/sparql-results+json"
 
 
