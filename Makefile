@@ -6,8 +6,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # `ascenso-kg serve` runs Debian's nginx in front of gunicorn (deploy/nginx.conf); both targets install it likewise.
 .PHONY: serve test browser front virtuoso
 
+PORT ?= 8000
+
+# `make serve PORT=8080` serves on another port.
 serve: front
-	pip install -e . && ascenso-kg serve
+	pip install -e . && ascenso-kg serve --port $(PORT)
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from .iris import DEFAULT_BASE, Iris
+from .build.release import Release
 
 UNION_GRAPH = Iris(DEFAULT_BASE).graph("union")
 QUADS_DUMP = "ascenso-kg-with-ontology.nq.gz"
@@ -51,7 +52,7 @@ def publish(release_dir: Path, isql_address: str, user: str, password: str, isql
 
     The folder of the dumps must be in the server's ``DirsAllowed``: the bulk loader reads the files itself.
     """
-    dumps = release_dir / "dumps"
+    dumps = Release(release_dir).dumps_dir
     for name in (QUADS_DUMP, UNION_DUMP):
         if not (dumps / name).is_file():
             raise PublishFailed(f"{dumps / name}: missing; run `ascenso-kg build` first")

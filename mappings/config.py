@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ascenso_kg.paths import MAPPING_TABLES_DIR
+from ascenso_kg.resources import MAPPING_TABLES_DIR
 
 _ONTOLOGY_CHANGE_KINDS = {
     "Promotion", "Relegation", "Rebranding", "Relocation", "Dissolution", "Suspension", "FranchisePurchase",

@@ -19,7 +19,9 @@ from flask import Flask, Response, render_template, request
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, SecurityError
 
-from ascenso_kg import iris, paths
+from ascenso_kg import iris
+from ascenso_kg.resources import QUERIES_DIR
+from ascenso_kg.workspace import DEFAULT_OUT_DIR
 
 from . import budget, dataset, dumps, release, request_guard, sparql, store
 from . import reconcile
@@ -33,7 +35,7 @@ from .sparql import ROW_LIMIT_HEADER, TRUNCATED_HEADER
 log = logging.getLogger(__name__)
 
 DEFAULTS = {
-    "OUT_DIR": str(paths.DEFAULT_OUT_DIR),  # a build output folder; the server publishes OUT_DIR/current
+    "OUT_DIR": str(DEFAULT_OUT_DIR),  # a build output folder (data/build of the current folder); serves OUT_DIR/current
     "STORE_BACKEND": "oxigraph",  # "oxigraph": the release's own store; "remote": REMOTE_ENDPOINT
     "REMOTE_ENDPOINT": None,  # URL of a SPARQL 1.1 endpoint holding the same data
     # The graph a remote engine should read as the default graph when a query names none: Virtuoso's default graph
@@ -56,9 +58,8 @@ DEFAULTS = {
     "BUDGET_SECONDS": 30.0,  # seconds of query time one client address may spend per BUDGET_WINDOW (429 beyond)
     "BUDGET_WINDOW": 60.0,
     "MAX_HEADER_BYTES": 16 * 1024,  # bytes of request headers (431 beyond; gunicorn's own limits come first)
-    "EXAMPLES_DIR": str(paths.ROOT / "queries"),
+    "EXAMPLES_DIR": str(QUERIES_DIR),
     "BASE": None,  # the IRI base of the resources; None: the release manifest's, else iris.DEFAULT_BASE
-    "ARTICLES_DIR": str(paths.ARTICLES_DIR),  # the source articles' text, shown by /source/<article> pages
     # The address the public reaches this server at (https://kg.example.org): its host name is the one Host header
     # accepted besides the loopback names, so links in pages, the service description and the dumps never echo an
     # arbitrary Host. PUBLIC_HOSTS adds other names (a second domain).

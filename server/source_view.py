@@ -5,7 +5,8 @@
 "source: …, line 168" link under every fact lands on the very words it was read from.
 
 Only the articles of the release's manifest are shown, and only by the file name the manifest gives, looked up in
-``ARTICLES_DIR`` (the project's ``data/articles`` unless configured): a request can never name a file itself.
+the release's ``sources/`` folder (the build copies the articles it read there): a request can never name a file
+itself, and the server reads nothing outside the release it publishes.
 """
 
 from __future__ import annotations
@@ -14,11 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from flask import current_app
-
-from ascenso_kg import paths
-
-DEFAULT_ARTICLES_DIR = str(paths.ARTICLES_DIR)
+from .release import get_release
 
 
 @dataclass(frozen=True)
@@ -27,12 +24,8 @@ class SourceText:
     lines: tuple[str, ...] | None  # None when the file is not on this server
 
 
-def article_entry(article_id: str, articles: list[dict]) -> dict | None:
-    return next((a for a in articles if a.get("id") == article_id), None)
-
-
 def read_source(article: dict) -> SourceText:
-    folder = Path(current_app.config.get("ARTICLES_DIR") or DEFAULT_ARTICLES_DIR)
+    folder = get_release().sources_dir
     name = article.get("file") or ""
     if not name or Path(name).name != name:  # a manifest entry is data too: never follow a path out of the folder
         return SourceText(article, None)

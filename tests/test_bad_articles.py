@@ -9,7 +9,7 @@ import pytest
 
 from ascenso_kg.iris import Iris
 from ascenso_kg.mappings.pipeline import map_articles
-from ascenso_kg.paths import ARTICLES_DIR
+from tests.checkout import ARTICLES_DIR
 
 SEASON = "2013-14-ascenso-mx-season.txt"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from ascenso_kg import build as build_module
+from ascenso_kg.build import run as build_module
 from ascenso_kg.build import StrictBuildFailed, build_release
 from ascenso_kg.cli import main
-from ascenso_kg.paths import ARTICLES_DIR
+from tests.checkout import ARTICLES_DIR
 
 QUIET = {"progress": lambda message: None}
 
@@ -45,6 +45,14 @@ def test_manifest_lists_every_dump_with_its_checksum_and_count(release: Path):
         assert (release / entry["path"]).stat().st_size == entry["size"]
         assert entry["triples"] > 0
     assert {a["licence"] for a in data["articles"]} == {"CC BY-SA 4.0"}
+
+
+def test_the_release_carries_its_source_articles_as_read(release: Path):
+    """The server shows the articles from the release (its /source pages), never from a checkout."""
+    data = json.loads((release / "manifest.json").read_text())
+    assert sorted(path.name for path in (release / "sources").iterdir()) == sorted(a["file"] for a in data["articles"])
+    for article in data["articles"]:
+        assert (release / "sources" / article["file"]).read_bytes() == (ARTICLES_DIR / article["file"]).read_bytes()
 
 
 def _ground_keys(quads) -> set[tuple]:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from ascenso_kg.dumps import DistinctStatements, Lines, write_dump_set, write_text
-from ascenso_kg.store import StoreLoader, fill, line_chunks, whole_lines
+from ascenso_kg.build.dumps import DistinctStatements, Lines, write_dump_set, write_text
+from ascenso_kg.build.store import StoreLoader, fill, line_chunks, whole_lines
 
 GRAPHS = {
     "http://g/1": ['<http://a> <http://p> "x"', '<http://a> <http://p> "x"@en', "<http://a> <http://p> <http://b>",

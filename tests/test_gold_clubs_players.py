@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from ascenso_kg.iris import AKG, Iris
-from ascenso_kg.paths import ARTICLES_DIR
+from tests.checkout import ARTICLES_DIR
 
 IRIS = Iris()
 ARTICLES = {

@@ -10,7 +10,7 @@ import pytest
 from ascenso_kg.iris import Iris
 from ascenso_kg.mappings.config import MappingTableError, load_tables
 from ascenso_kg.mappings.links import dbpedia_iri, kind_iri, map_links
-from ascenso_kg.paths import MAPPING_TABLES_DIR
+from ascenso_kg.resources import MAPPING_TABLES_DIR
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,8 @@ from ascenso_kg.mappings.interpret import interpret
 from ascenso_kg.mappings.pipeline import MappingResult, map_articles
 from ascenso_kg.mappings.reader import read_article
 from ascenso_kg.mappings.records import StageKey
-from ascenso_kg.paths import MAPPING_TABLES_DIR
-from ascenso_kg.store import memory_store
+from ascenso_kg.resources import MAPPING_TABLES_DIR
+from ascenso_kg.build.store import memory_store
 
 ARTICLES = Path(__file__).parent / "articles"
 SEASON = "2030-31-liga-imaginaria-season"

@@ -4,14 +4,17 @@ generated corpus, against ``oxigraph load`` of the same N-Quads, interleaved (bu
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
+import sysconfig
 from pathlib import Path
 
 from ..corpus import generate_corpus, remove_previous_corpus
+from ..build.release import Release
 from .measure import run_measured, spread
 
-WITH_ONTOLOGY = Path("dumps") / "ascenso-kg-with-ontology.nq"
+WITH_ONTOLOGY = "ascenso-kg-with-ontology.nq"
 
 
 def corpus(work: Path, seasons: int, seed: int = 7) -> Path:
@@ -22,10 +25,24 @@ def corpus(work: Path, seasons: int, seed: int = 7) -> Path:
     return folder
 
 
+def installed_command(name: str) -> str | None:
+    """A command installed with this Python's packages: beside the running interpreter (a virtual environment's
+    ``bin/``, which need not be on PATH when the venv is not activated), in the scripts folder of its installation or
+    of the base installation a ``--system-site-packages`` venv reads, else on PATH."""
+    folders = [Path(sys.executable).parent, Path(sysconfig.get_path("scripts")),
+               Path(sysconfig.get_path("scripts", vars={"base": sys.base_prefix, "platbase": sys.base_prefix}))]
+    for folder in folders:
+        candidate = folder / name
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    return shutil.which(name)
+
+
 def oxigraph_command() -> str:
-    found = shutil.which("oxigraph")
+    """The ``oxigraph`` CLI (the ``oxigraph`` package of the bench extra)."""
+    found = installed_command("oxigraph")
     if found is None:
-        raise RuntimeError("the oxigraph CLI is missing: pip install -e '.[bench]'")
+        raise RuntimeError("the oxigraph CLI is missing: pip install 'ascenso-kg[bench]'")
     return found
 
 
@@ -43,7 +60,7 @@ def measure_build(work: Path, seasons: int, repeats: int, log) -> dict:
         result = json.loads(run.stdout.strip().splitlines()[-1])
         result.update(wall_seconds=run.seconds, peak_rss=run.peak_rss)
         builds.append(result)
-        nquads = Path(result["release"]) / WITH_ONTOLOGY
+        nquads = Release(Path(result["release"])).dump(WITH_ONTOLOGY)
         location = work / f"oxigraph-load-{seasons}"
         shutil.rmtree(location, ignore_errors=True)
         load = run_measured([oxigraph_command(), "load", "--location", str(location), "--file", str(nquads)])

@@ -9,17 +9,15 @@ import json
 import re
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pyoxigraph
 
 from ..iris import DEFAULT_BASE
-from ..paths import ROOT
+from ..resources import QUERIES_DIR
 from ..server.query_text import tokenize
 from .load import Client, Request, run_load, sparql_request
 from .measure import spread
 
-QUERIES_DIR = ROOT / "queries"
 ACCEPT = {"SELECT": "application/sparql-results+json", "ASK": "application/sparql-results+json",
           "CONSTRUCT": "application/n-triples", "DESCRIBE": "application/n-triples"}
 
@@ -218,7 +216,3 @@ def summarize(per_run: list[dict]) -> dict:
     return {key: spread([run[key] for run in per_run])
             for key in ("per_second", "p50_ms", "p95_ms", "p99_ms")} | {
         "requests": sum(run["requests"] for run in per_run), "errors": sum(run["errors"] for run in per_run)}
-
-
-def release_store(release: Path) -> Path:
-    return release / "store"

@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..build.release import Release
 from . import build as build_part
 from . import capped, coldstart, dumps, endpoint, pages, report, servers
 from .measure import spread
@@ -68,7 +69,7 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
     }
 
     log("3. endpoint")
-    with servers.this_server(out) as ours, servers.oxigraph_server(release / "store") as oxigraph:
+    with servers.this_server(out) as ours, servers.oxigraph_server(Release(release).store_path) as oxigraph:
         entities = endpoint.sample_entities(oxigraph.sparql)
         club_count = capped.count_clubs(oxigraph)
         mix = endpoint.query_mix(ours.base, entities)

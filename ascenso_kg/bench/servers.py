@@ -17,6 +17,9 @@ from pathlib import Path
 
 import gunicorn
 
+from ..build.release import Release
+from .build import installed_command, oxigraph_command
+
 HOST = "127.0.0.1"
 
 
@@ -90,9 +93,7 @@ def this_server(out: Path, workers: int = 2, threads: int = 8):
 
 def oxigraph_server(store: Path):
     port = free_port()
-    oxigraph = shutil.which("oxigraph")
-    if oxigraph is None:
-        raise RuntimeError("the oxigraph CLI is missing: pip install -e '.[bench]'")
+    oxigraph = oxigraph_command()
     return started("oxigraph", [oxigraph, "serve-read-only", "--location", str(store), "--bind", f"{HOST}:{port}"],
                    "/query?query=ASK%7B%7D", "/query", port)
 
@@ -100,14 +101,14 @@ def oxigraph_server(store: Path):
 def union_ntriples(release: Path, work: Path) -> Path:
     """The release's default graph (the union, with the ontology) as a plain N-Triples file rdflib can read."""
     target = work / "union.nt"
-    with gzip.open(release / "dumps" / "ascenso-kg-with-ontology.nt.gz") as source, target.open("wb") as sink:
+    with gzip.open(Release(release).dump("ascenso-kg-with-ontology.nt.gz")) as source, target.open("wb") as sink:
         shutil.copyfileobj(source, sink)
     return target
 
 
 def rdflib_endpoint(data: Path, seconds: float = 900.0):
     """rdflib-endpoint serving the union N-Triples in rdflib's own memory store."""
-    executable = shutil.which("rdflib-endpoint")
+    executable = installed_command("rdflib-endpoint")
     if executable is None:
         raise RuntimeError("rdflib-endpoint is missing: pip install -e '.[bench]'")
     port = free_port()

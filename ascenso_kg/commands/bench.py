@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..paths import ROOT
 
 HELP = "measure build, validation, endpoint, pages, dumps and cold start against oxigraph and rdflib-endpoint"
 
@@ -33,8 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-rdflib", action="store_true", help="leave rdflib-endpoint out")
     parser.add_argument("--work", type=Path, default=None, metavar="DIR",
                         help="keep corpora, builds and stores here (default: a temporary folder, removed)")
-    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results", metavar="DIR",
-                        help="where latest.json and latest.md go (default: bench/results)")
+    parser.add_argument("--results", type=Path, default=Path("bench") / "results", metavar="DIR",
+                        help="where latest.json and latest.md go (default: bench/results of the current folder)")
 
 
 def run(args: argparse.Namespace) -> int:

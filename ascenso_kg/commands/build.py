@@ -9,8 +9,8 @@ from pathlib import Path
 from ..build import StrictBuildFailed, build_release
 from ..iris import DEFAULT_BASE
 from ..mappings.config import MappingTableError
-from ..paths import ARTICLES_DIR, DEFAULT_OUT_DIR
-from ..release import BuildLocked
+from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
+from ..build.release import BuildLocked
 
 HELP = "read the articles and publish the graph as an Oxigraph store and dumps"
 

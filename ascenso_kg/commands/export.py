@@ -15,7 +15,8 @@ from ..iris import DEFAULT_BASE, Iris
 from ..linking.entities import open_release_store, release_base
 from ..linking.quickstatements import ExportError, QuickStatementsWriter, load_properties, load_sources
 from ..mappings.config import WIKIDATA_KINDS, MappingTableError, load_wikidata_links
-from ..paths import ARTICLES_DIR, DEFAULT_OUT_DIR, MAPPING_TABLES_DIR
+from ..resources import MAPPING_TABLES_DIR
+from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 
 HELP = "write QuickStatements (v1) for the entities with a reviewed Wikidata item, and what more would be needed"
 

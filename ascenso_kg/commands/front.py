@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..paths import ROOT
+from ..resources import NGINX_CONFIG
 
-CONFIG_TEMPLATE = ROOT / "deploy" / "nginx.conf"
+CONFIG_TEMPLATE = NGINX_CONFIG
 
 
 def nginx_binary() -> str | None:

@@ -23,7 +23,8 @@ from ..linking.entities import open_release_store, read_entities, release_base
 from ..linking.scoring import score_candidates
 from ..linking.table import write_table
 from ..mappings.config import MappingTableError, load_wikidata_links
-from ..paths import DEFAULT_OUT_DIR, MAPPING_TABLES_DIR
+from ..resources import MAPPING_TABLES_DIR
+from ..workspace import DEFAULT_OUT_DIR
 
 HELP = "propose Wikidata items for clubs, stadiums, cities, seasons and players in a reviewable table (or --check it)"
 DEFAULT_TABLE = MAPPING_TABLES_DIR / "wikidata.csv"

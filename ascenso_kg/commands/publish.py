@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..paths import DEFAULT_OUT_DIR
+from ..build.release import current_release
+from ..workspace import DEFAULT_OUT_DIR
 from ..virtuoso import ISQL, UNION_GRAPH, PublishFailed, publish
 
 HELP = "load the current release into a SPARQL server for the app's remote-store mode (Virtuoso Open Source 7)"
@@ -25,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    release = (args.out / "current").resolve()
+    release = current_release(args.out) or args.out / "current"  # none: publish() names the missing dumps
     password = os.environ.get(PASSWORD_VARIABLE, "dba")
     try:
         publish(release, args.isql, args.user, password, args.isql_command)

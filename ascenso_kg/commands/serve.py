@@ -16,7 +16,8 @@ from pathlib import Path
 
 from gunicorn.app.base import BaseApplication
 
-from ..paths import ARTICLES_DIR, DEFAULT_OUT_DIR
+from ..build.release import has_release
+from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 from .front import Front, nginx_binary
 
 HELP = "serve the SPARQL endpoint, query editor, dataset description and dumps of a build"
@@ -42,7 +43,7 @@ def ensure_release(out_dir: Path) -> None:
     The build runs in a process of its own: it leaves threads and Oxigraph's (RocksDB's) background threads behind,
     and gunicorn's workers, forked from this process, could inherit a lock one of them held and wait on it forever.
     """
-    if (out_dir / "current" / "manifest.json").is_file():
+    if has_release(out_dir):
         return
     print(f"ascenso-kg serve: no build in {out_dir}; building it from {ARTICLES_DIR}", file=sys.stderr)
     build = subprocess.run([sys.executable, "-m", "ascenso_kg.cli", "build", "--articles", str(ARTICLES_DIR),

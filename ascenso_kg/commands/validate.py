@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..iris import DEFAULT_BASE, Iris
-from ..paths import DEFAULT_OUT_DIR
+from ..workspace import DEFAULT_OUT_DIR
 from ..validation import BACKENDS, DEFAULT_BACKEND, NothingToValidate, validate_quads
 from ..validation.data import read_quads, release_dump
 from ..validation.report import render_summary, report_quads, report_turtle

@@ -7,7 +7,6 @@ against that function's own output, so no IRI layout is restated here.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pyoxigraph
 from ascenso_kg.iris import Iris
 from ascenso_kg.mappings.config import WIKIDATA_KINDS
 from ascenso_kg.mappings.links import kind_iri
+from ascenso_kg.build.release import ReleaseNotFound, open_release
 
 ENTITIES_QUERY = Path(__file__).parent / "queries" / "entities.rq"
 _MARK = "\x00"  # a character no IRI holds: it marks where the id goes in a kind's IRI
@@ -79,7 +79,10 @@ def read_entities(store: pyoxigraph.Store, iris: Iris) -> list[LinkEntity]:
 
 def open_release_store(out_dir: Path) -> pyoxigraph.Store:
     """The store of ``out_dir/current``, read-only; FileNotFoundError when there is no published build."""
-    store_dir = out_dir / "current" / "store"
+    try:
+        store_dir = open_release(out_dir).store_path
+    except ReleaseNotFound:
+        raise FileNotFoundError(f"no published build in {out_dir} (run `ascenso-kg build` first)") from None
     if not store_dir.is_dir():
         raise FileNotFoundError(f"no published build in {out_dir} (run `ascenso-kg build` first)")
     return pyoxigraph.Store.read_only(str(store_dir))
@@ -88,6 +91,6 @@ def open_release_store(out_dir: Path) -> pyoxigraph.Store:
 def release_base(out_dir: Path) -> str | None:
     """The IRI base the build of ``out_dir/current`` minted its resources under (its manifest says)."""
     try:
-        return json.loads((out_dir / "current" / "manifest.json").read_text(encoding="utf-8")).get("base")
-    except (OSError, ValueError):
+        return open_release(out_dir).base
+    except (OSError, ValueError, ReleaseNotFound):
         return None

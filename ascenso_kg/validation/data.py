@@ -13,9 +13,10 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
 
 from ..iris import Iris
-from ..paths import ONTOLOGY_FILE
+from ..build.release import Release, current_release
+from ..resources import ONTOLOGY_FILE
 
-RELEASE_DUMP = Path("dumps") / "ascenso-kg.nq"
+RELEASE_DUMP = "ascenso-kg.nq"
 _FORMATS = {".nq": RdfFormat.N_QUADS, ".nt": RdfFormat.N_TRIPLES, ".ttl": RdfFormat.TURTLE, ".trig": RdfFormat.TRIG}
 
 
@@ -25,10 +26,10 @@ class NothingToValidate(Exception):
 
 def release_dump(out_dir: Path) -> Path:
     """The N-Quads dump of ``OUT/current``."""
-    current = Path(out_dir) / "current"
-    if not current.exists():
+    root = current_release(Path(out_dir))
+    if root is None:
         raise NothingToValidate(f"no release in {out_dir} (run 'ascenso-kg build' first, or give --data FILE)")
-    return current.resolve() / RELEASE_DUMP
+    return Release(root).dump(RELEASE_DUMP)
 
 
 def read_quads(path: Path) -> list[Quad]:

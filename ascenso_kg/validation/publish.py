@@ -12,7 +12,7 @@ from typing import Callable
 
 from pyoxigraph import Quad
 
-from ..dumps import DumpFile, write_file
+from ..build.dumps import DumpFile, write_file
 from ..iris import Iris
 from . import Validation, validate_ntriples
 from .report import report_quads, report_turtle

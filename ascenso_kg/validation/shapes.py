@@ -7,7 +7,7 @@ from pathlib import Path
 
 import rdflib
 
-from ..paths import SHAPES_DIR
+from ..resources import SHAPES_DIR
 
 SHAPES_IRI = "https://w3id.org/ascenso-kg/shapes"
 SHAPES_NS = SHAPES_IRI + "#"

@@ -7,7 +7,7 @@ import pytest
 
 from ascenso_kg.bench.build import growth
 from ascenso_kg.bench.endpoint import canonical_answer, concatenated_columns, query_form
-from ascenso_kg.paths import ROOT
+from tests.checkout import ROOT
 from ascenso_kg.bench.measure import percentile, spread
 
 

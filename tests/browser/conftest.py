@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from live_servers import free_port, gunicorn_command, stop, wait_until_serving  # noqa: E402
+from tests.server.live_servers import free_port, gunicorn_command, stop, wait_until_serving
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 

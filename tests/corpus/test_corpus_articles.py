@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 import pytest
-from corpus_checks import club_id, inconsistencies, read
+from tests.corpus.corpus_checks import club_id, inconsistencies, read
 
 from ascenso_kg.corpus import CorpusSummary
 from ascenso_kg.mappings.players import _fits

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ascenso_kg.corpus import generate_corpus
 
-from corpus_checks import club_id, read
+from tests.corpus.corpus_checks import club_id, read
 
 # Seed 33 once relegated the second-last club because the last one had won promotion (the 2060–61 article of the
 # 100-season corpus of seed 7 did the same); the other seeds widen the net at one season each, about 2 s in all.

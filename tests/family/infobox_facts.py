@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 
 from ascenso_kg.mappings.config import default_tables
 from ascenso_kg.mappings.context import season_id_of, season_name_of
@@ -17,16 +16,15 @@ from ascenso_kg.mappings.infobox_values import parse_season
 from ascenso_kg.mappings.interpret import ArticleInterpreter
 from ascenso_kg.mappings.reader import read_article, read_text
 from ascenso_kg.mappings.records import SeasonRecord
+from tests.checkout import SHARED_DIR, shared
 
-FAMILY = Path(__file__).resolve().parents[2] / ".." / "shared" / "family"
+FAMILY = SHARED_DIR / "family"
 _SEASON_IN_TITLE = re.compile(r"(\d{4})\s*[–—−-]\s*(\d{2,4})")
 _TOURNAMENT_IN_TITLE = re.compile(r"\b(Apertura|Clausura|Invierno|Verano|Bicentenario)\s+(\d{4})|(\d{4})\s+.*?(Apertura|Clausura)\b")
 
 
 def family_file(relative: str) -> Path:
-    path = FAMILY / relative
-    if not FAMILY.is_dir():
-        pytest.fail(f"these tests need the shared family articles at {FAMILY} (../shared/family from the worktree)")
+    path = shared("family") / relative
     assert path.is_file(), f"{path} is missing from the shared family articles"
     return path
 

@@ -12,9 +12,8 @@ import pytest
 
 from ascenso_kg.iris import AKG, Iris
 from ascenso_kg.mappings.pipeline import map_articles
-from ascenso_kg.paths import ARTICLES_DIR
+from tests.checkout import ARTICLES_DIR, shared
 
-FAMILY = Path(__file__).resolve().parents[2].parent / "shared" / "family" / "plain"
 
 
 def _article_graphs(folder: Path) -> dict[str, set[str]]:
@@ -24,15 +23,14 @@ def _article_graphs(folder: Path) -> dict[str, set[str]]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    if not FAMILY.is_dir():
-        pytest.fail(f"the family of articles is missing: {FAMILY} (the shared development material, ../shared/family)")
+    family = shared("family", "plain")
     root = tmp_path_factory.mktemp("contamination")
     together = root / "together"
     shutil.copytree(ARTICLES_DIR, together)
-    for path in FAMILY.glob("*.txt"):
+    for path in family.glob("*.txt"):
         shutil.copyfile(path, together / path.name)
     alone = _article_graphs(ARTICLES_DIR)
-    for number, path in enumerate(sorted(FAMILY.glob("*.txt"))):
+    for number, path in enumerate(sorted(family.glob("*.txt"))):
         folder = root / f"alone-{number}"
         folder.mkdir()
         shutil.copyfile(path, folder / path.name)

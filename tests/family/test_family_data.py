@@ -7,13 +7,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
 
 from ascenso_kg.cli import main
-from ascenso_kg.paths import ROOT
+from tests.checkout import ROOT, shared
 
 DATA = ROOT / "data" / "family"
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "family" / "plain"
 
 
 def sources() -> list[dict[str, str]]:
@@ -22,13 +20,12 @@ def sources() -> list[dict[str, str]]:
 
 
 def test_each_file_is_the_shared_excerpt_byte_for_byte_with_its_source():
-    if not SHARED.is_dir():
-        pytest.fail(f"the family of articles is missing: {SHARED} (the shared development material, ../shared/family)")
+    family = shared("family", "plain")
     rows = sources()
     assert sorted(row["file"] for row in rows) == sorted(path.name for path in DATA.glob("*.txt"))
     assert len(rows) == 15
     for row in rows:
-        assert (DATA / row["file"]).read_bytes() == (SHARED / row["original_file"]).read_bytes(), row["file"]
+        assert (DATA / row["file"]).read_bytes() == (family / row["original_file"]).read_bytes(), row["file"]
         assert row["url"].startswith("https://en.wikipedia.org/wiki/") and row["licence"] == "CC BY-SA 4.0"
         assert row["excerpt"] == "yes"
 

@@ -15,16 +15,15 @@ from ascenso_kg.mappings.config import default_tables
 from ascenso_kg.mappings.interpret import interpret
 from ascenso_kg.mappings.reader import read_article
 
+from tests.checkout import shared
+
 from .gold_family_tables import GOLD
 
-FAMILY = Path(__file__).resolve().parents[2].parent / "shared" / "family" / "plain"
 TARGET = 0.95  # of complete venues rows captured whole (the target on the family set)
 
 
 def _family() -> Path:
-    if not FAMILY.is_dir():
-        pytest.fail(f"the family of articles is missing: {FAMILY} (the shared development material, ../shared/family)")
-    return FAMILY
+    return shared("family", "plain")
 
 
 def _plain(text: str | None) -> str:

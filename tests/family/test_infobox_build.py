@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from ascenso_kg.cli import main
-from ascenso_kg.paths import ARTICLES_DIR
+from tests.checkout import ARTICLES_DIR
 
 
 def _articles(target: Path) -> Path:

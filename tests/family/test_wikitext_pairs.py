@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ascenso_kg.paths import ARTICLES_DIR
+from tests.checkout import ARTICLES_DIR
 
 from .infobox_facts import facts, family_file, read_infobox_of
 

@@ -18,9 +18,10 @@ import pytest
 
 from ascenso_kg.build import build_release
 from ascenso_kg.mappings.config import load_tables
-from ascenso_kg.paths import ARTICLES_DIR, MAPPING_TABLES_DIR, ROOT
-from loopback import load_oxigraph_store, serve_oxigraph, stop
-from table_files import read_rows, run_link, write_rows
+from ascenso_kg.resources import MAPPING_TABLES_DIR
+from tests.checkout import ARTICLES_DIR, ROOT
+from tests.linking.loopback import load_oxigraph_store, serve_oxigraph, stop
+from tests.linking.table_files import read_rows, run_link, write_rows
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STANDIN_TTL = FIXTURES / "wikidata-standin.ttl"
@@ -89,12 +90,6 @@ def linked_out(tmp_path_factory, reviewed_tables) -> Path:
         patch.setattr("ascenso_kg.mappings.pipeline.default_tables", lambda: load_tables(reviewed_tables))
         build_release(ARTICLES_DIR, out, progress=lambda message: None)
     return out
-
-
-@pytest.fixture(scope="session")
-def make_app(open_app):
-    """An app over an output folder with this area's settings (plus overrides)."""
-    return lambda out, **overrides: open_app({**TEST_CONFIG, "OUT_DIR": str(out), **overrides})
 
 
 @pytest.fixture(scope="session")

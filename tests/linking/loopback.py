@@ -6,15 +6,13 @@ from __future__ import annotations
 import http.server
 import json
 import subprocess
-import sys
 import threading
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from live_servers import free_port, stop, wait_until_serving  # noqa: E402,F401  (stop is used by the conftest)
+from tests.server.live_servers import free_port, stop, wait_until_serving  # noqa: F401  (stop is used by the conftest)
 
 
 def load_oxigraph_store(turtle: Path, location: Path) -> None:

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from ascenso_kg.linking.client import DEFAULT_ENDPOINT as WIKIDATA_SPARQL
-from ascenso_kg.paths import ROOT
+from tests.checkout import ROOT
 from ascenso_kg.server.app import DEFAULTS
 from ascenso_kg.server.examples import load_examples
 from ascenso_kg.server.query_text import analyse_query

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from table_files import run_link
+from tests.linking.table_files import run_link
 
 HEADER = "entity,qid,label,method,score,reviewed,note\n"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ascenso_kg.mappings.config import load_wikidata_links
-from table_files import read_rows, run_link, write_rows
+from tests.linking.table_files import read_rows, run_link, write_rows
 
 
 def rows_by_entity(table: Path) -> dict[str, list[dict[str, str]]]:
@@ -127,7 +127,7 @@ def test_link_without_a_build_says_so(tmp_path, standin, capsys):
 
 
 def test_an_endpoint_error_leaves_the_table_untouched(tmp_path, link_table, built, capsys):
-    from loopback import Answer, ScriptedEndpoint
+    from tests.linking.loopback import Answer, ScriptedEndpoint
 
     table = tmp_path / "wikidata.csv"
     table.write_bytes(link_table.read_bytes())

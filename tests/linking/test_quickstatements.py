@@ -12,7 +12,8 @@ import pytest
 
 from ascenso_kg.cli import main
 from ascenso_kg.linking.quickstatements import ExportError, load_properties
-from ascenso_kg.paths import ARTICLES_DIR, MAPPING_TABLES_DIR
+from ascenso_kg.resources import MAPPING_TABLES_DIR
+from tests.checkout import ARTICLES_DIR
 
 FIXTURES = Path(__file__).parent / "fixtures"
 URL_2012_13 = "https://en.wikipedia.org/wiki/2012%E2%80%9313_Ascenso_MX_season"

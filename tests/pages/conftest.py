@@ -8,25 +8,16 @@ of the machine leaks in) and their writer of releases in the build's layout.
 from __future__ import annotations
 
 import subprocess
-import sys
-from pathlib import Path
 
 import pyoxigraph
 import pytest
 
-from ascenso_kg.paths import ONTOLOGY_FILE
+from ascenso_kg.resources import ONTOLOGY_FILE
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from live_servers import free_port, stop, wait_until_serving  # noqa: E402
-from release_writer import IRIS, TEST_CONFIG, parse_turtle, write_release  # noqa: E402
+from tests.server.live_servers import free_port, stop, wait_until_serving
+from tests.server.release_writer import IRIS, parse_turtle, write_release
 
-from page_helpers import BROWSER, HOSTILE_ARTICLE, PageParser, parse_page  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def make_app(open_app):
-    """An app over an output folder with this area's settings (plus overrides)."""
-    return lambda out, **overrides: open_app({**TEST_CONFIG, "OUT_DIR": str(out), **overrides})
+from tests.pages.page_helpers import BROWSER, HOSTILE_ARTICLE, PageParser, parse_page
 
 
 @pytest.fixture(scope="session")

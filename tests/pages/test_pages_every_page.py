@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from page_helpers import BROWSER, ENTITIES, parse_page
+from tests.pages.page_helpers import BROWSER, ENTITIES, parse_page
 
 # Terms of other vocabularies link to their definitions.
 VOCABULARIES = ("http://schema.org/", "http://www.w3.org/", "http://purl.org/dc/", "http://xmlns.com/foaf/")

@@ -7,7 +7,7 @@ import json
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from page_helpers import BROWSER, ENTITIES, RES, parse_page
+from tests.pages.page_helpers import BROWSER, ENTITIES, RES, parse_page
 
 AKG = "https://w3id.org/ascenso-kg/ontology#"
 SOURCE = "https://w3id.org/ascenso-kg/source/"

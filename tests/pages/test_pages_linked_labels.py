@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ascenso_kg.server.pages.page_store import LocalStore
 
-from page_helpers import BROWSER, parse_page
+from tests.pages.page_helpers import BROWSER, parse_page
 
 TIE = "/resource/tournament/clausura-2013/liguilla/final/neza-necaxa"
 SECOND_LEG = "/resource/match/2013-05-11-necaxa-neza"

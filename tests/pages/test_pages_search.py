@@ -7,7 +7,7 @@ import pytest
 from ascenso_kg.server.pages.names import SEARCHABLE_CLASSES, Label, Names
 from ascenso_kg.server.search import build_index, fold, words
 
-from page_helpers import BROWSER, RES, parse_page
+from tests.pages.page_helpers import BROWSER, RES, parse_page
 
 AKG = "https://w3id.org/ascenso-kg/ontology#"
 
@@ -78,7 +78,7 @@ def test_every_searchable_class_is_in_the_ontology():
     from rdflib import Graph, URIRef
     from rdflib.namespace import OWL, RDF
 
-    from ascenso_kg.paths import ONTOLOGY_FILE
+    from ascenso_kg.resources import ONTOLOGY_FILE
 
     ontology = Graph().parse(ONTOLOGY_FILE)
     assert all((URIRef(cls), RDF.type, OWL.Class) in ontology for cls in SEARCHABLE_CLASSES)

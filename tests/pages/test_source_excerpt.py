@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from ascenso_kg.build import build_release
-from page_helpers import BROWSER
+from tests.pages.page_helpers import BROWSER
 
 ARTICLE = "= 2030–31 Ascenso MX season =\n\nInfobox\n- Competition: Ascenso MX\n- Season: 2030–31\n\n| Club | Stad"
 SOURCES = ("file,original_file,title,url,licence,excerpt\n"
@@ -26,7 +26,7 @@ def test_an_excerpt_says_so_on_its_source_page(make_app, tmp_path: Path):
     assert [a.get("excerpt", False) for a in manifest["articles"]] == [True, False]
     dump = (tmp_path / "out" / "current" / "dumps" / "ascenso-kg.ttl").read_text()
     assert "isExcerpt true" in dump
-    client = make_app(tmp_path / "out", ARTICLES_DIR=str(articles)).test_client()
+    client = make_app(tmp_path / "out").test_client()  # the build copied the articles into the release
     excerpt = client.get("/source/excerpt", headers=BROWSER)
     assert excerpt.status_code == 200
     assert "This file is an excerpt" in excerpt.get_data(as_text=True)

@@ -22,14 +22,15 @@ from urllib.parse import urlencode
 import pyoxigraph
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from live_servers import free_port, stop, wait_until_serving  # noqa: E402
+from ascenso_kg.server.app import DEFAULTS
+from tests.server.live_servers import free_port, stop, wait_until_serving
+from tests.server.release_writer import TEST_CONFIG
 
-from ascenso_kg.build import build_release  # noqa: E402
-from ascenso_kg.paths import ARTICLES_DIR  # noqa: E402
 
-SETTINGS = {"TESTING": True, "QUERY_TIMEOUT": 2.0, "QUERY_WORKERS": 2, "QUERY_QUEUE_WAIT": 5.0, "ROW_LIMIT": 1000}
+# The reliability tests measure the server with its own default limits (request and query lengths …), not the other
+# areas' smaller test settings, and with shorter waits.
+SETTINGS = {**{key: DEFAULTS[key] for key in TEST_CONFIG if key in DEFAULTS},
+            "TESTING": True, "QUERY_TIMEOUT": 2.0, "QUERY_WORKERS": 2, "QUERY_QUEUE_WAIT": 5.0, "ROW_LIMIT": 1000}
 JSON_RESULTS = "application/sparql-results+json"
 
 
@@ -156,31 +157,23 @@ def gunicorn(out: Path, workers: int = 1, threads: int = 8, **settings):
         stop(process)
 
 
-@pytest.fixture(scope="session")
-def rel_out(tmp_path_factory) -> Path:
-    """The four real articles built into a release of the reliability tests' own (some tests serve it live)."""
-    out = tmp_path_factory.mktemp("reliability-build")
-    build_release(ARTICLES_DIR, out, progress=lambda message: None)
-    return out
-
-
 @pytest.fixture
-def fresh_out(tmp_path, rel_out) -> Path:
+def fresh_out(tmp_path, built) -> Path:
     """A copy of the real build output, for a test that breaks or rebuilds it."""
     out = tmp_path / "out"
-    shutil.copytree(rel_out, out, symlinks=True)
+    shutil.copytree(built, out, symlinks=True)
     return out
 
 
 @pytest.fixture(scope="session")
-def make_app(open_app):
-    """An app over an output folder with this area's settings (plus overrides)."""
-    return lambda out, **overrides: open_app({**SETTINGS, "OUT_DIR": str(out), **overrides})
+def make_app(make_app):
+    """The shared ``make_app`` with the reliability tests' shorter limits (a query stops after 2 s)."""
+    return lambda out, **overrides: make_app(out, **{**SETTINGS, **overrides})
 
 
 @pytest.fixture(scope="session")
-def rel_app(make_app, rel_out):
-    return make_app(rel_out)
+def rel_app(make_app, built):
+    return make_app(built)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from ascenso_kg.mappings.config import default_tables
 from ascenso_kg.mappings.interpret import interpret
 from ascenso_kg.mappings.pipeline import map_articles
 from ascenso_kg.mappings.reader import read_text
-from ascenso_kg.paths import ARTICLES_DIR
+from tests.checkout import ARTICLES_DIR
 
 ARTICLES = {path.name: path.read_text(encoding="utf-8") for path in sorted(ARTICLES_DIR.glob("*.txt"))}
 # Fragments the reader gives meaning to, so mutations reach its branches rather than only its prose path.

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from ascenso_kg.server.budget import ClientBudgets, OverBudget
-from hostile import HOSTILE
+from tests.reliability.hostile import HOSTILE
 
 RUNAWAY = HOSTILE["cartesian product"]
 QUICK = "ASK { ?s ?p ?o }"
@@ -68,14 +68,14 @@ def test_the_balance_never_grows_past_the_budget_and_idle_clients_are_forgotten(
 
 
 @pytest.mark.parametrize("settings", [{"BUDGET_CONCURRENT": 0}, {"BUDGET_SECONDS": 0}, {"BUDGET_WINDOW": -1}])
-def test_a_budget_that_allows_nothing_is_a_configuration_error(make_app, rel_out, settings):
+def test_a_budget_that_allows_nothing_is_a_configuration_error(make_app, built, settings):
     with pytest.raises(ValueError, match="BUDGET_"):
-        make_app(rel_out, **settings)
+        make_app(built, **settings)
 
 
 @pytest.fixture(scope="module")
-def budget_app(make_app, rel_out):
-    return make_app(rel_out, QUERY_TIMEOUT=1.0, QUERY_WORKERS=2, BUDGET_CONCURRENT=1, BUDGET_SECONDS=1.5,
+def budget_app(make_app, built):
+    return make_app(built, QUERY_TIMEOUT=1.0, QUERY_WORKERS=2, BUDGET_CONCURRENT=1, BUDGET_SECONDS=1.5,
                     BUDGET_WINDOW=60)
 
 

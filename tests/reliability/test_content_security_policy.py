@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import gunicorn
+from tests.reliability.conftest import gunicorn
 from playwright.sync_api import expect
 
 
 @pytest.fixture(scope="module")
-def site(rel_out):
-    with gunicorn(rel_out, workers=1, QUERY_WORKERS=2, QUERY_TIMEOUT=10) as live:
+def site(built):
+    with gunicorn(built, workers=1, QUERY_WORKERS=2, QUERY_TIMEOUT=10) as live:
         yield live.url
 
 

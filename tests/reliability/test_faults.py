@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from ascenso_kg.paths import ARTICLES_DIR
-from conftest import Client, gunicorn, parent_of, store_fingerprint
-from hostile import NORMAL
+from tests.checkout import ARTICLES_DIR
+from tests.reliability.conftest import Client, gunicorn, parent_of, store_fingerprint
+from tests.reliability.hostile import NORMAL
 
 BUILD = [sys.executable, "-m", "ascenso_kg.cli", "build"]
 
@@ -90,8 +90,8 @@ def test_build_killed_at_random_moments_leaves_the_published_release_served_and_
     assert not list((fresh_out / "releases").glob(".staging-*"))
 
 
-def test_a_killed_gunicorn_worker_loses_no_answer_and_gives_no_wrong_one(rel_out):
-    with gunicorn(rel_out, workers=2, threads=4, QUERY_WORKERS=2, QUERY_TIMEOUT=5) as live:
+def test_a_killed_gunicorn_worker_loses_no_answer_and_gives_no_wrong_one(built):
+    with gunicorn(built, workers=2, threads=4, QUERY_WORKERS=2, QUERY_TIMEOUT=5) as live:
         expected = {text: Client(live.url).query(text).body for text in NORMAL}
         killed_at: list[float] = []
         wrong, failed, answered = [], [], []

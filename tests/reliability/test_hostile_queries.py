@@ -12,8 +12,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from conftest import Client, cpu_seconds, gunicorn
-from hostile import HOSTILE, NORMAL
+from tests.reliability.conftest import Client, cpu_seconds, gunicorn
+from tests.reliability.hostile import HOSTILE, NORMAL
 
 TIMEOUT = 1.0
 SERVER = {"QUERY_TIMEOUT": TIMEOUT, "QUERY_WORKERS": 6, "QUERY_QUEUE_WAIT": 5, "ROW_LIMIT": 1000,
@@ -22,8 +22,8 @@ MEGABYTE_QUERY = "SELECT * WHERE { ?s ?p ?o } # " + "x" * (1024 * 1024)
 
 
 @pytest.fixture(scope="module")
-def server(rel_out):
-    with gunicorn(rel_out, workers=1, threads=16, **SERVER) as live:
+def server(built):
+    with gunicorn(built, workers=1, threads=16, **SERVER) as live:
         warm = Client(live.url)
         for text in NORMAL:
             assert warm.query(text).status == 200

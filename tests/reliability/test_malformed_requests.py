@@ -6,14 +6,14 @@ from collections import Counter
 
 import pytest
 
-from malformed import ROUTES, generate
+from tests.reliability.malformed import ROUTES, generate
 
 COUNT = 10_000
 
 
 @pytest.fixture(scope="module")
-def client(make_app, rel_out):
-    app = make_app(rel_out, BUDGET_SECONDS=600)  # one test client sends every request from one address
+def client(make_app, built):
+    app = make_app(built, BUDGET_SECONDS=600)  # one test client sends every request from one address
     return app.test_client()
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from conftest import Client, gunicorn
+from tests.reliability.conftest import Client, gunicorn
 
 TRAVERSALS = [
     "/dumps/../manifest.json", "/dumps/..%2fmanifest.json", "/dumps/%2e%2e/manifest.json",
@@ -29,8 +29,8 @@ LEAKS = ["root:x:0:0", "content_sha256", "[project]", "def create_app", "{% exte
 
 
 @pytest.fixture(scope="module")
-def server(rel_out):
-    with gunicorn(rel_out, workers=1, threads=4, QUERY_TIMEOUT=1, QUERY_WORKERS=2) as live:
+def server(built):
+    with gunicorn(built, workers=1, threads=4, QUERY_TIMEOUT=1, QUERY_WORKERS=2) as live:
         yield live
 
 
@@ -88,25 +88,25 @@ def error_requests() -> list[tuple[str, str, dict, bytes | None]]:
 
 
 @pytest.mark.parametrize("accept", ["text/html", "text/plain", "application/json"])
-def test_error_pages_have_no_trace_path_or_configuration(server, rel_out, accept):
+def test_error_pages_have_no_trace_path_or_configuration(server, built, accept):
     client = Client(server.url)
     statuses = set()
     for method, path, headers, body in error_requests():
         answer = client.request(method, path, body, {"Accept": accept, **headers})
         statuses.add(answer.status)
         assert 400 <= answer.status < 600 and answer.text.strip(), (method, path, answer.status)
-        leaked = [secret for secret in secrets_of(rel_out) if secret in answer.text]
+        leaked = [secret for secret in secrets_of(built) if secret in answer.text]
         assert not leaked, (method, path, answer.status, leaked, answer.text[:300])
     assert {400, 403, 404, 405, 413, 415, 504} <= statuses
 
 
-def test_an_unexpected_failure_is_a_plain_500(make_app, rel_out):
-    app = make_app(rel_out)
+def test_an_unexpected_failure_is_a_plain_500(make_app, built):
+    app = make_app(built)
     store = app.extensions["ascenso_kg.store"]
 
     class Broken:
         def run(self, job):
-            raise RuntimeError(f"boom in {rel_out}/current/store with QUERY_TIMEOUT={app.config['QUERY_TIMEOUT']}")
+            raise RuntimeError(f"boom in {built}/current/store with QUERY_TIMEOUT={app.config['QUERY_TIMEOUT']}")
 
     app.extensions["ascenso_kg.store"] = Broken()
     app.config["PROPAGATE_EXCEPTIONS"] = False  # as in production, where TESTING is off
@@ -115,7 +115,7 @@ def test_an_unexpected_failure_is_a_plain_500(make_app, rel_out):
             response = app.test_client().get("/sparql", query_string={"query": "ASK {}"}, headers={"Accept": accept})
             body = response.get_data(as_text=True)
             assert response.status_code == 500 and "failed" in body
-            assert not [s for s in secrets_of(rel_out) + ["boom", "RuntimeError"] if s in body], body
+            assert not [s for s in secrets_of(built) + ["boom", "RuntimeError"] if s in body], body
     finally:
         app.extensions["ascenso_kg.store"] = store
 

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlencode
 
 import pytest
-from conftest import Client, gunicorn, process_tree
+from tests.reliability.conftest import Client, gunicorn, process_tree
 
 JSON = "application/sparql-results+json"
 XML = "application/sparql-results+xml"
@@ -43,8 +43,8 @@ def query_processes(server) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def server(rel_out):
-    with gunicorn(rel_out, workers=1, QUERY_TIMEOUT=8, QUERY_WORKERS=2, ROW_LIMIT=1000,
+def server(built):
+    with gunicorn(built, workers=1, QUERY_TIMEOUT=8, QUERY_WORKERS=2, ROW_LIMIT=1000,
                   ANSWER_BYTE_LIMIT=2**20, QUERY_MEMORY_LIMIT=384 * 2**20, BUDGET_CONCURRENT=50,
                   BUDGET_SECONDS=1000) as live:
         yield live
@@ -101,8 +101,8 @@ def test_a_query_over_the_memory_limit_gets_an_error_naming_it_and_stays_under_i
     assert client.query("ASK {}").status == 200
 
 
-def test_a_process_grown_by_a_large_answer_is_replaced_and_gives_its_memory_back(rel_out):
-    with gunicorn(rel_out, workers=1, QUERY_WORKERS=1, QUERY_TIMEOUT=10, ANSWER_BYTE_LIMIT=2**30,
+def test_a_process_grown_by_a_large_answer_is_replaced_and_gives_its_memory_back(built):
+    with gunicorn(built, workers=1, QUERY_WORKERS=1, QUERY_TIMEOUT=10, ANSWER_BYTE_LIMIT=2**30,
                   QUERY_RECYCLE_ABOVE=100 * 2**20) as live:
         runner = Client(live.url)
         assert runner.query("ASK {}").status == 200
@@ -121,8 +121,8 @@ def test_a_process_grown_by_a_large_answer_is_replaced_and_gives_its_memory_back
 
 
 # 2. The pool's bound ----------------------------------------------------------------------------------------
-def test_runaway_queries_from_several_clients_never_grow_the_pool(rel_out):
-    with gunicorn(rel_out, workers=1, QUERY_TIMEOUT=0.5, QUERY_WORKERS=2, QUERY_QUEUE_WAIT=2,
+def test_runaway_queries_from_several_clients_never_grow_the_pool(built):
+    with gunicorn(built, workers=1, QUERY_TIMEOUT=0.5, QUERY_WORKERS=2, QUERY_QUEUE_WAIT=2,
                   BUDGET_CONCURRENT=50, BUDGET_SECONDS=1000) as live:
         counts, statuses = [], []
         deadline = time.monotonic() + float(os.environ.get("ASCENSO_KG_RUNAWAY_LOOP_SECONDS", "10"))
@@ -258,8 +258,8 @@ def test_a_triple_term_in_tsv_is_a_parseable_term(client):
 
 
 # 8. Budgets behind a proxy ------------------------------------------------------------------------------------
-def test_forwarded_clients_get_budgets_of_their_own_only_behind_a_trusted_proxy(rel_out):
-    with gunicorn(rel_out, workers=1, QUERY_TIMEOUT=0.5, QUERY_WORKERS=2, BUDGET_SECONDS=1.8, BUDGET_WINDOW=600,
+def test_forwarded_clients_get_budgets_of_their_own_only_behind_a_trusted_proxy(built):
+    with gunicorn(built, workers=1, QUERY_TIMEOUT=0.5, QUERY_WORKERS=2, BUDGET_SECONDS=1.8, BUDGET_WINDOW=600,
                   TRUSTED_PROXIES='["127.0.0.1"]') as live:
         proxy, stranger = Client(live.url, source="127.0.0.1"), Client(live.url, source="127.0.0.7")
         path = "/sparql?" + urlencode({"query": RUNAWAY})
@@ -273,8 +273,8 @@ def test_forwarded_clients_get_budgets_of_their_own_only_behind_a_trusted_proxy(
         assert 429 in [stranger.get(path, headers={"X-Forwarded-For": "198.51.100.4"}).status]
 
 
-def test_the_public_base_url_names_the_links_and_other_hosts_are_refused(rel_out):
-    with gunicorn(rel_out, workers=1, QUERY_WORKERS=1, PUBLIC_BASE_URL="https://kg.example.org") as live:
+def test_the_public_base_url_names_the_links_and_other_hosts_are_refused(built):
+    with gunicorn(built, workers=1, QUERY_WORKERS=1, PUBLIC_BASE_URL="https://kg.example.org") as live:
         runner = Client(live.url)
         public = runner.get("/sparql", headers={"Host": "kg.example.org", "Accept": "text/turtle"})
         assert public.status == 200 and b"<https://kg.example.org/sparql>" in public.body

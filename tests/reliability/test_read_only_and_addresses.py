@@ -10,8 +10,8 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from ascenso_kg.server.local_addresses import is_refused_graph
-from conftest import Client, gunicorn, store_fingerprint
-from malformed import ROUTES
+from tests.reliability.conftest import Client, gunicorn, store_fingerprint
+from tests.reliability.malformed import ROUTES
 
 UPDATES = [
     "INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }",
@@ -27,8 +27,8 @@ UPDATES = [
 
 
 @pytest.fixture(scope="module")
-def server(rel_out):
-    with gunicorn(rel_out, workers=1, threads=4, QUERY_TIMEOUT=2, QUERY_WORKERS=2) as live:
+def server(built):
+    with gunicorn(built, workers=1, threads=4, QUERY_TIMEOUT=2, QUERY_WORKERS=2) as live:
         yield live
 
 
@@ -46,8 +46,8 @@ def update_requests(update: str) -> list[tuple[str, str, dict, bytes | None]]:
     ]
 
 
-def test_updates_by_every_route_are_refused_and_the_store_is_unchanged(server, rel_out):
-    store = rel_out / "current" / "store"
+def test_updates_by_every_route_are_refused_and_the_store_is_unchanged(server, built):
+    store = built / "current" / "store"
     before = store_fingerprint(store)
     client = Client(server.url, source="127.0.0.70")
     answers = []
@@ -151,9 +151,9 @@ PRIVATE = ["http://10.0.0.7/sparql", "http://172.16.3.4/", "http://192.168.1.1/g
 
 
 @pytest.mark.parametrize("target", PRIVATE)
-def test_private_range_targets_are_refused_without_reaching_the_store(make_app, rel_out, target):
+def test_private_range_targets_are_refused_without_reaching_the_store(make_app, built, target):
     """The store is replaced by one that records jobs, so a refusal that failed could never open a connection."""
-    app = make_app(rel_out)
+    app = make_app(built)
     jobs = []
 
     class RecordingStore:

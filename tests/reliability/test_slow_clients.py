@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from urllib.parse import urlencode
 
 import pytest
-from conftest import Client
-from live_servers import free_port, stop, wait_until_serving
+from tests.reliability.conftest import Client
+from tests.server.live_servers import free_port, stop, wait_until_serving
 
 from ascenso_kg.commands.front import Front, nginx_binary
 
@@ -85,9 +85,9 @@ def check_normal_clients_keep_their_speed(port: int) -> tuple[float, float]:
     return idle, loaded
 
 
-def test_serve_keeps_serving_with_500_slow_connections_open(rel_out):
+def test_serve_keeps_serving_with_500_slow_connections_open(built):
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "ascenso_kg.cli", "serve", "--out", str(rel_out),
+    process = subprocess.Popen([sys.executable, "-m", "ascenso_kg.cli", "serve", "--out", str(built),
                                 "--port", str(port), "--query-timeout", "5"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -98,9 +98,9 @@ def test_serve_keeps_serving_with_500_slow_connections_open(rel_out):
     print(f"serve: normal p95 {idle * 1000:.1f} ms idle, {loaded * 1000:.1f} ms with {SLOW} slow connections")
 
 
-def test_the_documented_production_setup_keeps_serving_with_500_slow_connections_open(rel_out):
+def test_the_documented_production_setup_keeps_serving_with_500_slow_connections_open(built):
     upstream, port = free_port(), free_port()
-    env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(rel_out), "ASCENSO_KG_TRUSTED_PROXIES": '["127.0.0.1"]'}
+    env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(built), "ASCENSO_KG_TRUSTED_PROXIES": '["127.0.0.1"]'}
     gunicorn = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-k", "gthread", "--threads", "8",
                                  "-b", f"127.0.0.1:{upstream}", "--no-control-socket",
                                  "ascenso_kg.server.app:create_app()"],

@@ -21,9 +21,9 @@ def load_soak():
     return module
 
 
-def test_thirty_seconds_of_mixed_load(rel_out):
+def test_thirty_seconds_of_mixed_load(built):
     soak = load_soak()
-    report = soak.run(rel_out, duration=30, clients=8, window=10)
+    report = soak.run(built, duration=30, clients=8, window=10)
     assert set(report.by_kind) == {"query", "page", "search", "dump"}
     assert report.requests > 8 * 30  # the clients were really busy
     failed = {name for name, ok in report.checks.items() if not ok and not name.startswith("last p99")}

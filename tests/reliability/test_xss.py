@@ -11,8 +11,8 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from ascenso_kg.build import build_release
-from ascenso_kg.paths import ARTICLES_DIR
-from conftest import Client, gunicorn
+from tests.checkout import ARTICLES_DIR
+from tests.reliability.conftest import Client, gunicorn
 
 MARK = "akg-xss"
 SCRIPT = f"<script>alert('{MARK}')</script>"
@@ -46,8 +46,7 @@ def xss_site(tmp_path_factory):
         writer.writeheader()
         writer.writerows(rows)
     build_release(articles, root / "out", progress=lambda message: None)
-    with gunicorn(root / "out", workers=1, threads=4, QUERY_TIMEOUT=5, QUERY_WORKERS=2,
-                  ARTICLES_DIR=f'"{articles}"') as live:
+    with gunicorn(root / "out", workers=1, threads=4, QUERY_TIMEOUT=5, QUERY_WORKERS=2) as live:
         yield live
 
 

@@ -1,11 +1,11 @@
 """Fixtures of the server tests: releases in the build's layout, apps over them, live servers on loopback.
 
-Three releases, each written once per test run:
+Releases, each written once per test run, besides the four real articles' ``built`` of tests/conftest.py:
 - ``small_out``: a handful of hand-written triples in two article graphs plus the ontology, for tests that need to
   know every triple (escaping, formats, truncation);
 - ``protocol_out``: the W3C protocol test data (data1.nt–data3.nt in graphs named by their rdfs:label);
-- ``real_out``: the four real articles built by ``ascenso_kg.build.build_release``, for the example queries and the
-  live-server tests.
+- ``validated_out``: the real release plus a hand-written validation report.
+Apps come from the shared ``make_app`` (tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from ascenso_kg.build import build_release
-from ascenso_kg.paths import ARTICLES_DIR, ONTOLOGY_FILE
-from live_servers import free_port, gunicorn_command, stop, wait_until_serving
-from release_writer import IRIS, SMALL_ARTICLES, TEST_CONFIG, VALIDATION_REPORT, parse_turtle, write_release
-from w3c_protocol import W3C_PROTOCOL_DIR
+from ascenso_kg.resources import ONTOLOGY_FILE
+from tests.checkout import shared
+from tests.server.live_servers import free_port, gunicorn_command, stop, wait_until_serving
+from tests.server.release_writer import IRIS, SMALL_ARTICLES, VALIDATION_REPORT, parse_turtle, write_release
 
 
 @pytest.fixture(scope="session")
@@ -41,25 +40,19 @@ def small_out(tmp_path_factory) -> Path:
 def protocol_out(tmp_path_factory) -> Path:
     """The W3C protocol test data: each dataN.nt in the graph <http://kasei.us/2009/09/sparql/data/dataN.rdf>."""
     out = tmp_path_factory.mktemp("protocol-build")
+    suite = shared("w3c", "sparql11-protocol")
     graphs = {f"http://kasei.us/2009/09/sparql/data/data{n}.rdf":
-              [q.triple for q in pyoxigraph.parse(path=str(W3C_PROTOCOL_DIR / f"data{n}.nt"))] for n in (1, 2, 3)}
+              [q.triple for q in pyoxigraph.parse(path=str(suite / f"data{n}.nt"))] for n in (1, 2, 3)}
     write_release(out, graphs, [])
     return out
 
 
 @pytest.fixture(scope="session")
-def real_out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("real-build")
-    build_release(articles_dir=ARTICLES_DIR, out_dir=out, progress=lambda message: None)
-    return out
-
-
-@pytest.fixture(scope="session")
-def validated_out(tmp_path_factory, real_out) -> Path:
+def validated_out(tmp_path_factory, built) -> Path:
     """The real release plus a hand-written SHACL report in …/graph/validation (the build does not write one yet)."""
     out = tmp_path_factory.mktemp("validated-build")
     validation = IRIS.graph("validation")
-    store = pyoxigraph.Store.read_only(str(real_out / "current" / "store"))
+    store = pyoxigraph.Store.read_only(str(built / "current" / "store"))
     graphs: dict[str, list[pyoxigraph.Triple]] = {}
     for quad in store:
         if isinstance(quad.graph_name, pyoxigraph.DefaultGraph):
@@ -68,18 +61,12 @@ def validated_out(tmp_path_factory, real_out) -> Path:
             graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
     del store
     graphs[validation] = parse_turtle(VALIDATION_REPORT)
-    manifest = json.loads((real_out / "current" / "manifest.json").read_text())
+    manifest = json.loads((built / "current" / "manifest.json").read_text())
     write_release(out, graphs, manifest["articles"])
     return out
 
 
 # Apps ------------------------------------------------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def make_app(open_app):
-    """An app over an output folder with this area's settings (plus overrides)."""
-    return lambda out, **overrides: open_app({**TEST_CONFIG, "OUT_DIR": str(out), **overrides})
-
-
 @pytest.fixture(scope="session")
 def small_app(make_app, small_out):
     return make_app(small_out)
@@ -96,8 +83,8 @@ def protocol_client(make_app, protocol_out):
 
 
 @pytest.fixture(scope="session")
-def real_app(make_app, real_out):
-    return make_app(real_out)
+def real_app(make_app, built):
+    return make_app(built)
 
 
 @pytest.fixture(scope="session")
@@ -107,10 +94,10 @@ def real_client(real_app):
 
 # Live servers on loopback ------------------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
-def live_server(real_out):
+def live_server(built):
     """gunicorn serving the real release at http://127.0.0.1:<port>, configured through ASCENSO_KG_* variables."""
     port = free_port()
-    env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(real_out), "ASCENSO_KG_QUERY_TIMEOUT": "2",
+    env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(built), "ASCENSO_KG_QUERY_TIMEOUT": "2",
            "ASCENSO_KG_QUERY_WORKERS": "2", "ASCENSO_KG_ROW_LIMIT": "5000"}
     process = subprocess.Popen(gunicorn_command(port), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
@@ -122,10 +109,10 @@ def live_server(real_out):
 
 
 @pytest.fixture(scope="session")
-def oxigraph_server(real_out):
+def oxigraph_server(built):
     """``oxigraph serve-read-only`` over the real release's store, the remote back-end's counterpart."""
     port = free_port()
-    store = (real_out / "current" / "store").resolve()
+    store = (built / "current" / "store").resolve()
     process = subprocess.Popen(
         ["oxigraph", "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

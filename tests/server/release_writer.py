@@ -11,8 +11,8 @@ from pathlib import Path
 import pyoxigraph
 
 from ascenso_kg import iris
-from ascenso_kg.paths import ROOT
-from ascenso_kg.store import fill
+from tests.checkout import ROOT
+from ascenso_kg.build.store import fill
 
 BASE = iris.DEFAULT_BASE
 IRIS = iris.Iris(BASE)

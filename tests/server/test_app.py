@@ -8,7 +8,7 @@ import pytest
 from ascenso_kg.server.app import create_app
 from ascenso_kg.server.release import ReleaseNotFound
 
-from release_writer import TEST_CONFIG, write_release
+from tests.server.release_writer import TEST_CONFIG, write_release
 
 TRIPLE = pyoxigraph.Triple(pyoxigraph.NamedNode("http://e/s"), pyoxigraph.NamedNode("http://e/p"),
                            pyoxigraph.Literal("first"))

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
 
-from sparql_answers import parse_results
+from tests.server.sparql_answers import parse_results
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -71,8 +71,8 @@ def test_void_statistics_match_the_store(client, void):
     assert void.value(DATASET, VOID.classes).toPython() == len(partitions)
 
 
-def test_void_triples_of_the_real_build_match_its_manifest(real_client, real_out):
-    manifest = json.loads((real_out / "current" / "manifest.json").read_text())
+def test_void_triples_of_the_real_build_match_its_manifest(real_client, built):
+    manifest = json.loads((built / "current" / "manifest.json").read_text())
     void = rdf(real_client.get("/void", headers={"Accept": "text/turtle"}))
     assert void.value(DATASET, VOID.triples).toPython() == manifest["triples"]
     sizes = {str(void.value(s, SD.name)): void.value(s, VOID.triples).toPython()

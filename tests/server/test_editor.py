@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from ascenso_kg import iris
-from ascenso_kg.paths import ROOT
+from tests.checkout import ROOT
 
 VENDOR = ROOT / "server" / "static" / "vendor" / "yasgui"
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}

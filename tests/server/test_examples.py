@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ascenso_kg.paths import ROOT
+from tests.checkout import ROOT
 from ascenso_kg.server.examples import load_examples, read_example
 from ascenso_kg.server.query_text import analyse_query
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from sparql_answers import parse_rdf, parse_results
+from tests.server.sparql_answers import parse_rdf, parse_results
 
 # 10^10 rows to count: Oxigraph would need several minutes.
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 
-from sparql_answers import parse_results
+from tests.server.sparql_answers import parse_results
 
 AKG = "https://w3id.org/ascenso-kg/ontology#"
 NECAXA = "https://w3id.org/ascenso-kg/resource/club/necaxa"

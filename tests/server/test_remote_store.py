@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from sparql_answers import parse_rdf, parse_results
+from tests.server.sparql_answers import parse_rdf, parse_results
 
 PREFIXES = ("PREFIX akg: <https://w3id.org/ascenso-kg/ontology#> "
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
@@ -22,8 +22,8 @@ SAME_ANSWER = [
 
 
 @pytest.fixture(scope="module")
-def remote_client(make_app, real_out, oxigraph_server):
-    return make_app(real_out, STORE_BACKEND="remote", REMOTE_ENDPOINT=oxigraph_server).test_client()
+def remote_client(make_app, built, oxigraph_server):
+    return make_app(built, STORE_BACKEND="remote", REMOTE_ENDPOINT=oxigraph_server).test_client()
 
 
 def answer(client, query: str, **params):
@@ -43,7 +43,7 @@ def test_remote_and_embedded_stores_answer_alike(remote_client, real_client, que
     assert remote  # an empty answer on both sides would prove nothing
 
 
-def test_protocol_dataset_is_passed_on(remote_client, real_out):
+def test_protocol_dataset_is_passed_on(remote_client, built):
     graph = "https://w3id.org/ascenso-kg/graph/ontology"
     rows = answer(remote_client, PREFIXES + "SELECT (COUNT(*) AS ?n) { ?s a akg:Match }",
                   **{"default-graph-uri": graph})
@@ -64,8 +64,8 @@ def test_updates_and_services_never_reach_the_remote_store(remote_client):
     assert answer(remote_client, "ASK { ?s ?p ?o }") is True
 
 
-def test_row_cap_applies_to_remote_answers(make_app, real_out, oxigraph_server):
-    client = make_app(real_out, STORE_BACKEND="remote", REMOTE_ENDPOINT=oxigraph_server, ROW_LIMIT=4).test_client()
+def test_row_cap_applies_to_remote_answers(make_app, built, oxigraph_server):
+    client = make_app(built, STORE_BACKEND="remote", REMOTE_ENDPOINT=oxigraph_server, ROW_LIMIT=4).test_client()
     response = client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o }"})
     assert response.headers["Results-Truncated"] == "true"
     assert len(parse_results(response.content_type, response.data)) == 4
@@ -105,18 +105,18 @@ def silent_server():
     sock.close()
 
 
-def test_silent_remote_store_times_out_with_504(make_app, real_out, silent_server):
-    client = make_app(real_out, STORE_BACKEND="remote", REMOTE_ENDPOINT=silent_server,
+def test_silent_remote_store_times_out_with_504(make_app, built, silent_server):
+    client = make_app(built, STORE_BACKEND="remote", REMOTE_ENDPOINT=silent_server,
                       QUERY_TIMEOUT=1.0).test_client()
     response = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
     assert response.status_code == 504
 
 
-def test_unreachable_remote_store_is_502(make_app, real_out):
+def test_unreachable_remote_store_is_502(make_app, built):
     with socket.socket() as sock:  # a port that was free a moment ago and is closed now
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    client = make_app(real_out, STORE_BACKEND="remote", REMOTE_ENDPOINT=f"http://127.0.0.1:{port}/sparql").test_client()
+    client = make_app(built, STORE_BACKEND="remote", REMOTE_ENDPOINT=f"http://127.0.0.1:{port}/sparql").test_client()
     response = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
     assert response.status_code == 502
     assert "cannot be reached" in response.get_data(as_text=True)

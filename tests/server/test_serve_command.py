@@ -11,11 +11,11 @@ import urllib.request
 from urllib.parse import urlencode
 
 import psutil
-from live_servers import free_port, stop, wait_until_serving
+from tests.server.live_servers import free_port, stop, wait_until_serving
 
 from ascenso_kg.cli import make_parser
 from ascenso_kg.commands import serve
-from ascenso_kg.paths import DEFAULT_OUT_DIR
+from ascenso_kg.workspace import DEFAULT_OUT_DIR
 
 
 def test_defaults_serve_the_default_build_on_loopback_port_8000():
@@ -27,12 +27,12 @@ def test_defaults_serve_the_default_build_on_loopback_port_8000():
         "127.0.0.2", 9000, "/srv/kg", 4.5, 3)
 
 
-def test_an_existing_release_is_not_rebuilt(real_out, monkeypatch):
+def test_an_existing_release_is_not_rebuilt(built, monkeypatch):
     def no_build(*args, **kwargs):
         raise AssertionError("built again")
 
     monkeypatch.setattr(serve.subprocess, "run", no_build)
-    serve.ensure_release(real_out)
+    serve.ensure_release(built)
 
 
 def test_serve_builds_a_missing_release_then_answers(tmp_path):

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pyoxigraph
 import pytest
 
-from sparql_answers import parse_rdf, parse_results, values
+from tests.server.sparql_answers import parse_rdf, parse_results, values
 
 AKG = "https://w3id.org/ascenso-kg/ontology#"
 RES = "https://w3id.org/ascenso-kg/resource/"

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from sparql_answers import TABULAR_MEDIA_TYPES, media_type, parse_rdf, parse_results
-from w3c_protocol import W3C_PROTOCOL_DIR, ProtocolRequest, load_protocol_tests
+from tests.server.sparql_answers import TABULAR_MEDIA_TYPES, media_type, parse_rdf, parse_results
+from tests.checkout import shared
+from tests.server.w3c_protocol import ProtocolRequest, load_protocol_tests
 
-TESTS = load_protocol_tests(W3C_PROTOCOL_DIR / "manifest.ttl")
+TESTS = load_protocol_tests(shared("w3c", "sparql11-protocol", "manifest.ttl"))
 DATA_STILL_THERE = ("ASK { GRAPH <http://kasei.us/2009/09/sparql/data/data1.rdf> "
                     "{ <http://kasei.us/2009/09/sparql/data/data1.rdf> a ?type } }")
 

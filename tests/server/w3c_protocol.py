@@ -6,13 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ascenso_kg.paths import ROOT
 from rdflib import Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF
 
-# CI has ../shared beside the checkout; the tests read the suite from there.
-W3C_PROTOCOL_DIR = ROOT.parent / "shared" / "w3c" / "sparql11-protocol"
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")

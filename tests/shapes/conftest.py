@@ -8,7 +8,7 @@ import rdflib
 
 from ascenso_kg.validation import Finding, validate_quads
 from ascenso_kg.validation.shapes import SHAPES_NS, load_shapes
-from mini_season import mini_season
+from tests.shapes.mini_season import mini_season
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import gzip
 import pyoxigraph
 import pytest
 import rdflib
-from mini_season import mini_season
+from tests.shapes.mini_season import mini_season
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD
 

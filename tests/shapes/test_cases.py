@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from shape_cases import CASES
-from mini_season import focus_counts
+from tests.shapes.shape_cases import CASES
+from tests.shapes.mini_season import focus_counts
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: f"{case.shape}: {case.name}")

@@ -6,11 +6,11 @@ import rdflib
 from rdflib.namespace import OWL, RDF, SH
 
 from ascenso_kg.iris import AKG
-from ascenso_kg.paths import ONTOLOGY_FILE
+from ascenso_kg.resources import ONTOLOGY_FILE
 from ascenso_kg.validation import validate_quads
 from ascenso_kg.validation.shapes import SHAPES_NS, shapes_turtle
-from mini_season import mini_season
-from shape_cases import CASES
+from tests.shapes.mini_season import mini_season
+from tests.shapes.shape_cases import CASES
 
 
 def node_shapes(shapes: rdflib.Graph) -> set[str]:

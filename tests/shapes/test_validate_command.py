@@ -11,7 +11,7 @@ import pytest
 import rdflib
 
 from ascenso_kg.cli import main
-from mini_season import mini_season
+from tests.shapes.mini_season import mini_season
 
 
 def write_dump(path: Path, quads: list[pyoxigraph.Quad]) -> Path:

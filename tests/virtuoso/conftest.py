@@ -7,32 +7,12 @@ The server and page suites' tests are imported into this folder's modules and ru
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-TESTS = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(TESTS / "server")]
-
-from ascenso_kg.virtuoso import UNION_GRAPH  # noqa: E402
-from virtuoso_server import virtuoso_over  # noqa: E402
-
-
-def _server_fixtures():
-    spec = importlib.util.spec_from_file_location("server_conftest", TESTS / "server" / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_server = _server_fixtures()
-real_out, protocol_out, validated_out, make_app, real_client = (
-    _server.real_out, _server.protocol_out, _server.validated_out, _server.make_app, _server.real_client)
-real_app = _server.real_app
-client = _server.client
-small_app, small_out = _server.small_app, _server.small_out
+from ascenso_kg.virtuoso import UNION_GRAPH
+from tests.server.conftest import (  # noqa: F401  (fixtures of the server suite, used here too)
+    client, protocol_out, real_app, real_client, small_app, small_out, validated_out)
+from tests.virtuoso.virtuoso_server import virtuoso_over
 
 
 def _virtuoso(tmp_path_factory, out):
@@ -40,8 +20,8 @@ def _virtuoso(tmp_path_factory, out):
 
 
 @pytest.fixture(scope="session")
-def virtuoso_real(tmp_path_factory, real_out):
-    with _virtuoso(tmp_path_factory, real_out) as url:
+def virtuoso_real(tmp_path_factory, built):
+    with _virtuoso(tmp_path_factory, built) as url:
         yield url
 
 
@@ -52,17 +32,17 @@ def make_virtuoso_app(make_app):
 
 
 @pytest.fixture(scope="session")
-def virtuoso_client(make_virtuoso_app, real_out, virtuoso_real):
-    return make_virtuoso_app(real_out, virtuoso_real).test_client()
+def virtuoso_client(make_virtuoso_app, built, virtuoso_real):
+    return make_virtuoso_app(built, virtuoso_real).test_client()
 
 
 @pytest.fixture(scope="session")
-def protocol_client(tmp_path_factory, make_virtuoso_app, protocol_out):
+def protocol_client(tmp_path_factory, make_virtuoso_app, protocol_out):  # noqa: F811
     with _virtuoso(tmp_path_factory, protocol_out) as url:
         yield make_virtuoso_app(protocol_out, url).test_client()
 
 
 @pytest.fixture(scope="session")
-def examples_client(tmp_path_factory, make_virtuoso_app, validated_out):
+def examples_client(tmp_path_factory, make_virtuoso_app, validated_out):  # noqa: F811
     with _virtuoso(tmp_path_factory, validated_out) as url:
         yield make_virtuoso_app(validated_out, url).test_client()

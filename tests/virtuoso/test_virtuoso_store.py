@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sparql_answers import parse_results
-from test_remote_store import PREFIXES, SAME_ANSWER, answer
+from tests.server.sparql_answers import parse_results
+from tests.server.test_remote_store import PREFIXES, SAME_ANSWER, answer
 
 from ascenso_kg.cli import main
 
@@ -46,8 +46,8 @@ def test_syntax_error_is_400_with_virtuosos_message(virtuoso_client):
     assert "error" in response.get_data(as_text=True).lower()
 
 
-def test_row_cap_applies(make_virtuoso_app, real_out, virtuoso_real):
-    client = make_virtuoso_app(real_out, virtuoso_real, ROW_LIMIT=4).test_client()
+def test_row_cap_applies(make_virtuoso_app, built, virtuoso_real):
+    client = make_virtuoso_app(built, virtuoso_real, ROW_LIMIT=4).test_client()
     response = client.get("/sparql", query_string={"query": "SELECT * { ?s ?p ?o }"})
     assert response.headers["Results-Truncated"] == "true"
     assert len(parse_results(response.content_type, response.data)) == 4

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_examples import EXAMPLES, EXPECTED, run
-from test_w3c_protocol import test_query_and_bad_request_tests_pass  # noqa: F401
+from tests.server.test_examples import EXAMPLES, EXPECTED, run
+from tests.server.test_w3c_protocol import test_query_and_bad_request_tests_pass  # noqa: F401
 
 pytestmark = pytest.mark.slow
 BOOLEANS_AS_INTEGERS = {"true": 1, "false": 0}

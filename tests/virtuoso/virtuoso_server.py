@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pyoxigraph
-from live_servers import free_port, stop, wait_until_serving
+from tests.server.live_servers import free_port, stop, wait_until_serving
 
 from ascenso_kg.virtuoso import QUADS_DUMP, UNION_DUMP, publish
 

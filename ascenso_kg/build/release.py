@@ -1,5 +1,15 @@
 """Releases: a build's store, dumps and reports in a folder of their own, published by one atomic symlink swap.
 
+The one place that knows a release's layout (``Release``); the build, the server, validation, linking, publishing
+and the bench all go through it::
+
+    OUT/current -> releases/<id>/
+        store/            the Oxigraph store the server opens read-only
+        dumps/            ascenso-kg.{ttl,nt,nq}(.gz), articles/<article>.*.gz, ontology.ttl, validation-report.ttl
+        reports/          problems.tsv, coverage.tsv, infobox.tsv
+        sources/          the source articles' text, as read (shown by the server's /source pages)
+        manifest.json     build date, articles, files with size/sha256/triples, triples per graph
+
 ``OUT/current`` points at ``OUT/releases/<id>``. A build writes a staging folder, then renames it into
 ``releases/`` and swaps the ``current`` link with ``os.replace``, which is atomic: readers see the old release or
 the new one, never half of one. A build that fails or is killed leaves only a staging folder, which the next
@@ -9,10 +19,13 @@ build removes; the published release is untouched. A lock file keeps two builds 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -24,9 +37,92 @@ class BuildLocked(RuntimeError):
     """Another build is publishing into the same folder."""
 
 
+class ReleaseNotFound(RuntimeError):
+    """There is no finished build in the output folder."""
+
+
+@dataclass(frozen=True)
+class Release:
+    """One release folder (published, or a build's staging folder): where each of its parts is."""
+
+    root: Path
+
+    @property
+    def id(self) -> str:
+        return self.root.name
+
+    @property
+    def store_path(self) -> Path:
+        return self.root / "store"
+
+    @property
+    def dumps_dir(self) -> Path:
+        return self.root / "dumps"
+
+    def dump(self, name: str) -> Path:
+        """A dump by its name in ``dumps/`` (``ascenso-kg.nq``, ``articles/<id>.ttl.gz``)."""
+        return self.dumps_dir / name
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / "sources"
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / "manifest.json"
+
+    @cached_property
+    def manifest(self) -> dict:
+        with self.manifest_path.open(encoding="utf-8") as handle:
+            return json.load(handle)
+
+    @property
+    def base(self) -> str | None:
+        return self.manifest.get("base")
+
+    @property
+    def build_date(self) -> str | None:
+        return self.manifest.get("build_date")
+
+    @property
+    def articles(self) -> list[dict]:
+        return list(self.manifest.get("articles", []))
+
+    @property
+    def files(self) -> list[dict]:
+        return list(self.manifest.get("files", []))
+
+    @property
+    def triples(self) -> int | None:
+        return self.manifest.get("triples")
+
+    def file_entry(self, path: str) -> dict | None:
+        """The manifest entry of a dump, by its path relative to the release (``dumps/…``)."""
+        return next((f for f in self.files if f.get("path") == path), None)
+
+
 def current_release(out_dir: Path) -> Path | None:
-    link = out_dir / "current"
+    link = Path(out_dir) / "current"
     return link.resolve() if link.exists() else None
+
+
+def has_release(out_dir: Path) -> bool:
+    """Whether ``out_dir`` holds a finished, published build."""
+    root = current_release(out_dir)
+    return root is not None and Release(root).manifest_path.is_file()
+
+
+def open_release(out_dir: str | Path) -> Release:
+    """The release ``out_dir/current`` points at, resolved once, with its manifest read."""
+    if not has_release(Path(out_dir)):
+        raise ReleaseNotFound(f"no finished build in {out_dir} (run `ascenso-kg build` first)")
+    release = Release(current_release(Path(out_dir)))
+    release.manifest  # read now: the release a caller holds stays the one it opened
+    return release
 
 
 @contextmanager

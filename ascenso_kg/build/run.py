@@ -1,12 +1,6 @@
 """``ascenso-kg build``: articles -> graph -> dumps, reports and an Oxigraph store, published as one release.
 
-The layout of a release (``OUT/current`` -> ``OUT/releases/<id>``)::
-
-    store/                 the Oxigraph store the server opens read-only
-    dumps/                 ascenso-kg.{ttl,nt,nq}(.gz), articles/<article>.{ttl,nt,nq}.gz, ontology.ttl
-    reports/               problems.tsv (file, line, severity, message), coverage.tsv (every non-blank line),
-                           infobox.tsv (every infobox field: its property, or why it was skipped)
-    manifest.json          build date, articles, files with size/sha256/triples, triples per graph
+The release's layout (store, dumps, reports, sources, manifest) is ``ascenso_kg.build.release.Release``'s.
 """
 
 from __future__ import annotations
@@ -25,7 +19,7 @@ from typing import Callable, Iterable
 
 from pyoxigraph import BlankNode, RdfFormat, Triple, parse, serialize
 
-from . import __version__
+from .. import __version__
 from .dumps import (
     DistinctStatements,
     DumpFile,
@@ -37,13 +31,14 @@ from .dumps import (
     write_file,
     write_text,
 )
-from .iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
-from .mappings.document import Problem
-from .mappings.pipeline import MappingResult, map_articles
-from .paths import ARTICLES_DIR, DEFAULT_OUT_DIR, ONTOLOGY_FILE
-from .release import build_lock, new_staging, publish, release_id
+from ..iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
+from ..mappings.document import Problem
+from ..mappings.pipeline import MappingResult, map_articles
+from ..resources import ONTOLOGY_FILE
+from ..validation.publish import PublishedValidation, publish_validation
+from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
+from .release import Release, build_lock, new_staging, publish, release_id
 from .store import StoreLoader
-from .validation.publish import PublishedValidation, publish_validation
 
 Progress = Callable[[str], None]
 
@@ -127,7 +122,7 @@ def build_release(
     with build_lock(out_dir):
         staging = new_staging(out_dir)
         summary = _write_release(staging, result, iris, base, progress)
-        content_hash = json.loads((staging / "manifest.json").read_text())["content_sha256"]
+        content_hash = Release(staging).manifest["content_sha256"]
         summary.release = publish(out_dir, staging, release_id(content_hash))
     progress(f"published {summary.release}")
     return summary
@@ -139,7 +134,7 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
     scratch.mkdir()
     # The store loads on a thread of its own (Oxigraph's loader releases the GIL) while this one sorts and writes the
     # dumps: the loader is the longest step, so it starts first.
-    loader = StoreLoader(staging / "store")
+    loader = StoreLoader(Release(staging).store_path)
     try:
         distinct = DistinctStatements.of(result.graphs)
         result.graphs.clear()  # the statements' repeats go: a hundred seasons' build stays well under 2 GiB
@@ -176,6 +171,7 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
     shutil.rmtree(scratch)
     summary.quads = sum(graph_triples.values())
     _write_reports(staging, result, summary)
+    _copy_sources(Release(staging), result)
     _write_manifest(staging, result, iris, base, files, graph_triples, triples)
     return summary
 
@@ -195,7 +191,7 @@ def _add_ontology_and_report(staging: Path, validation: PublishedValidation, dat
     loader.load(added.nquads())
     loader.load(new_triples.encode())
     triples = data_triples + new_triples.count("\n")
-    dumps = staging / "dumps"
+    dumps = Release(staging).dumps_dir
     stem, description = "ascenso-kg-with-ontology", "The knowledge graph, its ontology and its validation report"
     files = write_text(staging, f"{stem}.ttl", chain(file_blocks(dumps / "ascenso-kg.ttl"),
                                                      [turtle(new_triples.encode(), base)]),
@@ -246,7 +242,7 @@ def _entities_by_class(triple_lines: list[str]) -> Counter:
 
 
 def _write_reports(staging: Path, result: MappingResult, summary: BuildSummary) -> None:
-    reports = staging / "reports"
+    reports = Release(staging).reports_dir
     reports.mkdir()
     _write_infobox_report(reports, result, summary)
     with (reports / "problems.tsv").open("w", encoding="utf-8", newline="") as handle:
@@ -269,6 +265,14 @@ def _write_reports(staging: Path, result: MappingResult, summary: BuildSummary) 
                     summary.lines_unexplained += 1
                 else:
                     summary.lines_skipped += 1
+
+
+def _copy_sources(release: Release, result: MappingResult) -> None:
+    """The articles as they were read, so that the server shows the very text the graph's line numbers point into."""
+    release.sources_dir.mkdir()
+    for source in result.sources:
+        if source.path.is_file():  # one that could not be read (a folder named like an article) has no text to show
+            shutil.copyfile(source.path, release.sources_dir / source.path.name)
 
 
 def _write_infobox_report(reports: Path, result: MappingResult, summary: BuildSummary) -> None:
@@ -315,4 +319,4 @@ def _write_manifest(staging: Path, result: MappingResult, iris: Iris, base: str,
         "graphs": graph_triples,
         "content_sha256": content.hexdigest(),
     }
-    (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    Release(staging).manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -20,8 +20,8 @@ from pathlib import Path
 from isal import isal_zlib
 from pyoxigraph import RdfFormat, parse, serialize
 
-from .iris import prefixes
-from .mappings.ntriples import quad_line, triple_line
+from ..iris import prefixes
+from ..mappings.ntriples import quad_line, triple_line
 
 MEDIA_TYPES = {
     ".ttl": "text/turtle",
