@@ -20,7 +20,8 @@ from ..negotiation import GRAPH_FORMATS, HTML, Format, choose_format, negotiate
 from ..protocol import RequestRefused
 from ..release import get_release
 from ..serializers import RDF_FORMATS
-from .addresses import Addresses, base_from_prefixes
+from ..search_index import suggestions as search_suggestions
+from .addresses import get_addresses
 from .entity import PageResult, build_page
 from .names import Names, get_names
 from .render import FILTERS
@@ -36,10 +37,6 @@ SUFFIXES = {".html": HTML, ".ttl": _BY_NAME["turtle"], ".jsonld": _BY_NAME["json
 FORMAT_TITLES = {"turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples", "html": "HTML"}
 PAGING_ARGS = ("page", "incoming", "incoming_page")
 _TEXT = Format("text", "text/plain")
-
-
-def get_addresses() -> Addresses:
-    return Addresses(base_from_prefixes(current_app.config["PREFIXES"]))
 
 
 @bp.route("/resource/<path:rest>")
@@ -136,8 +133,6 @@ def not_found(path: str, names: Names) -> Response:
     """404: a page with the closest names for a browser, a sentence for everyone else."""
     message = f"Nothing in the graph has the IRI {path}."
     if negotiate(request.headers.get("Accept"), (_TEXT, HTML)) is HTML:
-        from ..search import suggestions as search_suggestions  # the search is its own surface; here it only helps
-
         # The last segment of the path as words: the whole phrase first, else any of its words.
         words = path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").split()
         suggestions = search_suggestions(" ".join(words), limit=8)
