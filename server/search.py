@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from .negotiation import HTML, Format, choose_format
+from .pages.catalogue import with_people
 from .pages.names import SEARCHABLE_CLASSES, get_names
 from .protocol import RequestRefused
 from .search_index import (RESULTS_PER_PAGE, SUGGESTIONS, SearchIndex, build_index, class_key, class_label,  # noqa: F401
@@ -33,7 +34,8 @@ def _class_from_request() -> str | None:
 def suggest() -> Response:
     """Autocomplete: the best few matches as JSON, for the search box on every page."""
     query = request.args.get("q", "")
-    response = jsonify({"query": query, "results": suggestions(query, SUGGESTIONS, _class_from_request())})
+    found = with_people(suggestions(query, SUGGESTIONS, _class_from_request()))
+    response = jsonify({"query": query, "results": found})
     response.headers["Cache-Control"] = "public, max-age=300"  # the index never changes while the app runs
     return response
 
@@ -46,7 +48,8 @@ def search() -> Response:
     query = request.args.get("q", "")
     cls = _class_from_request()
     names = get_names()
-    hits = get_index().hits(query, None)
+    listing = cls is not None and not words(query)  # a type and no words: every entity of the type
+    hits = get_index().every(cls) if listing else get_index().hits(query, None)
     counts: dict[str, int] = {}
     for hit in hits:
         counts[hit["entry"].cls] = counts.get(hit["entry"].cls, 0) + 1
@@ -56,7 +59,8 @@ def search() -> Response:
         "type": class_key(cls) if cls else None,
         "total": len(selected),
         "truncated": len(selected) > RESULTS_PER_PAGE,
-        "results": [result(hit, names) for hit in selected[:RESULTS_PER_PAGE]],
+        "listing": listing,
+        "results": with_people([result(hit, names) for hit in selected[:RESULTS_PER_PAGE]]),
         "types": [{"type": class_key(c), "label": class_label(c, names), "count": n}
                   for c, n in sorted(counts.items(), key=lambda item: SEARCHABLE_CLASSES.index(item[0]))],
     }

@@ -82,6 +82,11 @@ class SearchIndex:
     def search(self, query: str, limit: int = SUGGESTIONS, cls: str | None = None) -> list[Entry]:
         return [hit["entry"] for hit in self.hits(query, cls)[:limit]]
 
+    def every(self, cls: str) -> list[dict]:
+        """Every entry of one class, by name: what a search for a type with no words lists."""
+        found = [{"entry": entry, "score": 0, "matched": entry.label} for entry in self.entries if entry.cls == cls]
+        return sorted(found, key=lambda hit: (fold(hit["entry"].label), hit["entry"].iri))
+
     def hits(self, query: str, cls: str | None = None) -> list[dict]:
         """Every entry matching ``query`` (optionally of one class), best first, with the name that matched."""
         query_words = words(query[:MAX_QUERY_LENGTH])

@@ -26,13 +26,13 @@ bp = Blueprint("browse", __name__)
 JSON = Format("json", "application/json")
 PER_PAGE = 100
 HOME_CLUBS = 60  # more clubs than this: the home page shows a link to the list instead
-LISTS = {  # list name -> (title, what one row is)
-    "seasons": ("Seasons", "season"),
-    "tournaments": ("Tournaments", "tournament"),
-    "clubs": ("Clubs", "club"),
-    "stadiums": ("Stadiums", "stadium"),
-    "players": ("Players A–Z", "player"),
-    "matches": ("Matches by date", "match"),
+LISTS = {  # list name -> (title, what one row is, and many)
+    "seasons": ("Seasons", "season", "seasons"),
+    "tournaments": ("Tournaments", "tournament", "tournaments"),
+    "clubs": ("Clubs", "club", "clubs"),
+    "stadiums": ("Stadiums", "stadium", "stadiums"),
+    "players": ("Players A–Z", "player", "players"),
+    "matches": ("Matches by date", "match", "matches"),
 }
 OTHER = "#"  # the letter of players whose surname starts with no letter A–Z
 
@@ -75,7 +75,7 @@ def list_data(name: str) -> dict:
         raise RequestRefused(404, f"The list of {name} has {pages} page{'s' if pages > 1 else ''}.")
     start = (number - 1) * PER_PAGE
     shown = rows[start:start + PER_PAGE]
-    title, item = LISTS[name]
+    title, item, items = LISTS[name]
 
     def page_href(n: int) -> str:
         return url_for("browse.listing", name=name, page=n if n > 1 else None, letter=letter)
@@ -83,7 +83,7 @@ def list_data(name: str) -> dict:
     return {
         "name": name,
         "title": title,
-        "item": item,
+        "item": item if len(rows) == 1 else items,
         "total": len(rows),
         "page": number,
         "pages": pages,
@@ -99,10 +99,14 @@ def list_data(name: str) -> dict:
     }
 
 
+@bp.route("/<any(seasons, tournaments, clubs, stadiums, players, matches):name>.json")
+def listing_json(name: str) -> Response:
+    return listing(name, JSON)
+
+
 @bp.route("/<any(seasons, tournaments, clubs, stadiums, players, matches):name>")
-@bp.route("/<any(seasons, tournaments, clubs, stadiums, players, matches):name>.json", defaults={"suffix": "json"})
-def listing(name: str, suffix: str | None = None) -> Response:
-    fmt = JSON if suffix else choose_format(request.headers.get("Accept"), request.args.get("format"), (HTML, JSON))
+def listing(name: str, forced: Format | None = None) -> Response:
+    fmt = forced or choose_format(request.headers.get("Accept"), request.args.get("format"), (HTML, JSON))
     if fmt is None:
         raise RequestRefused(406, "Lists are available as text/html and application/json.")
     data = list_data(name)
@@ -138,7 +142,7 @@ def front_door() -> dict:
         "clubs": catalogue.clubs[:HOME_CLUBS],
         "clubs_total": len(catalogue.clubs),
         "lists": [{"name": name, "title": title, "count": len(_rows(catalogue, name)),
-                   "href": url_for("browse.listing", name=name)} for name, (title, _) in LISTS.items()],
+                   "href": url_for("browse.listing", name=name)} for name, (title, _, _) in LISTS.items()],
     }
 
 

@@ -206,3 +206,15 @@ def get_catalogue() -> Catalogue:
 
     return per_app(_EXTENSION, lambda: build_catalogue(get_names(), get_addresses(), get_release().articles))
 
+
+
+def with_people(results: list[dict]) -> list[dict]:
+    """Search results with each player's clubs and seasons (``context``) and a label that tells namesakes apart:
+    ``J. García (Lobos BUAP, 2011–12)``."""
+    people = get_catalogue().people
+    for found in results:
+        context = people.context(found["iri"]) if people and found["iri"] in people.appearances else None
+        found["context"] = context
+        if context:
+            found["label"] = f'{found["label"]} ({context})'
+    return results
