@@ -93,6 +93,10 @@ class PlayerContexts:
             season_text = f"{seasons[0]} to {seasons[-1]}"
         return ", ".join(part for part in (" / ".join(sorted(clubs)), season_text) if part)
 
+    def seasons(self, player: str) -> list[str]:
+        """The short names of the seasons the articles name the player in, oldest first."""
+        return sorted({a.season_name for a in self.appearances.get(player, []) if a.season_name})
+
     def labelled(self, player: str) -> str:
         """``J. García (Lobos BUAP, 2011–12)``: the label with its context, to tell namesakes apart."""
         label = self.labels.get(player, player)
