@@ -156,6 +156,7 @@ def player_view(page: PageContext) -> dict:
     return {"goals": goals, "scorer_rows": rows, "captaincies": captaincies,
             "clubs": sorted(clubs.values(), key=lambda c: c["text"]),
             "seasons": people.seasons(page.iri) if people else [],
+            "title": people.labelled(page.iri) if people and page.iri in people.appearances else None,
             "same_as": [{**link, "context": people.context(link["iri"])} for link in same],
             "nationality": _nationality(page)}
 

@@ -100,6 +100,8 @@ def test_probable_same_players_are_shown_as_such_on_both_pages_not_merged(pages_
     assert "Probably the same player as Víctor Lojero (Necaxa, 2011–12 and 2012–13)" in short
     assert "Probably the same player as V. Lojero (Necaxa, 2013–14)" in full
     assert "J. García" not in short
+    assert "<title>V. Lojero (Necaxa, 2013–14) · ascenso-kg</title>" in html(
+        pages_client, "/resource/player/necaxa/2013-14/v-lojero")
 
 
 def test_a_clubs_scorers_have_no_duplicate_rows(pages_client):
