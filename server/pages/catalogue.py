@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..outcomes import QueryJob, Solutions
 from ..per_app import per_app
+from ..release import get_release
 from ..search_index import fold
 from .addresses import Addresses, get_addresses
 from .names import LabelLookup, Names, get_names, term_label
@@ -202,8 +203,6 @@ def build_catalogue(names: Names, addresses: Addresses, release_articles: list[d
 
 def get_catalogue() -> Catalogue:
     """The current app's catalogue, read on first use and kept for the app's life."""
-    from ..release import get_release
-
     return per_app(_EXTENSION, lambda: build_catalogue(get_names(), get_addresses(), get_release().articles))
 
 

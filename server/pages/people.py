@@ -58,17 +58,21 @@ class PlayerContexts:
         self._probable = self._pair()
 
     def _pair(self) -> dict[str, list[str]]:
-        by_club: dict[str, set[str]] = defaultdict(set)
+        # Only players of one club with one surname can pair: compare within those small groups, not club-wide.
+        groups: dict[tuple[str, str], set[str]] = defaultdict(set)
         for player, found in self.appearances.items():
+            parts = name_parts(self.labels.get(player, ""))
+            if parts is None:
+                continue
             for appearance in found:
                 if appearance.club:
-                    by_club[appearance.club].add(player)
+                    groups[(appearance.club, parts[1])].add(player)
         pairs: dict[str, set[str]] = defaultdict(set)
-        for players in by_club.values():
+        for players in groups.values():
             ordered = sorted(players)
             for index, one in enumerate(ordered):
                 for other in ordered[index + 1:]:
-                    if same_person_names(self.labels.get(one, ""), self.labels.get(other, "")):
+                    if same_person_names(self.labels[one], self.labels[other]):
                         pairs[one].add(other)
                         pairs[other].add(one)
         return {player: sorted(found) for player, found in pairs.items()}
