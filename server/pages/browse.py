@@ -59,6 +59,8 @@ def list_data(name: str) -> dict:
     rows = _rows(catalogue, name)
     letters = None
     letter = None
+    if name != "players" and "letter" in request.args:
+        raise RequestRefused(400, "letter= selects players by the first letter of their surname: /players?letter=L.")
     if name == "players":
         counts: dict[str, int] = {}
         for player in rows:

@@ -209,6 +209,8 @@ def stage_view(page: PageContext) -> dict:
 def _missing_ties(page: PageContext, given: int) -> str | None:
     """A sentence when the article gives fewer ties than the stage's rules imply (a knockout of n clubs is n − 1
     ties), or none at all; None when nothing is missing or the rules do not say how many clubs qualified."""
+    if not (page.graph.has_type(page.this, "Liguilla") or page.graph.has_type(page.this, "PromotionFinal")):
+        return None  # a regular season is not played in ties
     rules = page.graph.value(page.this, akg("rules"))
     qualifiers = page.graph.number(rules, akg("qualifiers")) if rules is not None else None
     if qualifiers is None or qualifiers < 2:

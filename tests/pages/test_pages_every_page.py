@@ -118,7 +118,7 @@ def test_incoming_links_are_grouped_with_counts_and_paged(pages_client):
 
 def test_labels_from_articles_are_escaped_everywhere(hostile_client):
     for path in ("/resource/club/toros", "/resource/match/2013-05-08-toros-necaxa", "/resource/club/necaxa",
-                 "/search?q=toros", "/source/hostile"):
+                 "/search?q=toros", "/source/hostile", "/", "/clubs", "/players", "/matches", "/search?type=club"):
         response = hostile_client.get(path, headers=BROWSER)
         assert response.status_code == 200, path
         parsed = parse_page(response)

@@ -57,6 +57,8 @@ def test_lists_are_paged_and_players_go_a_to_z(pages_client):
     assert not {r["link"]["iri"] for r in first["rows"]} & {r["link"]["iri"] for r in second["rows"]}
     assert pages_client.get("/players?page=3", headers=BROWSER).status_code == 404
     assert pages_client.get("/players?page=x", headers=BROWSER).status_code == 400
+    assert pages_client.get("/clubs?letter=N", headers=BROWSER).status_code == 400  # letters are for players
+    assert pages_client.get("/players?letter=ab", headers=BROWSER).status_code == 400
     letter_l = pages_client.get("/players.json?letter=L").get_json()
     names = [r["link"]["text"] for r in letter_l["rows"]]
     assert "V. Lojero" in names and "Víctor Lojero" in names and all(r["link"]["text"] for r in letter_l["rows"])
