@@ -26,7 +26,7 @@ from ascenso_kg.workspace import DEFAULT_OUT_DIR
 from . import budget, dataset, dumps, release, request_guard, sparql, store
 from . import reconcile
 from . import search
-from .pages import views as pages
+from .pages import browse, views as pages
 from .negotiation import HTML, Format, negotiate
 from .outcomes import QueryFailed, StoreBusy
 from .release import open_release
@@ -105,7 +105,7 @@ def create_app(config: dict | None = None) -> Flask:
     budget.init_app(app)
     request_guard.init_app(app)
     CORS(app, send_wildcard=True, expose_headers=[TRUNCATED_HEADER, ROW_LIMIT_HEADER])  # public data, no cookies
-    for blueprint in (dataset.bp, sparql.bp, dumps.bp, reconcile.bp, pages.bp, search.bp):
+    for blueprint in (dataset.bp, sparql.bp, dumps.bp, reconcile.bp, pages.bp, search.bp, browse.bp):
         app.register_blueprint(blueprint)
     app.after_request(_security_headers)
     app.register_error_handler(QueryFailed, _query_failed)

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 
 from .description import DatasetStatistics, description_prefixes, statistics_from, void_description
 from .negotiation import GRAPH_FORMATS, choose_format
+from .pages.browse import front_door
 from .per_app import per_app
 from .protocol import RequestRefused
 from .release import get_release
@@ -29,7 +30,7 @@ def dataset_statistics() -> DatasetStatistics:
 
 @bp.route("/")
 def home() -> str:
-    return render_template("index.html", release=get_release())
+    return render_template("index.html", release=get_release(), front=front_door())
 
 
 @bp.route("/.well-known/void")

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from flask import current_app
+
 from ascenso_kg import iris
 
 # The top-level folders of the base the pages answer for (iris.py mints resources, sources and graphs under them).
@@ -50,3 +52,8 @@ class Addresses:
 def base_from_prefixes(prefixes: dict[str, str]) -> str:
     """The app's IRI base, read back from the ``res:`` prefix ``create_app`` set (``<base>resource/``)."""
     return prefixes["res"].removesuffix("resource/")
+
+
+def get_addresses() -> Addresses:
+    """The current app's addresses (its IRI base from its prefixes)."""
+    return Addresses(base_from_prefixes(current_app.config["PREFIXES"]))

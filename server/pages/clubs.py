@@ -11,8 +11,10 @@ import pyoxigraph
 
 from ascenso_kg import iris
 
+from .catalogue import get_catalogue
 from .competitions import club_changes, club_seasons
 from .context import PageContext
+from .describe import country_name
 from .graph import akg, node
 from .league_tables import tournament_order
 from .matches import match_summary, minute_text, result_for
@@ -66,9 +68,19 @@ def club_view(page: PageContext) -> dict:
         "titles": titles,
         "matches": {"items": matches, "total": total, "page": current, "pages": pages,
                     "first": (current - 1) * MATCHES_PER_PAGE + 1 if matches else 0},
-        "scorers": [{"player": show.term(player), "goals": goals} for player, goals in found["scorers"]],
+        "scorers": [_scorer(page, player, goals) for player, goals in found["scorers"]],
         "scorers_cut": len(found["scorers"]) == TOP_SCORERS,
     }
+
+
+def _scorer(page: PageContext, player, goals: int) -> dict:
+    """A row of the club's scorers: the player, the seasons the articles name them in for this club (two players of
+    one name are two rows only when their seasons differ), and the players probably the same person."""
+    people = get_catalogue().people
+    appearances = people.appearances.get(player.value, []) if people else []
+    seasons = sorted({a.season_name for a in appearances if a.club == page.iri and a.season_name})
+    same = [page.show.term(pyoxigraph.NamedNode(other)) for other in (people.probable(player.value) if people else [])]
+    return {"player": page.show.term(player), "goals": goals, "seasons": seasons, "same_as": same}
 
 
 def _names(page: PageContext, seasons: list[dict]) -> list[dict]:
@@ -139,8 +151,19 @@ def player_view(page: PageContext) -> dict:
                    for e in graph.subjects(akg("captain"), this) if graph.value(e, akg("stage")) is not None]
     clubs = {g["club"]["iri"]: g["club"] for g in goals if g["club"]}
     clubs.update({r["club"]["iri"]: r["club"] for r in rows if r["club"]})
+    people = get_catalogue().people
+    same = [show.term(pyoxigraph.NamedNode(other)) for other in (people.probable(page.iri) if people else [])]
     return {"goals": goals, "scorer_rows": rows, "captaincies": captaincies,
-            "clubs": sorted(clubs.values(), key=lambda c: c["text"])}
+            "clubs": sorted(clubs.values(), key=lambda c: c["text"]),
+            "seasons": people.seasons(page.iri) if people else [],
+            "title": people.labelled(page.iri) if people and page.iri in people.appearances else None,
+            "same_as": [{**link, "context": people.context(link["iri"])} for link in same],
+            "nationality": _nationality(page)}
+
+
+def _nationality(page: PageContext) -> str | None:
+    code = page.graph.literal(page.this, akg("nationality"))
+    return country_name(code) if code else None
 
 
 def gather_stadium(page: PageContext) -> None:

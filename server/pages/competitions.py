@@ -96,20 +96,49 @@ def season_view(page: PageContext) -> dict:
         })
     tournaments.sort(key=lambda t: (t["start"], t["link"]["text"]))
     finals = [show.term(f) for f in graph.subjects(akg("season"), this) if graph.has_type(f, "PromotionFinal")]
-    changes = [c for c in graph.subjects(akg("season"), this) if graph.has_type(c, "ClubChange")]
+    changes = [c for c in graph.subjects(akg("season"), this) if graph.has_type(c, "ClubChange")
+               and not _restates_season_fact(page, c)]
+    clubs = club_seasons(page, this)
+    for tournament in tournaments:
+        mark_partial_standings(tournament["tables"], len(clubs))
     return {
         "tournaments": tournaments,
         "promotion_finals": finals,
         "promoted": _links(page, this, "promoted"),
         "relegated": _links(page, this, "relegated"),
-        "clubs": club_seasons(page, this),
+        "clubs": clubs,
         "changes": club_changes(page, changes),
         "tables": tables_of(page, this),
     }
 
 
+def _restates_season_fact(page: PageContext, change) -> bool:
+    """A bare promotion or relegation of a club the season already lists as promoted or relegated is one event
+    read twice (the infobox and a bullet without more to say): it is shown once, among the season's facts."""
+    graph = page.graph
+    kinds = {k for k in CLUB_CHANGE_KINDS if k in graph.types(change)}
+    club = graph.value(change, akg("club"))
+    if club is None or graph.value(change, akg("newClub")) is not None or graph.value(change, node(iris.RDFS + "comment")):
+        return False
+    if kinds == {iris.AKG + "Promotion"}:
+        return club in set(graph.objects(page.this, akg("promoted")))
+    if kinds == {iris.AKG + "Relegation"}:
+        return club in set(graph.objects(page.this, akg("relegated")))
+    return False
+
+
+def mark_partial_standings(tables: list[dict], clubs: int) -> None:
+    """A standings table with fewer rows than the season has clubs says so (the article printed only the top)."""
+    for table in tables:
+        if table["kind"] == "standings" and clubs and len(table["rows"]) < clubs and not table.get("partial"):
+            table["partial"] = (f"The article lists only {len(table['rows'])} of the season's {clubs} clubs "
+                                "in this table.")
+
+
 def gather_tournament(page: PageContext) -> None:
     page.gather("page-tournament")
+    for stage in [s for s in page.graph.subjects(akg("tournament"), page.this) if page.graph.has_type(s, "Stage")]:
+        page.graph.add_all(page.queries.graph("page-stage", this=stage).triples)  # its rounds and ties: the final
 
 
 def tournament_view(page: PageContext) -> dict:
@@ -117,14 +146,29 @@ def tournament_view(page: PageContext) -> dict:
     stages = [s for s in graph.subjects(akg("tournament"), this) if graph.has_type(s, "Stage")]
     season = graph.value(this, akg("season"))
     champion = graph.value(this, akg("champion"))
+    clubs = club_seasons(page, season)
+    tables = tables_of(page, this)
+    mark_partial_standings(tables, len(clubs))
     return {
         "season": show.term(season) if season is not None else None,
         "champion": show.term(champion) if champion is not None else None,
+        "finals": [final for stage in stages if (final := _final(page, stage))],
         "stages": [{"link": show.term(stage), "tables": tables_of(page, stage)}
                    for stage in sorted(stages, key=lambda s: s.value)],
-        "tables": tables_of(page, this),
-        "clubs": club_seasons(page, season),
+        "tables": tables,
+        "clubs": clubs,
     }
+
+
+def _final(page: PageContext, stage) -> dict | None:
+    """The ties of a stage's final round (minted as ``…/final``), or None when the graph has none."""
+    graph = page.graph
+    for round_ in graph.subjects(akg("stage"), stage):
+        if graph.has_type(round_, "Round") and round_.value.endswith("/final"):
+            ties = [t for t in graph.subjects(akg("round"), round_) if graph.has_type(t, "Tie")]
+            if ties:
+                return {"stage": page.show.term(stage), "ties": [tie_summary(page, tie) for tie in ties]}
+    return None
 
 
 def gather_stage(page: PageContext) -> None:
@@ -141,15 +185,42 @@ def stage_view(page: PageContext) -> dict:
         ties = [tie_summary(page, tie) for tie in graph.subjects(akg("round"), round_) if graph.has_type(tie, "Tie")]
         ties.sort(key=lambda t: min((s["seed"] or 99 for s in t["sides"]), default=99))
         round_data.append({"link": show.term(round_), "ties": ties})
+    entries = _entries(page)
+    seeds = {e["club"]["iri"]: e["seed"] for e in entries if e["club"] and e["seed"] is not None}
+    for round_ in round_data:
+        for tie in round_["ties"]:
+            for side in tie["sides"]:
+                if side["seed"] is None and side["club"]:
+                    side["seed"] = seeds.get(side["club"]["iri"])  # the seed the Liguilla's entries give
     drawn = [r for r in round_data if r["ties"]]
+    given = sum(len(r["ties"]) for r in round_data)
     return {
         "rounds": round_data,
         "bracket": bracket.layout([_bracket_round(r) for r in drawn]) if drawn else None,
-        "entries": _entries(page),
+        "seeded": any(side["seed"] is not None for r in drawn for tie in r["ties"] for side in tie["sides"]),
+        "missing_ties": _missing_ties(page, given),
+        "entries": entries,
         "tables": tables_of(page, this),
         "tournament": show.term(graph.value(this, akg("tournament"))) if graph.value(this, akg("tournament")) else None,
         "season": show.term(graph.value(this, akg("season"))) if graph.value(this, akg("season")) else None,
     }
+
+
+def _missing_ties(page: PageContext, given: int) -> str | None:
+    """A sentence when the article gives fewer ties than the stage's rules imply (a knockout of n clubs is n − 1
+    ties), or none at all; None when nothing is missing or the rules do not say how many clubs qualified."""
+    if not (page.graph.has_type(page.this, "Liguilla") or page.graph.has_type(page.this, "PromotionFinal")):
+        return None  # a regular season is not played in ties
+    rules = page.graph.value(page.this, akg("rules"))
+    qualifiers = page.graph.number(rules, akg("qualifiers")) if rules is not None else None
+    if qualifiers is None or qualifiers < 2:
+        return "The article gives no ties for this stage." if given == 0 else None
+    expected = qualifiers - 1
+    if given >= expected:
+        return None
+    shown = "no tie" if given == 0 else f"only {given} of the {expected} ties"
+    return (f"The article gives {shown} of this stage ({qualifiers} clubs qualified); "
+            f"{'the bracket shows only those' if given else 'there is no bracket to draw'}.")
 
 
 def _bracket_round(round_data: dict) -> bracket.Round:

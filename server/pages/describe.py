@@ -8,7 +8,9 @@ SHACL validation says about it; and its pages elsewhere (Wikipedia, DBpedia, Wik
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 
 import pyoxigraph
 
@@ -26,6 +28,7 @@ DERIVED_FROM = iris.PROV + "wasDerivedFrom"
 SAME_AS = iris.OWL + "sameAs"
 PRIMARY_TOPIC_OF = iris.FOAF + "isPrimaryTopicOf"
 SCHEMA_URL = iris.SCHEMA + "url"
+NATIONALITY = iris.AKG + "nationality"
 SH = iris.SH
 
 # Shown in their own sections of the page rather than in the table of statements.
@@ -110,6 +113,8 @@ def properties(page: PageContext, subject, hidden: set[str] = SHOWN_APART, depth
 
 
 def _value(page: PageContext, prop: str, obj, depth: int) -> dict:
+    if prop == NATIONALITY and isinstance(obj, pyoxigraph.Literal):
+        return {"kind": "literal", "text": country_name(obj.value), "lang": None, "datatype": None}
     nested = isinstance(obj, pyoxigraph.BlankNode) or prop in NESTED
     if nested and depth == 0 and page.graph.outgoing(obj):
         shown = page.show.term(obj) if isinstance(obj, pyoxigraph.NamedNode) else {"kind": "blank", "text": ""}
@@ -218,6 +223,47 @@ def natural_key(text: str) -> list:
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
 
 
+def country_name(code: str) -> str:
+    """``URU`` -> ``Uruguay (URU)``: the articles give FIFA's three-letter codes; a code not in the table stays."""
+    name = COUNTRIES.get(code.strip().upper())
+    return f"{name} ({code})" if name else code
+
+
+def _read_pairs(name: str) -> dict[str, str]:
+    with Path(__file__).with_name(name).open(encoding="utf-8", newline="") as handle:
+        return {row[0]: row[1] for row in list(csv.reader(handle))[1:]}
+
+
+COUNTRIES = _read_pairs("countries.csv")
+INVERSE_PHRASES = _read_pairs("inverse.csv")  # property IRI -> how it reads from its object's page
+
+
+def inverse_property(page: PageContext, prop: str) -> dict:
+    """A property as its object's page reads it: "is the next season of", not "next season"."""
+    shown = page.show.property(prop)
+    phrase = INVERSE_PHRASES.get(prop) or f"is the {shown['text']} of"
+    return {**shown, "text": phrase, "es": None, "forward": shown["text"]}
+
+
+def distinguish(values: list[dict]) -> list[dict]:
+    """Links of one group that would read the same ("Necaxa in Delfines v Necaxa" for two ties) get the parts of
+    their addresses that tell them apart ("apertura 2013 · semifinals"); identical links are shown once."""
+    unique = list({v.get("iri") or id(v): v for v in values}.values())
+    by_text: dict[str, list[dict]] = {}
+    for value in unique:
+        by_text.setdefault(value.get("text", ""), []).append(value)
+    for same in by_text.values():
+        if len(same) < 2 or any(not v.get("href") for v in same):
+            continue
+        paths = [v["href"].strip("/").split("/") for v in same]
+        common = set.intersection(*(set(p) for p in paths))
+        for value, path in zip(same, paths):
+            differing = [part.replace("-", " ") for part in path if part not in common]
+            if differing:
+                value["hint"] = " · ".join(differing)
+    return unique
+
+
 def incoming(page: PageContext) -> list[dict]:
     """The resources linking to this entity, grouped by property, with counts and the page of each group."""
     found = page.found.get("incoming")
@@ -228,9 +274,9 @@ def incoming(page: PageContext) -> list[dict]:
         current = found["page"] if prop == found["paged"] else 1
         values = sorted((page.show.term(s) for s in found["subjects"][prop]), key=lambda v: natural_key(v["text"]))
         result.append({
-            "property": page.show.property(prop),
+            "property": inverse_property(page, prop),
             "count": count,
-            "values": values,
+            "values": distinguish(values),
             "page": current,
             "pages": max(1, -(-count // INCOMING_PAGE_SIZE)),
             "first": (current - 1) * INCOMING_PAGE_SIZE + 1,

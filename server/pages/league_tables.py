@@ -44,7 +44,10 @@ def table_data(page: PageContext, table) -> dict:
     tournaments = _points_columns(page, rows)
     kind = next((kind for class_name, kind in KINDS if graph.has_type(table, class_name)), "table")
     updated = graph.value(table, akg("updatedOn"))
+    ranks = [n for n in (graph.number(row, akg("rank")) for row in rows) if n is not None]
     return {
+        "partial": (f"The article lists only rows {min(ranks)}–{max(ranks)} of this table."
+                    if ranks and min(ranks) > 1 else None),
         "href": page.addresses.href(table.value),
         "title": show.text(table),
         "kind": kind,

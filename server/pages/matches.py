@@ -170,7 +170,16 @@ def gather_tie(page: PageContext) -> None:
 
 
 def tie_view(page: PageContext) -> dict:
-    return {"tie": tie_summary(page, page.this, with_goals=True)}
+    tie = tie_summary(page, page.this, with_goals=True)
+    return {"tie": tie, "heading": tie_heading(tie)}
+
+
+def tie_heading(tie: dict) -> str | None:
+    """``Neza v Necaxa (Clausura 2013 Liguilla final): 4–0 on aggregate``; None when an aggregate is not given."""
+    scores = [side["aggregate"] for side in tie["sides"]]
+    if len(scores) != 2 or None in scores or not tie["label"]:
+        return None
+    return f"{tie['label']}: {scores[0]}–{scores[1]} on aggregate"
 
 
 def gather_round(page: PageContext) -> None:

@@ -20,7 +20,9 @@ from ..negotiation import GRAPH_FORMATS, HTML, Format, choose_format, negotiate
 from ..protocol import RequestRefused
 from ..release import get_release
 from ..serializers import RDF_FORMATS
-from .addresses import Addresses, base_from_prefixes
+from ..search_index import suggestions as search_suggestions
+from ..search_index import words as search_words
+from .addresses import get_addresses
 from .entity import PageResult, build_page
 from .names import Names, get_names
 from .render import FILTERS
@@ -36,10 +38,6 @@ SUFFIXES = {".html": HTML, ".ttl": _BY_NAME["turtle"], ".jsonld": _BY_NAME["json
 FORMAT_TITLES = {"turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples", "html": "HTML"}
 PAGING_ARGS = ("page", "incoming", "incoming_page")
 _TEXT = Format("text", "text/plain")
-
-
-def get_addresses() -> Addresses:
-    return Addresses(base_from_prefixes(current_app.config["PREFIXES"]))
 
 
 @bp.route("/resource/<path:rest>")
@@ -132,21 +130,36 @@ def rdf_body(result: PageResult, fmt: Format) -> bytes:
     return pyoxigraph.serialize(list(triples), format=RDF_FORMATS[fmt.name], prefixes=prefixes)
 
 
+# The folder of a resource path names the class its pages are of: a missing club suggests only clubs.
+FOLDER_CLASSES = {"club": "Club", "player": "Player", "stadium": "Stadium", "season": "Season",
+                  "tournament": "Tournament", "competition": "Competition", "city": "City", "manager": "Manager"}
+SUGGESTED = 8
+MIN_WORD = 3  # shorter words ("fc", "de", "x") match too much to mean anything
+
+
+def related_suggestions(path: str) -> list[dict]:
+    """Entities the mistyped path probably meant: of the class its folder names, sharing a whole word with the
+    path's last segment (never a mere prefix of one), best first. None rather than unrelated ones."""
+    parts = [part for part in path.strip("/").split("/") if part]
+    cls = (iris.AKG + FOLDER_CLASSES[parts[1]]
+           if len(parts) > 2 and parts[0] == "resource" and parts[1] in FOLDER_CLASSES else None)
+    words = [w for w in search_words(parts[-1] if parts else "") if len(w) >= MIN_WORD]
+    if not words:
+        return []
+    found: list[dict] = []
+    for query in [" ".join(words), *sorted(words, key=len, reverse=True)]:
+        for hit in search_suggestions(query, limit=SUGGESTED * 4, cls=cls):
+            shared = set(search_words(hit["label"])) | set(search_words(hit["matched"] or ""))
+            if hit["href"] not in {f["href"] for f in found} and shared & set(words):
+                found.append(hit)
+    return found[:SUGGESTED]
+
+
 def not_found(path: str, names: Names) -> Response:
     """404: a page with the closest names for a browser, a sentence for everyone else."""
     message = f"Nothing in the graph has the IRI {path}."
     if negotiate(request.headers.get("Accept"), (_TEXT, HTML)) is HTML:
-        from ..search import suggestions as search_suggestions  # the search is its own surface; here it only helps
-
-        # The last segment of the path as words: the whole phrase first, else any of its words.
-        words = path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").split()
-        suggestions = search_suggestions(" ".join(words), limit=8)
-        for word in sorted(words, key=len, reverse=True):
-            if len(suggestions) >= 8:
-                break
-            known = {s["href"] for s in suggestions}
-            suggestions += [s for s in search_suggestions(word, limit=8) if s["href"] not in known]
-        suggestions = suggestions[:8]
+        suggestions = related_suggestions(path)
         response = Response(render_template("not_found.html", path=path, message=message, suggestions=suggestions),
                             status=404, mimetype="text/html")
     else:

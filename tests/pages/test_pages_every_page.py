@@ -101,24 +101,24 @@ def test_links_out_to_wikipedia_and_dbpedia(page):
 
 def test_incoming_links_are_grouped_with_counts_and_paged(pages_client):
     first = pages_client.get("/resource/club/necaxa", headers=BROWSER).get_data(as_text=True)
-    group = re.search(r'<h3><a class="property"[^>]*>for club</a>.*?<span class="count">\((\d+)\)</span></h3>'
-                      r'\s*<ul class="values">(.*?)</ul>(.*?)</div>', first, re.S)
+    group = re.search(r'<h3><span class="inverse">Necaxa</span> <a class="property"[^>]*>was scored for by</a>'
+                      r'.*?<span class="count">\((\d+)\)</span></h3>\s*<ul class="values">(.*?)</ul>(.*?)</div>', first, re.S)
     count, items, pager = int(group.group(1)), group.group(2).count("<li>"), group.group(3)
     assert count == 32 and items == 20 and "1–20 of 32" in pager
     assert "incoming=https%3A%2F%2Fw3id.org%2Fascenso-kg%2Fontology%23forClub&amp;incoming_page=2" in pager
     second = pages_client.get("/resource/club/necaxa?incoming=https://w3id.org/ascenso-kg/ontology%23forClub"
                               "&incoming_page=2", headers=BROWSER).get_data(as_text=True)
-    group = re.search(r'>for club</a>.*?<ul class="values">(.*?)</ul>(.*?)</div>', second, re.S)
+    group = re.search(r'>was scored for by</a>.*?<ul class="values">(.*?)</ul>(.*?)</div>', second, re.S)
     assert group.group(1).count("<li>") == 12 and "21–32 of 32" in group.group(2)
     first_goals = set(re.findall(r'href="(/resource/match/[^"]+/goal/\d+)"',
-                                 re.search(r'>for club</a>.*?</ul>', first, re.S).group(0)))
+                                 re.search(r'>was scored for by</a>.*?</ul>', first, re.S).group(0)))
     second_goals = set(re.findall(r'href="(/resource/match/[^"]+/goal/\d+)"', group.group(1)))
     assert len(first_goals | second_goals) == 32  # the two pages together are every goal, once
 
 
 def test_labels_from_articles_are_escaped_everywhere(hostile_client):
     for path in ("/resource/club/toros", "/resource/match/2013-05-08-toros-necaxa", "/resource/club/necaxa",
-                 "/search?q=toros", "/source/hostile"):
+                 "/search?q=toros", "/source/hostile", "/", "/clubs", "/players", "/matches", "/search?type=club"):
         response = hostile_client.get(path, headers=BROWSER)
         assert response.status_code == 200, path
         parsed = parse_page(response)

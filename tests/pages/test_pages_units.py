@@ -144,3 +144,20 @@ def test_links_out_are_named_by_their_site(iri, site, href):
     from ascenso_kg.server.pages.describe import _external
 
     assert _external(iri) == {"site": site, "href": href}
+
+
+@pytest.mark.parametrize("first, second, same", [
+    ("V. Lojero", "Víctor Lojero", True),
+    ("Víctor Lojero", "V. Lojero", True),
+    ("J. García", "J. García", True),
+    ("R. de Pinho", "Rafael de Pinho", True),
+    ("J. García", "Michel García", False),
+    ("D. Jiménez", "Diego Jiménez", True),
+    ("Diego Jiménez", "Daniel Jiménez", False),
+    ("V. Lojero", "V. Alvarado", False),
+    ("Lojero", "V. Lojero", False),  # one word: no first name to compare
+])
+def test_same_person_names(first, second, same):
+    from ascenso_kg.server.pages.people import same_person_names
+
+    assert same_person_names(first, second) is same

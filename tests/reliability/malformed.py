@@ -16,6 +16,7 @@ ROUTES = [
     "/reconcile", "/reconcile/suggest/entity", "/reconcile/suggest/type", "/reconcile/suggest/property",
     "/reconcile/preview", "/resource/club/necaxa", "/source/2012-13-ascenso-mx-season", "/graph/ontology",
     "/ontology", "/ontology.ttl", "/search", "/search/suggest", "/static/pages.css",
+    "/clubs", "/players.json", "/sitemap.xml", "/robots.txt", "/favicon.ico",
 ]
 ODD_METHODS = ["PUT", "DELETE", "PATCH", "TRACE", "PROPFIND", "MKCOL", "FOO", "LOCK"]
 GET_ONLY = [route for route in ROUTES if not route.startswith(("/sparql", "/reconcile"))
@@ -142,6 +143,9 @@ def other_specific(rng: random.Random, path: str) -> Malformed | None:
     if path == "/search" or path == "/search/suggest":
         return Malformed("unknown type", "GET", path, urlencode({"q": "necaxa", "type": rng.choice(
             ["planet", "x", "club;drop"])}).encode())
+    if path in ("/clubs", "/players.json"):
+        return Malformed("bad page of a list", "GET", path, urlencode(rng.choice(
+            [{"page": "x"}, {"page": "1.5"}, {"page": "999"}, {"letter": "ab"}, {"letter": "é"}])).encode())
     if path.startswith(("/dumps/", "/resource/", "/source/", "/graph/")):
         return Malformed("missing file or entity", "GET", path.rstrip("/") + rng.choice(
             ["/nothing-here", "-missing", "/../../etc/passwd", "/%00", "/x" * 50]))

@@ -1,0 +1,219 @@
+"""The catalogue of the site: every season, tournament, club, stadium, player and match, for the home page, the
+list pages and the sitemap.
+
+Read from the store once per app, on first use, with the ``catalogue-*.rq`` queries of this folder, and kept: the
+release a running server publishes never changes. Rows are plain dicts of text and links, as the pages show them;
+a value the graph does not hold is None (never guessed).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..outcomes import QueryJob, Solutions
+from ..per_app import per_app
+from ..release import get_release
+from ..search_index import fold
+from .addresses import Addresses, get_addresses
+from .names import LabelLookup, Names, get_names, term_label
+from .page_store import page_store
+from .people import PlayerContexts, read_player_contexts
+from .values import format_date
+
+QUERIES_DIR = Path(__file__).with_name("queries")
+_EXTENSION = "ascenso_kg.catalogue"
+CATALOGUE_ROW_LIMIT = 50_000_000  # the whole graph's matches and players in one answer each
+
+
+def select(name: str) -> list[tuple]:
+    """Run one of this folder's ``.rq`` queries; its rows as tuples of terms (None where unbound)."""
+    text = (QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    outcome = page_store().run(QueryJob(text, "SELECT", row_limit=CATALOGUE_ROW_LIMIT))
+    assert isinstance(outcome, Solutions)
+    return [tuple(row) for row in outcome.rows]
+
+
+def value(term) -> str | None:
+    return None if term is None else term.value
+
+
+@dataclass
+class Catalogue:
+    names: Names
+    addresses: Addresses
+    seasons: list[dict] = field(default_factory=list)
+    tournaments: list[dict] = field(default_factory=list)
+    clubs: list[dict] = field(default_factory=list)
+    stadiums: list[dict] = field(default_factory=list)
+    players: list[dict] = field(default_factory=list)
+    matches: list[dict] = field(default_factory=list)
+    liguillas: list[dict] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # the local path of every entity page (the sitemap)
+    people: PlayerContexts | None = None
+
+    def link(self, iri: str | None, text: str | None = None) -> dict | None:
+        if iri is None:
+            return None
+        return {"text": text or term_label(iri, self.names), "href": self.addresses.href(iri), "iri": iri}
+
+    def competitions(self) -> list[dict]:
+        """The seasons grouped by competition, the competition with the latest season first; seasons newest first."""
+        groups: dict[str | None, list[dict]] = defaultdict(list)
+        for season in self.seasons:
+            groups[season["competition"]["iri"] if season["competition"] else None].append(season)
+        ordered = sorted(groups.items(), key=lambda item: (item[0] is None,
+                                                           -max(int(s["sort"][:4] or 0) for s in item[1]),
+                                                           item[0] or ""))
+        return [{"competition": self.link(iri) if iri else None,
+                 "seasons": sorted(seasons, key=lambda s: s["sort"], reverse=True)} for iri, seasons in ordered]
+
+
+def _sort_key(short: str | None, start: str | None, iri: str) -> str:
+    """Seasons sort by start date, else by their name's first year (``2009–10``), else by IRI."""
+    if start:
+        return start
+    if short and short[:4].isdigit():
+        return short[:4] + "-00-00"
+    return "0000" + iri
+
+
+def _read_seasons(catalogue: Catalogue) -> None:
+    facts: dict[str, dict[str, list]] = defaultdict(lambda: {"champion": [], "promoted": [], "relegated": []})
+    for season, fact, club, tournament, start in select("catalogue-season-facts"):
+        if fact.value == "champion":
+            facts[season.value]["champion"].append((value(start) or "", catalogue.link(tournament.value),
+                                                    catalogue.link(club.value)))
+        else:
+            facts[season.value][fact.value].append(catalogue.link(club.value))
+    for season, competition, start, short, sources in select("catalogue-seasons"):
+        found = facts[season.value]
+        catalogue.seasons.append({
+            "link": catalogue.link(season.value),
+            "short": value(short),
+            "competition": catalogue.link(competition.value) if competition is not None else None,
+            "start": value(start),
+            "sort": _sort_key(value(short), value(start), season.value),
+            "described": int(sources.value) > 0 if sources is not None else False,
+            "champions": [{"tournament": t, "club": c} for _, t, c in sorted(found["champion"],
+                                                                              key=lambda x: (x[0], x[1]["text"]))],
+            "promoted": sorted(found["promoted"], key=lambda link: link["text"]),
+            "relegated": sorted(found["relegated"], key=lambda link: link["text"]),
+        })
+    catalogue.seasons.sort(key=lambda s: s["sort"], reverse=True)
+
+
+def _read_tournaments(catalogue: Catalogue) -> None:
+    for tournament, season, start, champion in select("catalogue-tournaments"):
+        catalogue.tournaments.append({
+            "link": catalogue.link(tournament.value),
+            "season": catalogue.link(value(season)),
+            "start": value(start),
+            "champion": catalogue.link(value(champion)),
+        })
+    catalogue.tournaments.sort(key=lambda t: (t["start"] or "", t["link"]["text"]), reverse=True)
+
+
+def _read_clubs(catalogue: Catalogue) -> None:
+    seasons: dict[str, set[str]] = defaultdict(set)
+    for club, season in select("catalogue-club-seasons"):
+        seasons[club.value].add(season.value)
+    short = {s["link"]["iri"]: s["short"] or s["link"]["text"] for s in catalogue.seasons}
+    for iri, cls in catalogue.names.classes.items():
+        if cls.endswith("#Club"):
+            played = sorted(seasons.get(iri, ()))
+            catalogue.clubs.append({"link": catalogue.link(iri),
+                                    "seasons": [catalogue.link(s, short.get(s)) for s in played]})
+    catalogue.clubs.sort(key=lambda c: c["link"]["text"].casefold())
+
+
+def _read_stadiums(catalogue: Catalogue) -> None:
+    cities: dict[str, set[str]] = defaultdict(set)
+    capacities: dict[str, set[int]] = defaultdict(set)
+    for stadium, city, capacity in select("catalogue-stadiums"):
+        cities[stadium.value]  # every stadium, with or without a city
+        if city is not None:
+            cities[stadium.value].add(city.value)
+        if capacity is not None and capacity.value.isdigit():
+            capacities[stadium.value].add(int(capacity.value))
+    for iri, found in cities.items():
+        catalogue.stadiums.append({
+            "link": catalogue.link(iri),
+            "cities": sorted((catalogue.link(c) for c in found), key=lambda link: link["text"]),
+            "capacities": [f"{n:,}" for n in sorted(capacities.get(iri, ()))],
+        })
+    catalogue.stadiums.sort(key=lambda s: s["link"]["text"].casefold())
+
+
+def _read_matches(catalogue: Catalogue) -> None:
+    for match, day, home, away, home_goals, away_goals, round_, label, round_label in select("catalogue-matches"):
+        score = f"{home_goals.value}–{away_goals.value}" if home_goals is not None and away_goals is not None else None
+        catalogue.matches.append({
+            "link": catalogue.link(match.value, value(label)),
+            "date": value(day),
+            "date_text": format_date(day.value) if day is not None else None,
+            "home": catalogue.link(value(home)),
+            "away": catalogue.link(value(away)),
+            "score": score,
+            "round": catalogue.link(value(round_), value(round_label)),
+        })
+    catalogue.matches.sort(key=lambda m: (m["date"] or "", m["link"]["iri"]), reverse=True)
+
+
+def _read_liguillas(catalogue: Catalogue) -> None:
+    for liguilla, ties, last_match in select("catalogue-liguillas"):
+        catalogue.liguillas.append({"link": catalogue.link(liguilla.value), "ties": int(ties.value),
+                                    "last_match": value(last_match)})
+    catalogue.liguillas.sort(key=lambda l: (l["last_match"] or "", l["link"]["iri"]), reverse=True)
+
+
+def _read_pages(catalogue: Catalogue, release_articles: list[dict]) -> None:
+    paths = {catalogue.addresses.local_path(entity.value) for (entity,) in select("catalogue-pages")}
+    catalogue.pages = sorted(p for p in paths if p and p.startswith("/resource/"))
+    catalogue.pages += sorted(f"/source/{article['id']}" for article in release_articles)
+
+
+def _read_players(catalogue: Catalogue, names: LabelLookup) -> None:
+    catalogue.people = read_player_contexts(select("catalogue-players"), names, catalogue.seasons)
+    for iri in catalogue.people.players:
+        catalogue.players.append({"link": catalogue.link(iri), "context": catalogue.people.context(iri),
+                                  "same_as": [catalogue.link(other) for other in catalogue.people.probable(iri)]})
+    catalogue.players.sort(key=lambda p: (sort_name(p["link"]["text"]), p["context"] or ""))
+
+
+def sort_name(name: str) -> str:
+    """Players go A–Z by surname: ``V. Lojero`` and ``Víctor Lojero`` sort together under L."""
+    words = fold(name).split()
+    return " ".join(words[-1:] + words[:-1])
+
+
+def build_catalogue(names: Names, addresses: Addresses, release_articles: list[dict]) -> Catalogue:
+    catalogue = Catalogue(names, addresses)
+    _read_seasons(catalogue)
+    _read_tournaments(catalogue)
+    _read_clubs(catalogue)
+    _read_stadiums(catalogue)
+    _read_matches(catalogue)
+    _read_liguillas(catalogue)
+    _read_players(catalogue, names)
+    _read_pages(catalogue, release_articles)
+    return catalogue
+
+
+def get_catalogue() -> Catalogue:
+    """The current app's catalogue, read on first use and kept for the app's life."""
+    return per_app(_EXTENSION, lambda: build_catalogue(get_names(), get_addresses(), get_release().articles))
+
+
+
+def with_people(results: list[dict]) -> list[dict]:
+    """Search results with each player's clubs and seasons (``context``) and a label that tells namesakes apart:
+    ``J. García (Lobos BUAP, 2011–12)``."""
+    people = get_catalogue().people
+    for found in results:
+        context = people.context(found["iri"]) if people and found["iri"] in people.appearances else None
+        found["context"] = context
+        if context:
+            found["label"] = f'{found["label"]} ({context})'
+    return results
