@@ -16,8 +16,9 @@ from .description import description_prefixes, service_description
 from .examples import load_examples
 from .local_addresses import refused_graphs
 from .negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
-from .outcomes import Outcome, QueryJob, Rendered
+from .outcomes import Outcome, QueryFailed, QueryJob, Rendered
 from .protocol import READ_ONLY, QueryRequest, RequestRefused, read_query_request
+from .query_errors import explain
 from .query_text import analyse_query, nesting_depth, operator_count
 from .serializers import serialize, write_graph
 from .store import get_store
@@ -44,7 +45,10 @@ def endpoint() -> Response:
     if fmt.name != "html":  # the HTML table is made here, from the rows
         job = replace(job, answer_format=fmt.name, prefixes=tuple(current_app.config["PREFIXES"].items()))
     with get_budgets().spend(client_address(request)):
-        outcome = get_store().run(job)
+        try:
+            outcome = get_store().run(job)
+        except QueryFailed as error:  # a parser's message made readable, with the query kept for editing
+            raise explain(error, query_request.query) from None
     return _render(outcome, fmt, query_request.query)
 
 

@@ -168,11 +168,13 @@ def test_invalid_graph_iri_is_a_client_error(client):
 
 
 # Errors ---------------------------------------------------------------------------------------------------------
-def test_syntax_error_is_400_with_the_parser_message(client):
-    response = get(client, "SELECT * WHERE { ?s ?p }")
+def test_syntax_error_is_400_with_line_column_and_caret(client):
+    response = get(client, "SELECT * WHERE { ?s ?p ?o }\nLIMIT ten")
     assert response.status_code == 400
     message = response.get_data(as_text=True)
-    assert message.startswith("Syntax error in the query: error at 1:")
+    assert message.startswith("Syntax error in the query at line 2, column 7 (at 'ten'): expected a digit")
+    assert message.endswith("  LIMIT ten\n" + " " * 8 + "^^^\n")
+    assert "..=" not in message  # no character ranges of the grammar
 
 
 def test_post_without_query_is_400(client):
