@@ -102,6 +102,8 @@
     }).catch(() => {}); // labels are a nicety: the prefixed names stay
   }
 
+  let yasgui = null;
+  let errorMark = null;
   // A refused query: the endpoint's message (line, column and a caret under the failing token), the token marked
   // in the editor; the query stays in the editor as it was.
   const errorRenderer = async (error) => {
@@ -112,19 +114,36 @@
     const pre = document.createElement("pre");
     pre.textContent = text;
     box.appendChild(pre);
+    markError(text);
     return box;
   };
 
-  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+  Yasgui.Yasr.defaults.errorRenderers = [errorRenderer];
+  // /sparql#query=… (the "back to the editor" link of an error page): the query opens in a tab of its own. It is
+  // taken out of the address first, or YASGUI would run it in the current tab as one of its share links.
+  const kept = new URLSearchParams(window.location.hash.slice(1)).get("query");
+  if (kept) history.replaceState(null, "", window.location.pathname);
+  yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: settings.endpoint, method: "POST" },
     copyEndpointOnNewTab: false,
     endpointCatalogueOptions: { getData: () => [{ endpoint: settings.endpoint }] },
     // A new name: tabs kept by older versions of this page asked DBpedia.
     persistenceId: "ascenso-kg-editor-v2",
-    yasr: { errorRenderers: [errorRenderer] },
   });
 
-  let errorMark = null;
+  // The failing token of the endpoint's message ("… at line 2, column 7 …"), marked in the current tab's editor.
+  function markError(text) {
+    const where = /line (\d+), column (\d+)/.exec(text);
+    const tab = yasgui && yasgui.getTab();
+    if (!where || !tab) return;
+    const yasqe = tab.getYasqe();
+    const line = Number(where[1]) - 1;
+    const column = Number(where[2]) - 1;
+    const token = /^\S*/.exec((yasqe.getLine(line) || "").slice(column))[0];
+    if (errorMark) errorMark.clear();
+    errorMark = yasqe.markText({ line, ch: column }, { line, ch: column + Math.max(token.length, 1) },
+      { className: "query-error-token", title: "The query cannot be read from here" });
+  }
   function watch(tab) {
     if (tab.ascensoWatched) return;
     tab.ascensoWatched = true;
@@ -132,18 +151,7 @@
     const yasr = tab.getYasr();
     const yasqe = tab.getYasqe();
     yasr.on("drawn", () => askLabels(yasr));
-    yasqe.on("queryResponse", (_instance, response) => {
-      if (errorMark) { errorMark.clear(); errorMark = null; }
-      const text = response && (response.text || (response.response && response.response.text));
-      const where = typeof text === "string" && /line (\d+), column (\d+)/.exec(text);
-      if (!where) return;
-      const line = Number(where[1]) - 1;
-      const column = Number(where[2]) - 1;
-      const lineText = yasqe.getLine(line) || "";
-      const token = /^\S*/.exec(lineText.slice(column))[0];
-      errorMark = yasqe.markText({ line, ch: column }, { line, ch: column + Math.max(token.length, 1) },
-        { className: "query-error-token", title: "The query cannot be read from here" });
-    });
+    yasqe.on("query", () => { if (errorMark) { errorMark.clear(); errorMark = null; } });
   }
   Object.values(yasgui._tabs || {}).forEach(watch);
   yasgui.on("tabSelect", (_instance, id) => setTimeout(() => { const tab = yasgui.getTab(id); if (tab) watch(tab); }));
@@ -168,10 +176,5 @@
     button.addEventListener("click", () => openExample(button.dataset.example));
   });
 
-  // /sparql#query=… (the "back to the editor" link of an error page): the query opens in a tab of its own.
-  const kept = new URLSearchParams(window.location.hash.slice(1)).get("query");
-  if (kept) {
-    openQuery("Your query", kept);
-    history.replaceState(null, "", window.location.pathname);
-  }
+  if (kept) openQuery("Your query", kept);
 })();
