@@ -86,7 +86,7 @@
     iris.forEach((iri) => labels.set(iri, null));
     const query = "SELECT ?iri (SAMPLE(?text) AS ?label) WHERE { VALUES ?iri { "
       + iris.map((iri) => `<${iri}>`).join(" ")
-      + ' } ?iri <http://www.w3.org/2000/01/rdf-schema#label> ?text FILTER(LANG(?text) = "en" || LANG(?text) = "") }'
+      + ` } ?iri <${settings.prefixes.rdfs}label> ?text FILTER(LANG(?text) = "en" || LANG(?text) = "") }`
       + " GROUP BY ?iri";
     fetch(settings.endpoint, {
       method: "POST",
