@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from .description import DatasetStatistics, description_prefixes, statistics_from, void_description
+from .local_links import site_href
 from .negotiation import GRAPH_FORMATS, choose_format
 from .per_app import per_app
 from .protocol import RequestRefused
@@ -63,7 +64,8 @@ def _summary(statistics: DatasetStatistics) -> dict:
     prefixes = current_app.config["PREFIXES"]
 
     def rows(pairs):
-        return [{"iri": iri, "name": compact_iri(iri, prefixes), "count": count} for iri, count in pairs]
+        return [{"iri": iri, "href": site_href(iri), "name": compact_iri(iri, prefixes), "count": count}
+                for iri, count in pairs]
 
     return {
         "triples": statistics.triples,

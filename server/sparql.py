@@ -15,6 +15,7 @@ from .budget import client_address, get_budgets
 from .description import description_prefixes, service_description
 from .examples import load_examples
 from .local_addresses import refused_graphs
+from .local_links import site_href
 from .negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
 from .outcomes import Outcome, QueryFailed, QueryJob, Rendered
 from .protocol import READ_ONLY, QueryRequest, RequestRefused, read_query_request
@@ -102,7 +103,7 @@ def _render(outcome: Outcome | Rendered, fmt: Format, query: str) -> Response:
     if isinstance(outcome, Rendered):
         response = Response(outcome.body, mimetype=fmt.media_type)
     elif fmt.name == "html":
-        response = Response(render_template("results.html", table=outcome_table(outcome, prefixes), query=query,
+        response = Response(render_template("results.html", table=outcome_table(outcome, prefixes, site_href), query=query,
                                             row_limit=current_app.config["ROW_LIMIT"]), mimetype="text/html")
     else:
         response = Response(serialize(outcome, fmt.name, prefixes), mimetype=fmt.media_type)

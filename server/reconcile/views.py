@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request
 
 from ascenso_kg.iris import AKG
 
+from ..local_links import site_url
 from .manifest import service_manifest
 from .matching import reconcile as run_query
 from .protocol import BadBatch, TooLarge, parse_batch, render_candidate
@@ -63,5 +64,5 @@ def preview() -> str:
     if entry is None or entry.type not in TYPES:
         abort(404, "No entity with this id.")
     others = [name.text for name in entry.names if name.text != entry.name]
-    return render_template("reconcile/preview.html", entry=entry, type=TYPES[entry.type],
+    return render_template("reconcile/preview.html", entry=entry, type=TYPES[entry.type], href=site_url(entry.iri),
                            other_names=list(dict.fromkeys(others)))

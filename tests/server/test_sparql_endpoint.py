@@ -135,9 +135,10 @@ def test_html_table_escapes_what_it_shows(client):
     assert "b" not in parser.tags_in_cells  # the label's markup is text, not an element
 
 
-def test_html_table_links_iris_as_prefixed_names(client):
+def test_html_table_links_iris_as_prefixed_names_to_their_pages_on_this_site(client):
     page = get(client, CLUBS, "text/html").get_data(as_text=True)
-    assert f'href="{RES}club/necaxa"' in page
+    assert 'href="/resource/club/necaxa"' in page and f'title="{RES}club/necaxa"' in page
+    assert f'href="{RES}' not in page
     assert ">club:necaxa<" in page
 
 

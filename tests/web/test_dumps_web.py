@@ -12,7 +12,7 @@ from ascenso_kg.mappings.pipeline import load_sources
 from ascenso_kg.server.dumps import human_size
 from release_writer import IRIS, TEST_CONFIG, write_release
 
-from conftest import BROWSER
+from web_helpers import BROWSER
 
 
 def test_human_sizes():
