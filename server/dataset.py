@@ -6,7 +6,11 @@ own time limit), then kept: the release a running server publishes never changes
 
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+
+from ascenso_kg import iris
 
 from .description import DatasetStatistics, description_prefixes, statistics_from, void_description
 from .local_links import site_href
@@ -14,7 +18,7 @@ from .negotiation import GRAPH_FORMATS, choose_format
 from .per_app import per_app
 from .protocol import RequestRefused
 from .release import get_release
-from .serializers import write_graph
+from .serializers import jsonld_context, write_graph
 from .store import run_named
 from .tables import compact_iri
 
@@ -56,6 +60,16 @@ def void() -> Response:
         )
         response = Response(write_graph(graph, fmt.name, description_prefixes()), mimetype=fmt.media_type)
     response.vary.add("Accept")
+    return response
+
+
+@bp.route("/context.jsonld")
+def context() -> Response:
+    """The JSON-LD context the pages' JSON-LD is compacted with: the project's prefixes (and SHACL's)."""
+    prefixes = {**current_app.config["PREFIXES"], "sh": iris.SH}
+    response = Response(json.dumps(jsonld_context(prefixes), indent=2, ensure_ascii=False), mimetype="application/ld+json")
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
     return response
 
 

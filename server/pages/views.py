@@ -12,14 +12,15 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pyoxigraph
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from ascenso_kg import iris
 
 from ..negotiation import GRAPH_FORMATS, HTML, Format, choose_format, negotiate
 from ..protocol import RequestRefused
 from ..release import get_release
-from ..serializers import RDF_FORMATS
+from ..outcomes import Graph
+from ..serializers import RDF_FORMATS, write_compact_jsonld, write_graph
 from .addresses import Addresses, base_from_prefixes
 from .entity import PageResult, build_page
 from .names import Names, get_names
@@ -29,12 +30,14 @@ bp = Blueprint("pages", __name__)
 for _name, _filter in FILTERS.items():
     bp.add_app_template_filter(_filter, _name)
 
-RDF_PAGE_FORMATS = tuple(f for f in GRAPH_FORMATS if f.name in ("turtle", "jsonld", "ntriples"))
+RDF_PAGE_FORMATS = tuple(f for f in GRAPH_FORMATS if f.name in ("turtle", "jsonld", "ntriples", "rdfxml"))
 PAGE_FORMATS = (HTML, *RDF_PAGE_FORMATS)  # HTML first: a client that accepts anything gets the readable page
 _BY_NAME = {f.name: f for f in RDF_PAGE_FORMATS}
-SUFFIXES = {".html": HTML, ".ttl": _BY_NAME["turtle"], ".jsonld": _BY_NAME["jsonld"], ".nt": _BY_NAME["ntriples"]}
-FORMAT_TITLES = {"turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples", "html": "HTML"}
+SUFFIXES = {".html": HTML, ".ttl": _BY_NAME["turtle"], ".jsonld": _BY_NAME["jsonld"], ".nt": _BY_NAME["ntriples"],
+            ".rdf": _BY_NAME["rdfxml"]}
+FORMAT_TITLES = {"turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples", "rdfxml": "RDF/XML", "html": "HTML"}
 PAGING_ARGS = ("page", "incoming", "incoming_page")
+JSONLD_CONTEXT_REL = "http://www.w3.org/ns/json-ld#context"
 _TEXT = Format("text", "text/plain")
 
 
@@ -58,7 +61,7 @@ def graph(rest: str) -> Response:
 
 
 @bp.route("/ontology")
-@bp.route("/ontology<any('.html', '.ttl', '.jsonld', '.nt'):suffix>")
+@bp.route("/ontology<any('.html', '.ttl', '.jsonld', '.nt', '.rdf'):suffix>")
 def ontology(suffix: str = "") -> Response:
     return _respond(iris.ONTOLOGY_IRI, "/ontology", SUFFIXES.get(suffix))
 
@@ -85,9 +88,11 @@ def _respond(iri: str, path: str, forced: Format | None) -> Response:
                                             formats=alternates(path)), mimetype="text/html")
     else:
         response = Response(rdf_body(result, fmt), mimetype=fmt.media_type)
+        if fmt.name == "jsonld":  # compacted with the published context (written inline too)
+            response.headers["Link"] = f'<{url_for("dataset.context", _external=True)}>; rel="{JSONLD_CONTEXT_REL}"' 
     response.vary.add("Accept")
-    response.headers["Link"] = ", ".join(f'<{a["href"]}>; rel="alternate"; type="{a["media_type"]}"'
-                                         for a in alternates(path) if a["media_type"] != fmt.media_type)
+    response.headers["Link"] = ", ".join(filter(None, [response.headers.get("Link")] + [f'<{a["href"]}>; rel="alternate"; type="{a["media_type"]}"'
+                                         for a in alternates(path) if a["media_type"] != fmt.media_type]))
     if forced is None:
         response.headers["Content-Location"] = _with_args(path + _suffix_of(fmt))
     return response
@@ -97,7 +102,8 @@ def _negotiated_format() -> Format:
     wanted = request.args.get("format")
     fmt = choose_format(request.headers.get("Accept"), wanted, PAGE_FORMATS)
     if fmt is None and wanted:
-        raise RequestRefused(400, f"Unknown format {wanted!r}; use html, turtle (ttl), jsonld or ntriples (nt).")
+        raise RequestRefused(400, f"Unknown format {wanted!r}; use html, turtle (ttl), jsonld, ntriples (nt) or "
+                                  "rdfxml (rdf).")
     if fmt is None:
         raise RequestRefused(406, "Pages are available as " + ", ".join(f.media_type for f in PAGE_FORMATS) + ".")
     return fmt
@@ -129,6 +135,10 @@ def rdf_body(result: PageResult, fmt: Format) -> bytes:
                     else pyoxigraph.Literal(found.text)
                 triples.setdefault(pyoxigraph.Triple(term, label, literal))
     prefixes = {**current_app.config["PREFIXES"], "sh": iris.SH}
+    if fmt.name == "jsonld":
+        return write_compact_jsonld(list(triples), prefixes)
+    if fmt.name == "rdfxml":
+        return write_graph(Graph(tuple(triples)), "rdfxml", prefixes)  # 406 for a predicate XML cannot name
     return pyoxigraph.serialize(list(triples), format=RDF_FORMATS[fmt.name], prefixes=prefixes)
 
 
