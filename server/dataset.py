@@ -12,6 +12,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 
 from ascenso_kg import iris
 
+from . import dumps
 from .description import DatasetStatistics, description_prefixes, statistics_from, void_description
 from .local_links import site_href
 from .negotiation import GRAPH_FORMATS, choose_format
@@ -34,7 +35,7 @@ def dataset_statistics() -> DatasetStatistics:
 
 @bp.route("/")
 def home() -> str:
-    return render_template("index.html", release=get_release())
+    return render_template("index.html", release=get_release(), structured_data=dumps.release_dataset())
 
 
 @bp.route("/.well-known/void")

@@ -17,6 +17,7 @@ from ascenso_kg import iris
 
 from .negotiation import HTML, Format, choose_format
 from .protocol import RequestRefused
+from .pages.schema_org import dataset_json_ld
 from .release import get_release
 
 bp = Blueprint("dumps", __name__)
@@ -76,6 +77,13 @@ def dumps_listing() -> dict:
     }
 
 
+def release_dataset() -> dict:
+    """The release as a schema.org ``Dataset`` (home and dumps pages), from the listing's own data."""
+    listing = dumps_listing()
+    return dataset_json_ld(get_release().manifest, url_for("dataset.home", _external=True), listing["files"],
+                           url_for("dataset.void", _external=True), url_for("sparql.endpoint", _external=True))
+
+
 @bp.route("/dumps/")
 @bp.route("/dumps")  # registered first (inner), so url_for builds it
 def listing() -> Response:
@@ -83,7 +91,8 @@ def listing() -> Response:
     if fmt is None:
         raise RequestRefused(406, "The listing is available as application/json and text/html.")
     data = dumps_listing()
-    response = jsonify(data) if fmt is JSON else Response(render_template("dumps.html", listing=data),
+    response = jsonify(data) if fmt is JSON else Response(render_template("dumps.html", listing=data,
+                                                                          structured_data=release_dataset()),
                                                           mimetype="text/html")
     response.vary.add("Accept")
     return response

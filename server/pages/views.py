@@ -19,12 +19,15 @@ from ascenso_kg import iris
 from ..negotiation import GRAPH_FORMATS, HTML, Format, choose_format, negotiate
 from ..protocol import RequestRefused
 from ..release import get_release
+from ..local_links import site_url
 from ..outcomes import Graph
 from ..serializers import RDF_FORMATS, write_compact_jsonld, write_graph
 from .addresses import Addresses, base_from_prefixes
 from .entity import PageResult, build_page
 from .names import Names, get_names
+from .graph import node
 from .render import FILTERS
+from .schema_org import entity_json_ld
 
 bp = Blueprint("pages", __name__)
 for _name, _filter in FILTERS.items():
@@ -84,8 +87,10 @@ def _respond(iri: str, path: str, forced: Format | None) -> Response:
     if result is None:
         return not_found(path, names)
     if fmt is HTML:
+        structured = entity_json_ld(result.graph, node(iri), result.names.text, site_url)
         response = Response(render_template([f"{result.data['kind']}.html", "entity.html"], page=result.data,
-                                            formats=alternates(path)), mimetype="text/html")
+                                            formats=alternates(path), structured_data=structured),
+                            mimetype="text/html")
     else:
         response = Response(rdf_body(result, fmt), mimetype=fmt.media_type)
         if fmt.name == "jsonld":  # compacted with the published context (written inline too)
