@@ -34,4 +34,9 @@ def service_manifest(identifier_space: str, schema_space: str) -> dict:
             "property": {**suggest, "service_path": "/suggest/property"},
         },
         "batchSize": MAX_BATCH,
+        # Data extension (§5): property proposals at /reconcile/properties, extend requests at /reconcile itself.
+        "extend": {
+            "propose_properties": {"service_url": service_url, "service_path": "/properties"},
+            "property_settings": [],
+        },
     }

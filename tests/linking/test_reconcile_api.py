@@ -113,7 +113,7 @@ def test_a_season_and_a_stadium_are_reconciled_too(reconcile_client):
     results = post(reconcile_client, {"q0": {"query": "2012-13", "type": "Season"},
                                       "q1": {"query": "Temporada 2013–14", "type": "Season"},
                                       "q2": {"query": "estadio nou camp"}})
-    assert ranked(results["q0"]) == [("season/2012-13", False)]  # a partial name: ranked, not matched
+    assert ranked(results["q0"]) == [("season/2012-13", True)]  # the season's short name (akg:seasonName)
     assert ranked(results["q1"])[0] == ("season/2013-14", True)
     assert [match for _, match in ranked(results["q1"])[1:]] == [False, False]  # the other Temporadas
     assert ranked(results["q2"])[0] == ("stadium/estadio-nou-camp", True)
