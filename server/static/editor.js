@@ -150,13 +150,38 @@
     tab.setEndpoint(settings.endpoint);
     const yasr = tab.getYasr();
     const yasqe = tab.getYasqe();
-    yasr.on("drawn", () => askLabels(yasr));
+    yasr.on("drawn", () => { askLabels(yasr); labelResultControls(tab); });
     yasqe.on("query", () => { if (errorMark) { errorMark.clear(); errorMark = null; } });
+    label(tab);
+  }
+
+  // Names for the controls YASGUI leaves unnamed, so that screen readers can tell them apart.
+  function label(tab) {
+    const panel = document.getElementById(tab.getId());
+    if (!panel) return;
+    panel.querySelectorAll("input.autocomplete").forEach((input) => input.setAttribute("aria-label", "SPARQL endpoint"));
+    panel.querySelectorAll(".CodeMirror textarea").forEach((area) => area.setAttribute("aria-label", "SPARQL query"));
+    // The editor's scrolling box is reachable by keyboard, as a scrolling region must be.
+    panel.querySelectorAll(".CodeMirror-scroll").forEach((box) => box.setAttribute("tabindex", "0"));
+  }
+  function labelResultControls(tab) {
+    const panel = document.getElementById(tab.getId());
+    if (!panel) return;
+    panel.querySelectorAll("select.tableSizer").forEach((select) => select.setAttribute("aria-label", "Rows per page"));
+    panel.querySelectorAll("input.tableFilter").forEach((input) => input.setAttribute("aria-label", "Filter the rows"));
+  }
+  // A tab list may hold only tabs: the "+" button (a new empty tab; the examples open tabs too) is for pointers.
+  function tidyTabList() {
+    document.querySelectorAll(".tabsList .addTab").forEach((button) => {
+      button.setAttribute("tabindex", "-1");
+      button.parentElement.setAttribute("aria-hidden", "true");
+    });
   }
   Object.values(yasgui._tabs || {}).forEach(watch);
   yasgui.on("tabSelect", (_instance, id) => setTimeout(() => { const tab = yasgui.getTab(id); if (tab) watch(tab); }));
   yasgui.on("tabAdd", (_instance, id) => setTimeout(() => { const tab = yasgui.getTab(id); if (tab) watch(tab); }));
   if (yasgui.getTab()) watch(yasgui.getTab());
+  tidyTabList();
 
   function openExample(name) {
     const example = examples.get(name);
