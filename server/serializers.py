@@ -17,6 +17,7 @@ from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph
+import rdflib
 
 from .outcomes import Boolean, Graph, Outcome, QueryFailed, Solutions, Term
 
@@ -205,9 +206,7 @@ def write_compact_jsonld(triples: list, prefixes: dict[str, str]) -> bytes:
     """Triples as JSON-LD compacted with ``jsonld_context(prefixes)``. The context is written inline, the same as the
     published one, so that a reader understands the document without fetching anything (the views link the
     published copy in a ``Link`` header)."""
-    import rdflib  # only the compacted form needs it: pyoxigraph writes expanded JSON-LD only
-
-    graph = rdflib.Graph()
+    graph = rdflib.Graph()  # pyoxigraph writes expanded JSON-LD only; rdflib compacts
     graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
     context = jsonld_context(prefixes)["@context"]
     document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))

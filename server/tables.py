@@ -1,7 +1,7 @@
 """Query answers as plain tables for the HTML renderings (results page, VoID and service description pages).
 
 One data function per answer; the template only loops and escapes. IRIs are shown as prefixed names with the
-project's prefixes and link to themselves.
+project's prefixes and link to themselves, or to their page on this site when the app serves them (``local``).
 """
 
 from __future__ import annotations

@@ -17,15 +17,15 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from ascenso_kg import iris
 
 from ..negotiation import GRAPH_FORMATS, HTML, Format, choose_format, negotiate
-from ..protocol import RequestRefused
-from ..release import get_release
 from ..local_links import site_url
 from ..outcomes import Graph
+from ..protocol import RequestRefused
+from ..release import get_release
 from ..serializers import RDF_FORMATS, write_compact_jsonld, write_graph
 from .addresses import Addresses, base_from_prefixes
 from .entity import PageResult, build_page
-from .names import Names, get_names
 from .graph import node
+from .names import Names, get_names
 from .render import FILTERS
 from .schema_org import entity_json_ld
 
@@ -93,11 +93,12 @@ def _respond(iri: str, path: str, forced: Format | None) -> Response:
                             mimetype="text/html")
     else:
         response = Response(rdf_body(result, fmt), mimetype=fmt.media_type)
-        if fmt.name == "jsonld":  # compacted with the published context (written inline too)
-            response.headers["Link"] = f'<{url_for("dataset.context", _external=True)}>; rel="{JSONLD_CONTEXT_REL}"' 
     response.vary.add("Accept")
-    response.headers["Link"] = ", ".join(filter(None, [response.headers.get("Link")] + [f'<{a["href"]}>; rel="alternate"; type="{a["media_type"]}"'
-                                         for a in alternates(path) if a["media_type"] != fmt.media_type]))
+    links = [f'<{a["href"]}>; rel="alternate"; type="{a["media_type"]}"'
+             for a in alternates(path) if a["media_type"] != fmt.media_type]
+    if fmt.name == "jsonld":  # compacted with the published context (written inline too)
+        links.insert(0, f'<{url_for("dataset.context", _external=True)}>; rel="{JSONLD_CONTEXT_REL}"')
+    response.headers["Link"] = ", ".join(links)
     if forced is None:
         response.headers["Content-Location"] = _with_args(path + _suffix_of(fmt))
     return response

@@ -59,8 +59,22 @@ def test_results_show_labels_and_link_to_pages_on_this_site(tab):
 
 def test_the_plain_form_is_hidden_when_the_editor_runs(tab):
     tab.goto("/sparql")
+    tab.mouse.move(10, 10)
     expect(tab.locator(".yasqe_queryButton").first).to_be_visible()
     expect(tab.locator("form.plain-query")).to_be_hidden()
+
+
+def test_the_editor_starts_on_the_first_interaction_and_not_before(tab):
+    bundles: list[str] = []
+    tab.on("request", lambda r: bundles.append(r.url) if r.url.endswith("yasgui.min.js") else None)
+    tab.goto("/sparql")
+    tab.wait_for_load_state("networkidle")
+    assert bundles == []  # a crawler never fetches the editor
+    expect(tab.locator("#yasgui .editor-placeholder")).to_contain_text("# title:")
+    tab.mouse.move(10, 10)
+    expect(tab.locator(".yasqe_queryButton").first).to_be_visible()
+    assert len(bundles) == 1
+    expect(tab.locator("#yasgui .editor-placeholder")).to_have_count(0)
 
 
 def test_a_bad_query_shows_line_column_and_caret_and_stays_in_the_editor(tab, shoot):
