@@ -4,7 +4,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # `ascenso-kg serve` runs Debian's nginx in front of gunicorn (deploy/nginx.conf); both targets install it likewise.
-.PHONY: serve test browser front virtuoso
+.PHONY: serve test browser front virtuoso node
 
 PORT ?= 8000
 
@@ -22,5 +22,10 @@ virtuoso:
 	@command -v virtuoso-t >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends virtuoso-opensource-7-bin; }
 
-test: browser front virtuoso
+# axe-core and Lighthouse (tests/browser), pinned in package.json/package-lock.json, with Debian's node and npm.
+node:
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q nodejs npm; }
+	npm ci --no-audit --no-fund
+
+test: browser front virtuoso node
 	pip install -e '.[test]' && python -m pytest

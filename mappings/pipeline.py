@@ -35,6 +35,7 @@ class ArticleSource:
     licence: str = ""
     original_file: str = ""
     excerpt: bool = False  # the file holds only the start of the article (sources.csv's excerpt column says 'yes')
+    retrieved: str = ""  # the day the article's text was taken (sources.csv's optional retrieved column), if recorded
 
 
 @dataclass
@@ -76,7 +77,7 @@ def load_sources(articles_dir: Path) -> tuple[list[ArticleSource], list[Problem]
         sources.append(ArticleSource(
             id=slugify(path.stem), path=path, title=row.get("title", ""), url=url,
             licence=row.get("licence", ""), original_file=row.get("original_file", ""),
-            excerpt=row.get("excerpt", "").strip().lower() == "yes",
+            excerpt=row.get("excerpt", "").strip().lower() == "yes", retrieved=(row.get("retrieved") or "").strip(),
         ))
     for name in sorted(set(described) - {source.path.name for source in sources}):
         problems.append(Problem("sources.csv", 1, f"lists {name}, which is not in the folder", "warning"))

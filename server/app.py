@@ -29,6 +29,7 @@ from . import search
 from .pages import browse, views as pages
 from .negotiation import HTML, Format, negotiate
 from .outcomes import QueryFailed, StoreBusy
+from .query_errors import QuerySyntaxError
 from .release import open_release
 from .sparql import ROW_LIMIT_HEADER, TRUNCATED_HEADER
 
@@ -157,6 +158,11 @@ def error_response(status: int, message: str) -> Response:
 
 
 def _query_failed(error: QueryFailed) -> Response:
+    if isinstance(error, QuerySyntaxError) and negotiate(request.headers.get("Accept"), (_TEXT, HTML)) is HTML:
+        response = Response(render_template("query_error.html", report=error.report, query=error.query), status=400,
+                            mimetype="text/html")
+        response.vary.add("Accept")
+        return response
     response = error_response(error.status, error.message)
     if isinstance(error, (StoreBusy, budget.OverBudget)):
         response.headers["Retry-After"] = str(error.retry_after)

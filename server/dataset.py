@@ -6,15 +6,21 @@ own time limit), then kept: the release a running server publishes never changes
 
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
+from ascenso_kg import iris
+
+from . import dumps
 from .description import DatasetStatistics, description_prefixes, statistics_from, void_description
+from .local_links import site_href
 from .negotiation import GRAPH_FORMATS, choose_format
 from .pages.browse import front_door
 from .per_app import per_app
 from .protocol import RequestRefused
 from .release import get_release
-from .serializers import write_graph
+from .serializers import jsonld_context, write_graph
 from .store import run_named
 from .tables import compact_iri
 
@@ -30,7 +36,8 @@ def dataset_statistics() -> DatasetStatistics:
 
 @bp.route("/")
 def home() -> str:
-    return render_template("index.html", release=get_release(), front=front_door())
+    return render_template("index.html", release=get_release(), front=front_door(),
+                           structured_data=dumps.release_dataset())
 
 
 @bp.route("/.well-known/void")
@@ -59,12 +66,23 @@ def void() -> Response:
     return response
 
 
+@bp.route("/context.jsonld")
+def context() -> Response:
+    """The JSON-LD context the pages' JSON-LD is compacted with: the project's prefixes (and SHACL's)."""
+    prefixes = {**current_app.config["PREFIXES"], "sh": iris.SH}
+    response = Response(json.dumps(jsonld_context(prefixes), indent=2, ensure_ascii=False), mimetype="application/ld+json")
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
+    return response
+
+
 def _summary(statistics: DatasetStatistics) -> dict:
     """The statistics as the HTML page shows them: IRIs compacted with the project's prefixes."""
     prefixes = current_app.config["PREFIXES"]
 
     def rows(pairs):
-        return [{"iri": iri, "name": compact_iri(iri, prefixes), "count": count} for iri, count in pairs]
+        return [{"iri": iri, "href": site_href(iri), "name": compact_iri(iri, prefixes), "count": count}
+                for iri, count in pairs]
 
     return {
         "triples": statistics.triples,

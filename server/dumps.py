@@ -9,6 +9,7 @@ memory. The ETag of a listed file is its sha256, so a client can check it agains
 from __future__ import annotations
 
 import mimetypes
+from pathlib import Path
 
 from flask import Blueprint, Response, jsonify, render_template, request, send_from_directory, url_for
 
@@ -16,12 +17,29 @@ from ascenso_kg import iris
 
 from .negotiation import HTML, Format, choose_format
 from .protocol import RequestRefused
+from .pages.schema_org import dataset_json_ld
 from .release import get_release
 
 bp = Blueprint("dumps", __name__)
 
 JSON = Format("json", "application/json")
 LICENCE = {"name": "CC BY-SA 4.0", "url": iris.CC_BY_SA}
+CHECKSUMS = "SHA256SUMS"  # written by the build beside the dumps (ascenso_kg.dumps.write_checksums)
+_UNITS = ("kB", "MB", "GB", "TB")
+
+
+def human_size(size: int | None) -> str:
+    """``1234567`` → ``"1.2 MB"`` (decimal units, as file managers and download pages show them)."""
+    if size is None:
+        return ""
+    if size < 1000:
+        return f"{size} B"
+    value = float(size)
+    for unit in _UNITS:
+        value /= 1000
+        if value < 999.95 or unit == _UNITS[-1]:
+            return f"{value:.1f} {unit}"
+    raise AssertionError("unreachable")
 
 
 def dumps_listing() -> dict:
@@ -38,6 +56,7 @@ def dumps_listing() -> dict:
             "url": url_for("dumps.download", path=name, _external=True),
             "media_type": entry.get("media_type"),
             "size": entry.get("size"),
+            "size_text": human_size(entry.get("size")),
             "sha256": entry.get("sha256"),
             "triples": entry.get("triples"),
             "description": entry.get("description"),
@@ -48,10 +67,21 @@ def dumps_listing() -> dict:
         "triples": release.triples,
         "licence": LICENCE,
         "attribution": [
-            {"title": a.get("title"), "url": a.get("url"), "licence": a.get("licence")} for a in release.articles
+            {"title": a.get("title"), "url": a.get("url"), "licence": a.get("licence"),
+             "retrieved": a.get("retrieved")}  # None: sources.csv records no retrieval day for the article
+            for a in release.articles
         ],
         "files": files,
+        "checksums": (url_for("dumps.download", path=CHECKSUMS, _external=True)
+                      if (Path(release.dumps_dir) / CHECKSUMS).is_file() else None),
     }
+
+
+def release_dataset() -> dict:
+    """The release as a schema.org ``Dataset`` (home and dumps pages), from the listing's own data."""
+    listing = dumps_listing()
+    return dataset_json_ld(get_release().manifest, url_for("dataset.home", _external=True), listing["files"],
+                           url_for("dataset.void", _external=True), url_for("sparql.endpoint", _external=True))
 
 
 @bp.route("/dumps/")
@@ -61,7 +91,8 @@ def listing() -> Response:
     if fmt is None:
         raise RequestRefused(406, "The listing is available as application/json and text/html.")
     data = dumps_listing()
-    response = jsonify(data) if fmt is JSON else Response(render_template("dumps.html", listing=data),
+    response = jsonify(data) if fmt is JSON else Response(render_template("dumps.html", listing=data,
+                                                                          structured_data=release_dataset()),
                                                           mimetype="text/html")
     response.vary.add("Accept")
     return response
@@ -71,7 +102,9 @@ def listing() -> Response:
 def download(path: str) -> Response:
     release = get_release()
     entry = release.file_entry(f"dumps/{path}")
-    if path.endswith(".gz"):
+    if path == CHECKSUMS:
+        mimetype = "text/plain"
+    elif path.endswith(".gz"):
         # A gzip file is sent as such (not as Content-Encoding): what is saved is what the checksum covers.
         mimetype = "application/gzip"
     else:

@@ -17,6 +17,7 @@ from typing import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph
+import rdflib
 
 from .outcomes import Boolean, Graph, Outcome, QueryFailed, Solutions, Term
 
@@ -192,3 +193,40 @@ def serialize(outcome: Outcome, format_name: str, prefixes: dict[str, str]) -> b
     if isinstance(outcome, Graph):
         return write_graph(outcome, format_name, prefixes)
     return RESULT_WRITERS[format_name](outcome)
+
+
+# Compacted JSON-LD -------------------------------------------------------------------------------------------
+def jsonld_context(prefixes: dict[str, str]) -> dict:
+    """The context of the pages' JSON-LD (served at /context.jsonld): the project's prefixes, so that IRIs read as
+    ``club:necaxa`` and ``akg:homeScore``."""
+    return {"@context": dict(sorted(prefixes.items()))}
+
+
+def write_compact_jsonld(triples: list, prefixes: dict[str, str]) -> bytes:
+    """Triples as JSON-LD compacted with ``jsonld_context(prefixes)``. The context is written inline, the same as the
+    published one, so that a reader understands the document without fetching anything (the views link the
+    published copy in a ``Link`` header)."""
+    graph = rdflib.Graph()  # pyoxigraph writes expanded JSON-LD only; rdflib compacts
+    graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
+    context = jsonld_context(prefixes)["@context"]
+    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    # rdflib leaves IRIs whose local part holds "/" expanded (player/necaxa/victor-lojero); a compact IRI may hold
+    # one (JSON-LD 1.1 §4.1.5 expands it by plain concatenation), so they are shortened here with the longest prefix.
+    namespaces = sorted(((ns, prefix) for prefix, ns in context.items()), key=lambda pair: -len(pair[0]))
+
+    def shorten(iri: str) -> str:
+        for namespace, prefix in namespaces:
+            if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace):].startswith("//"):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return iri
+
+    def walk(value):
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, dict):
+            return {key: (value[key] if key == "@context" else
+                          shorten(item) if key == "@id" and isinstance(item, str) else walk(item))
+                    for key, item in value.items()}
+        return value
+
+    return json.dumps(walk(document), indent=1, ensure_ascii=False).encode()

@@ -15,9 +15,11 @@ from .budget import client_address, get_budgets
 from .description import description_prefixes, service_description
 from .examples import load_examples
 from .local_addresses import refused_graphs
+from .local_links import site_href
 from .negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
-from .outcomes import Outcome, QueryJob, Rendered
+from .outcomes import Outcome, QueryFailed, QueryJob, Rendered
 from .protocol import READ_ONLY, QueryRequest, RequestRefused, read_query_request
+from .query_errors import explain
 from .query_text import analyse_query, nesting_depth, operator_count
 from .serializers import serialize, write_graph
 from .store import get_store
@@ -44,7 +46,10 @@ def endpoint() -> Response:
     if fmt.name != "html":  # the HTML table is made here, from the rows
         job = replace(job, answer_format=fmt.name, prefixes=tuple(current_app.config["PREFIXES"].items()))
     with get_budgets().spend(client_address(request)):
-        outcome = get_store().run(job)
+        try:
+            outcome = get_store().run(job)
+        except QueryFailed as error:  # a parser's message made readable, with the query kept for editing
+            raise explain(error, query_request.query) from None
     return _render(outcome, fmt, query_request.query)
 
 
@@ -98,7 +103,7 @@ def _render(outcome: Outcome | Rendered, fmt: Format, query: str) -> Response:
     if isinstance(outcome, Rendered):
         response = Response(outcome.body, mimetype=fmt.media_type)
     elif fmt.name == "html":
-        response = Response(render_template("results.html", table=outcome_table(outcome, prefixes), query=query,
+        response = Response(render_template("results.html", table=outcome_table(outcome, prefixes, site_href), query=query,
                                             row_limit=current_app.config["ROW_LIMIT"]), mimetype="text/html")
     else:
         response = Response(serialize(outcome, fmt.name, prefixes), mimetype=fmt.media_type)

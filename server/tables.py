@@ -1,10 +1,12 @@
 """Query answers as plain tables for the HTML renderings (results page, VoID and service description pages).
 
 One data function per answer; the template only loops and escapes. IRIs are shown as prefixed names with the
-project's prefixes and link to themselves.
+project's prefixes and link to themselves, or to their page on this site when the app serves them (``local``).
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 import pyoxigraph
 
@@ -26,13 +28,16 @@ def compact_iri(iri: str, prefixes: dict[str, str]) -> str:
     return f"{prefix}:{local}"
 
 
-def cell(term: Term | None, prefixes: dict[str, str]) -> dict:
+def cell(term: Term | None, prefixes: dict[str, str], local: Callable[[str], str] | None = None) -> dict:
     """One table cell: the text to show, where it links, and its full N-Triples form as a tooltip."""
     if term is None:
         return {"kind": "unbound", "text": "", "href": None, "title": "", "note": None}
     if isinstance(term, pyoxigraph.NamedNode):
-        # Only web IRIs become links: javascript: or data: on a shareable results URL would run in our origin.
+        # Only web IRIs become links: javascript: or data: on a shareable results URL would run in our origin. The
+        # graph's own resources link to their page on this site (see local_links).
         href = term.value if term.value.lower().startswith(("http://", "https://")) else None
+        if href and local is not None:
+            href = local(href)
         return {"kind": "iri", "text": compact_iri(term.value, prefixes), "href": href, "title": term.value,
                 "note": None}
     if isinstance(term, pyoxigraph.BlankNode):
@@ -48,7 +53,7 @@ def cell(term: Term | None, prefixes: dict[str, str]) -> dict:
     return {"kind": "literal", "text": term.value, "href": None, "title": str(term), "note": note}
 
 
-def outcome_table(outcome: Outcome, prefixes: dict[str, str]) -> dict:
+def outcome_table(outcome: Outcome, prefixes: dict[str, str], local: Callable[[str], str] | None = None) -> dict:
     """The answer as ``{"boolean"}`` or ``{"columns", "rows", "truncated"}``."""
     if isinstance(outcome, Boolean):
         return {"boolean": outcome.value, "columns": [], "rows": [], "truncated": False}
@@ -60,6 +65,6 @@ def outcome_table(outcome: Outcome, prefixes: dict[str, str]) -> dict:
     return {
         "boolean": None,
         "columns": columns,
-        "rows": [[cell(term, prefixes) for term in row] for row in rows],
+        "rows": [[cell(term, prefixes, local) for term in row] for row in rows],
         "truncated": outcome.truncated,
     }

@@ -240,3 +240,17 @@ def write_dump_set(release: Path, stem: str, lines: Lines, base: str, descriptio
     del ntriples
     return files + write_text(release, f"{stem}.nq", encoded_blocks(lines.quads), len(lines.quads), description,
                               ".nq" in plain)
+
+
+CHECKSUMS_NAME = "SHA256SUMS"
+
+
+def write_checksums(release: Path, files: Iterable[DumpFile]) -> Path:
+    """``dumps/SHA256SUMS``: the sha256 of every dump, in the form ``sha256sum -c`` reads (paths relative to the
+    dumps folder, so the check runs there after a download). Written from the digests taken while writing."""
+    prefix = "dumps/"
+    lines = sorted(f"{file.sha256}  {file.path.removeprefix(prefix)}\n" for file in files
+                   if file.path.startswith(prefix))
+    path = release / "dumps" / CHECKSUMS_NAME
+    path.write_text("".join(lines), encoding="utf-8")
+    return path

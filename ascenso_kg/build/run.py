@@ -27,6 +27,7 @@ from .dumps import (
     encoded_blocks,
     file_blocks,
     turtle,
+    write_checksums,
     write_dump_set,
     write_file,
     write_text,
@@ -172,6 +173,7 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
     summary.quads = sum(graph_triples.values())
     _write_reports(staging, result, summary)
     _copy_sources(Release(staging), result)
+    write_checksums(staging, files)
     _write_manifest(staging, result, iris, base, files, graph_triples, triples)
     return summary
 
@@ -311,7 +313,8 @@ def _write_manifest(staging: Path, result: MappingResult, iris: Iris, base: str,
         "articles": [
             {"id": source.id, "file": source.path.name, "title": source.title, "url": source.url,
              "licence": source.licence, "graph": iris.article_graph(source.id),
-             **({"excerpt": True} if source.excerpt else {})}
+             **({"excerpt": True} if source.excerpt else {}),
+             **({"retrieved": source.retrieved} if source.retrieved else {})}
             for source in result.sources
         ],
         "files": [file.as_json() for file in files],

@@ -12,31 +12,37 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pyoxigraph
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from ascenso_kg import iris
 
 from ..negotiation import GRAPH_FORMATS, HTML, Format, choose_format, negotiate
+from ..local_links import site_url
+from ..outcomes import Graph
 from ..protocol import RequestRefused
 from ..release import get_release
-from ..serializers import RDF_FORMATS
+from ..serializers import RDF_FORMATS, write_compact_jsonld, write_graph
 from ..search_index import suggestions as search_suggestions
 from ..search_index import words as search_words
 from .addresses import get_addresses
 from .entity import PageResult, build_page
+from .graph import node
 from .names import Names, get_names
 from .render import FILTERS
+from .schema_org import entity_json_ld
 
 bp = Blueprint("pages", __name__)
 for _name, _filter in FILTERS.items():
     bp.add_app_template_filter(_filter, _name)
 
-RDF_PAGE_FORMATS = tuple(f for f in GRAPH_FORMATS if f.name in ("turtle", "jsonld", "ntriples"))
+RDF_PAGE_FORMATS = tuple(f for f in GRAPH_FORMATS if f.name in ("turtle", "jsonld", "ntriples", "rdfxml"))
 PAGE_FORMATS = (HTML, *RDF_PAGE_FORMATS)  # HTML first: a client that accepts anything gets the readable page
 _BY_NAME = {f.name: f for f in RDF_PAGE_FORMATS}
-SUFFIXES = {".html": HTML, ".ttl": _BY_NAME["turtle"], ".jsonld": _BY_NAME["jsonld"], ".nt": _BY_NAME["ntriples"]}
-FORMAT_TITLES = {"turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples", "html": "HTML"}
+SUFFIXES = {".html": HTML, ".ttl": _BY_NAME["turtle"], ".jsonld": _BY_NAME["jsonld"], ".nt": _BY_NAME["ntriples"],
+            ".rdf": _BY_NAME["rdfxml"]}
+FORMAT_TITLES = {"turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples", "rdfxml": "RDF/XML", "html": "HTML"}
 PAGING_ARGS = ("page", "incoming", "incoming_page")
+JSONLD_CONTEXT_REL = "http://www.w3.org/ns/json-ld#context"
 _TEXT = Format("text", "text/plain")
 
 
@@ -56,7 +62,7 @@ def graph(rest: str) -> Response:
 
 
 @bp.route("/ontology")
-@bp.route("/ontology<any('.html', '.ttl', '.jsonld', '.nt'):suffix>")
+@bp.route("/ontology<any('.html', '.ttl', '.jsonld', '.nt', '.rdf'):suffix>")
 def ontology(suffix: str = "") -> Response:
     return _respond(iris.ONTOLOGY_IRI, "/ontology", SUFFIXES.get(suffix))
 
@@ -79,13 +85,18 @@ def _respond(iri: str, path: str, forced: Format | None) -> Response:
     if result is None:
         return not_found(path, names)
     if fmt is HTML:
+        structured = entity_json_ld(result.graph, node(iri), result.names.text, site_url)
         response = Response(render_template([f"{result.data['kind']}.html", "entity.html"], page=result.data,
-                                            formats=alternates(path)), mimetype="text/html")
+                                            formats=alternates(path), structured_data=structured),
+                            mimetype="text/html")
     else:
         response = Response(rdf_body(result, fmt), mimetype=fmt.media_type)
     response.vary.add("Accept")
-    response.headers["Link"] = ", ".join(f'<{a["href"]}>; rel="alternate"; type="{a["media_type"]}"'
-                                         for a in alternates(path) if a["media_type"] != fmt.media_type)
+    links = [f'<{a["href"]}>; rel="alternate"; type="{a["media_type"]}"'
+             for a in alternates(path) if a["media_type"] != fmt.media_type]
+    if fmt.name == "jsonld":  # compacted with the published context (written inline too)
+        links.insert(0, f'<{url_for("dataset.context", _external=True)}>; rel="{JSONLD_CONTEXT_REL}"')
+    response.headers["Link"] = ", ".join(links)
     if forced is None:
         response.headers["Content-Location"] = _with_args(path + _suffix_of(fmt))
     return response
@@ -95,7 +106,8 @@ def _negotiated_format() -> Format:
     wanted = request.args.get("format")
     fmt = choose_format(request.headers.get("Accept"), wanted, PAGE_FORMATS)
     if fmt is None and wanted:
-        raise RequestRefused(400, f"Unknown format {wanted!r}; use html, turtle (ttl), jsonld or ntriples (nt).")
+        raise RequestRefused(400, f"Unknown format {wanted!r}; use html, turtle (ttl), jsonld, ntriples (nt) or "
+                                  "rdfxml (rdf).")
     if fmt is None:
         raise RequestRefused(406, "Pages are available as " + ", ".join(f.media_type for f in PAGE_FORMATS) + ".")
     return fmt
@@ -127,6 +139,10 @@ def rdf_body(result: PageResult, fmt: Format) -> bytes:
                     else pyoxigraph.Literal(found.text)
                 triples.setdefault(pyoxigraph.Triple(term, label, literal))
     prefixes = {**current_app.config["PREFIXES"], "sh": iris.SH}
+    if fmt.name == "jsonld":
+        return write_compact_jsonld(list(triples), prefixes)
+    if fmt.name == "rdfxml":
+        return write_graph(Graph(tuple(triples)), "rdfxml", prefixes)  # 406 for a predicate XML cannot name
     return pyoxigraph.serialize(list(triples), format=RDF_FORMATS[fmt.name], prefixes=prefixes)
 
 

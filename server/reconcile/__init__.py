@@ -6,6 +6,7 @@ seasons, so that people can match their spreadsheets to this graph's IRIs.
 - ``index`` and ``service``: the in-memory index of names and property values, built once per app from the store;
 - ``matching``: accent- and case-insensitive scoring, property constraints and the ``match`` decision;
 - ``suggest``: prefix search for entities, types and properties;
+- ``extend``: data extension, property proposals and values of matched entities;
 - ``schema``: the types and properties offered.
 """
 

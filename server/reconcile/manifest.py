@@ -24,7 +24,8 @@ def service_manifest(identifier_space: str, schema_space: str) -> dict:
         "defaultTypes": [{"id": t.id, "name": t.name} for t in TYPES.values()],
         "serviceVersion": __version__,
         # OpenRefine puts the id in the template with encodeURI, which keeps the slashes of 'club/necaxa'.
-        "view": {"url": identifier_space + "{{id}}"},
+        # The view is the entity's page on this site: the identifier space's IRIs need not resolve (yet).
+        "view": {"url": url_for("pages.resource", rest="", _external=True) + "{{id}}"},
         "preview": {"url": url_for("reconcile.preview", _external=True) + "?id={{id}}",
                     "width": PREVIEW_WIDTH, "height": PREVIEW_HEIGHT},
         "suggest": {
@@ -33,4 +34,9 @@ def service_manifest(identifier_space: str, schema_space: str) -> dict:
             "property": {**suggest, "service_path": "/suggest/property"},
         },
         "batchSize": MAX_BATCH,
+        # Data extension (§5): property proposals at /reconcile/properties, extend requests at /reconcile itself.
+        "extend": {
+            "propose_properties": {"service_url": service_url, "service_path": "/properties"},
+            "property_settings": [],
+        },
     }

@@ -4,7 +4,12 @@ Name score (0–100), the best over the entity's names, compared folded (no acce
 
 - 100: the query is the entity's label; 95: one of its aliases or a name an article wrote for it;
 - 50–89: every word of the query is a word of the name, or the reverse, scaled by how much of it they cover;
-- below 80: a close spelling (difflib ratio ≥ 0.75), for typing slips.
+- below 80: a close spelling, for typing slips ('nexaca' for Necaxa): 80 × the similarity of the two spellings,
+  the better of RapidFuzz's Indel ratio (≥ 0.75) and Jaro–Winkler (≥ 0.9, for swapped letters, between names of
+  similar length). A close spelling is a candidate to review, never ``match``.
+
+Season names are read in any form people write them: '2012-13', '2012–13', '2012/13' and '2012-2013' all name the
+2012–13 season (each season's short name is one of its aliases).
 
 Each property constraint the entity does not satisfy takes 25 points off. ``match`` is true for a candidate only
 when its name is exact (label or alias), it satisfies every constraint, and no other candidate does the same: two
@@ -14,7 +19,10 @@ players called Diego Jiménez at two clubs are never matched on the name alone, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+import re
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 
 from ascenso_kg.linking.names import fold
 
@@ -25,7 +33,12 @@ LABEL = 100.0
 ALIAS = 95.0
 EXACT_ENOUGH = ALIAS  # names scoring at least this count as exact for ``match``
 CONSTRAINT_PENALTY = 25.0
-FUZZY_FLOOR = 0.75
+FUZZY = 80.0  # a close spelling scores at most this, below every exact name
+FUZZY_FLOOR = 0.75  # Indel similarity (RapidFuzz's ratio, as difflib's) of a close spelling
+TRANSPOSED_FLOOR = 0.9  # Jaro–Winkler similarity of a close spelling with swapped letters
+SIMILAR_LENGTH = 0.75  # Jaro–Winkler is trusted only between names of about the same length
+# A season as people write it, folded: '2012 13', '2012 2013' (from 2012-13, 2012–13, 2012/13, 2012-2013).
+_SEASON = re.compile(r"\b(\d{4}) (\d{4}|\d{2})\b")
 
 
 @dataclass(frozen=True)
@@ -59,8 +72,30 @@ class Scored:
         return max(0.0, self.name_score - CONSTRAINT_PENALTY * unmet)
 
 
+def season_form(folded: str) -> str:
+    """'2012 2013' → '2012 13' (the form a season's folded short name has); any other text unchanged."""
+    def short(match: re.Match) -> str:
+        first, second = match.group(1), match.group(2)
+        if len(second) == 4 and int(second) == int(first) + 1:
+            second = second[2:]
+        return f"{first} {second}"
+
+    return _SEASON.sub(short, folded)
+
+
+def spelling_similarity(ours: str, theirs: str) -> float:
+    """How close two folded spellings are (0–1), or 0 when they are not close enough to be a typing slip."""
+    ratio = fuzz.ratio(ours, theirs) / 100
+    best = ratio if ratio >= FUZZY_FLOOR else 0.0
+    if min(len(ours), len(theirs)) >= SIMILAR_LENGTH * max(len(ours), len(theirs)):
+        transposed = JaroWinkler.normalized_similarity(ours, theirs)
+        if transposed >= TRANSPOSED_FLOOR:
+            best = max(best, transposed)
+    return best
+
+
 def name_score(query: str, entry: Entry) -> float:
-    folded = fold(query)
+    folded = season_form(fold(query))
     words = set(folded.split())
     best = 0.0
     for name in entry.names:
@@ -72,16 +107,16 @@ def name_score(query: str, entry: Entry) -> float:
         elif theirs and theirs <= words:
             best = max(best, 50.0 + 29.0 * len(theirs) / len(words))
         else:
-            ratio = SequenceMatcher(None, folded, name.folded).ratio()
-            if ratio >= FUZZY_FLOOR:
-                best = max(best, 80.0 * ratio)
+            similarity = spelling_similarity(folded, name.folded)
+            if similarity:
+                best = max(best, min(FUZZY * similarity, FUZZY - 0.1))
     return round(best, 1)
 
 
 def _pool(index: ReconcileIndex, query: str) -> set[str]:
     """Entries worth scoring: those sharing the exact name or a word with the query; failing that, all of them
     (a misspelt single word shares nothing, and the index is small enough to scan then)."""
-    folded = fold(query)
+    folded = season_form(fold(query))
     pool = set(index.exact.get(folded, ()))
     for word in folded.split():
         pool |= index.by_token.get(word, set())

@@ -7,6 +7,8 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request
 
 from ascenso_kg.iris import AKG
 
+from ..local_links import site_url
+from .extend import extend, parse_extension, propose_properties
 from .manifest import service_manifest
 from .matching import reconcile as run_query
 from .protocol import BadBatch, TooLarge, parse_batch, render_candidate
@@ -26,6 +28,13 @@ def _cursor() -> int:
 
 @bp.route("", methods=["GET", "POST"], strict_slashes=False)
 def reconcile() -> Response:
+    extension = request.values.get("extend")
+    if extension is not None:  # data extension (§5.2)
+        try:
+            ids, property_ids = parse_extension(extension)
+        except BadBatch as error:
+            abort(400, str(error))
+        return jsonify(extend(get_index(), ids, property_ids))
     raw = request.values.get("queries")
     if raw is None:
         return jsonify(service_manifest(identifier_space(), AKG))
@@ -56,6 +65,18 @@ def suggest_property() -> Response:
     return jsonify({"result": suggest_properties(request.args.get("prefix", ""), _cursor(), request.args.get("type"))})
 
 
+@bp.get("/properties")
+def properties() -> Response:
+    """Property proposals for data extension (§5.1): ``?type=Club&limit=5``."""
+    limit = request.args.get("limit")
+    if limit is not None and (not limit.isdigit() or int(limit) < 1):
+        abort(400, "limit must be a positive whole number")
+    try:
+        return jsonify(propose_properties(request.args.get("type"), int(limit) if limit else None))
+    except BadBatch as error:
+        abort(400, str(error))
+
+
 @bp.get("/preview")
 def preview() -> str:
     index = get_index()
@@ -63,5 +84,5 @@ def preview() -> str:
     if entry is None or entry.type not in TYPES:
         abort(404, "No entity with this id.")
     others = [name.text for name in entry.names if name.text != entry.name]
-    return render_template("reconcile/preview.html", entry=entry, type=TYPES[entry.type],
+    return render_template("reconcile/preview.html", entry=entry, type=TYPES[entry.type], href=site_url(entry.iri),
                            other_names=list(dict.fromkeys(others)))

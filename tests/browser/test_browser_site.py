@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 def test_a_query_in_the_editor_shows_results(tab, shoot):
     tab.goto("/sparql")
+    tab.mouse.move(10, 10)  # the editor starts when a person first points, touches or types
     tab.locator(".yasqe_queryButton").click()
     rows = tab.locator(".yasr table tbody tr")
     expect(rows.first).to_be_visible()

@@ -32,7 +32,7 @@ def test_the_manifest_describes_the_service(reconcile_client):
     assert manifest["identifierSpace"] == RESOURCE
     assert manifest["schemaSpace"] == "https://w3id.org/ascenso-kg/ontology#"
     assert [t["id"] for t in manifest["defaultTypes"]] == ["Club", "Player", "Stadium", "Season"]
-    assert manifest["view"]["url"] == RESOURCE + "{{id}}"
+    assert manifest["view"]["url"] == "http://localhost/resource/{{id}}"  # the page on this site
     assert manifest["preview"]["url"] == "http://localhost/reconcile/preview?id={{id}}"
     assert {name: meta["service_url"] + meta["service_path"] for name, meta in manifest["suggest"].items()} == {
         "entity": "http://localhost/reconcile/suggest/entity",
@@ -113,7 +113,7 @@ def test_a_season_and_a_stadium_are_reconciled_too(reconcile_client):
     results = post(reconcile_client, {"q0": {"query": "2012-13", "type": "Season"},
                                       "q1": {"query": "Temporada 2013–14", "type": "Season"},
                                       "q2": {"query": "estadio nou camp"}})
-    assert ranked(results["q0"]) == [("season/2012-13", False)]  # a partial name: ranked, not matched
+    assert ranked(results["q0"]) == [("season/2012-13", True)]  # the season's short name (akg:seasonName)
     assert ranked(results["q1"])[0] == ("season/2013-14", True)
     assert [match for _, match in ranked(results["q1"])[1:]] == [False, False]  # the other Temporadas
     assert ranked(results["q2"])[0] == ("stadium/estadio-nou-camp", True)
@@ -206,7 +206,7 @@ def test_the_preview_is_a_small_html_page_about_the_entity(reconcile_client):
     page = _Text()
     page.feed(response.get_data(as_text=True))
     assert "Leones Negros UdeG" in page.text and "club · Guadalajara · Wikidata Q1819189" in page.text
-    assert page.links == [RESOURCE + "club/udeg"]
+    assert page.links == ["http://localhost/resource/club/udeg"]  # its page on this site, not the w3id IRI
 
 
 def test_the_preview_of_an_unknown_id_is_a_404(reconcile_client):

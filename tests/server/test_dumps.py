@@ -23,7 +23,7 @@ def test_json_listing_has_metadata_licence_and_attribution(client, manifest):
     listing = client.get("/dumps", headers={"Accept": "application/json"}).json
     assert listing["build_date"] == manifest["build_date"]
     assert listing["licence"] == {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/"}
-    assert listing["attribution"] == [{"title": a["title"], "url": a["url"], "licence": "CC BY-SA 4.0"}
+    assert listing["attribution"] == [{"title": a["title"], "url": a["url"], "licence": "CC BY-SA 4.0", "retrieved": None}
                                       for a in manifest["articles"]]
     by_name = {f["name"]: f for f in listing["files"]}
     for entry in manifest["files"]:

@@ -135,9 +135,10 @@ def test_html_table_escapes_what_it_shows(client):
     assert "b" not in parser.tags_in_cells  # the label's markup is text, not an element
 
 
-def test_html_table_links_iris_as_prefixed_names(client):
+def test_html_table_links_iris_as_prefixed_names_to_their_pages_on_this_site(client):
     page = get(client, CLUBS, "text/html").get_data(as_text=True)
-    assert f'href="{RES}club/necaxa"' in page
+    assert 'href="/resource/club/necaxa"' in page and f'title="{RES}club/necaxa"' in page
+    assert f'href="{RES}' not in page
     assert ">club:necaxa<" in page
 
 
@@ -168,11 +169,13 @@ def test_invalid_graph_iri_is_a_client_error(client):
 
 
 # Errors ---------------------------------------------------------------------------------------------------------
-def test_syntax_error_is_400_with_the_parser_message(client):
-    response = get(client, "SELECT * WHERE { ?s ?p }")
+def test_syntax_error_is_400_with_line_column_and_caret(client):
+    response = get(client, "SELECT * WHERE { ?s ?p ?o }\nLIMIT ten")
     assert response.status_code == 400
     message = response.get_data(as_text=True)
-    assert message.startswith("Syntax error in the query: error at 1:")
+    assert message.startswith("Syntax error in the query at line 2, column 7 (at 'ten'): expected a digit")
+    assert message.endswith("  LIMIT ten\n" + " " * 8 + "^^^\n")
+    assert "..=" not in message  # no character ranges of the grammar
 
 
 def test_post_without_query_is_400(client):
