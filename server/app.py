@@ -21,14 +21,16 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, SecurityEr
 
 from ascenso_kg import iris, paths
 
-from . import budget, dataset, dumps, release, request_guard, sparql, store
+from . import dataset, dumps, release, store
 from . import reconcile
 from . import search
 from .pages import views as pages
 from .negotiation import HTML, Format, negotiate
-from .outcomes import QueryFailed, StoreBusy
 from .release import open_release
-from .sparql import ROW_LIMIT_HEADER, TRUNCATED_HEADER
+from .sparql import budget, request_guard
+from .sparql import endpoint as sparql
+from .sparql.endpoint import ROW_LIMIT_HEADER, TRUNCATED_HEADER
+from .sparql.outcomes import QueryFailed, StoreBusy
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from .description import DatasetStatistics, description_prefixes, statistics_from, void_description
 from .negotiation import GRAPH_FORMATS, choose_format
 from .per_app import per_app
-from .protocol import RequestRefused
+from .sparql.protocol import RequestRefused
 from .release import get_release
 from .serializers import write_graph
 from .store import run_named

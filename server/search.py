@@ -26,7 +26,7 @@ from .negotiation import HTML, Format, choose_format
 from .pages.names import SEARCHABLE_CLASSES, Names, get_names
 from .pages.views import get_addresses
 from .per_app import per_app
-from .protocol import RequestRefused
+from .sparql.protocol import RequestRefused
 
 bp = Blueprint("search", __name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyoxigraph
 
-from .outcomes import Boolean, Outcome, Solutions, Term
+from .sparql.outcomes import Boolean, Outcome, Solutions, Term
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 

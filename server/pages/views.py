@@ -17,9 +17,9 @@ from flask import Blueprint, Response, current_app, render_template, request
 from ascenso_kg import iris
 
 from ..negotiation import GRAPH_FORMATS, HTML, Format, choose_format, negotiate
-from ..protocol import RequestRefused
 from ..release import get_release
 from ..serializers import RDF_FORMATS
+from ..sparql.protocol import RequestRefused
 from .addresses import Addresses, base_from_prefixes
 from .entity import PageResult, build_page
 from .names import Names, get_names

@@ -11,17 +11,17 @@ from dataclasses import replace
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
+from ..description import description_prefixes, service_description
+from ..examples import load_examples
+from ..local_addresses import refused_graphs
+from ..negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
+from ..serializers import serialize, write_graph
+from ..store import get_store
+from ..tables import outcome_table
 from .budget import client_address, get_budgets
-from .description import description_prefixes, service_description
-from .examples import load_examples
-from .local_addresses import refused_graphs
-from .negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
 from .outcomes import Outcome, QueryJob, Rendered
 from .protocol import READ_ONLY, QueryRequest, RequestRefused, read_query_request
 from .query_text import analyse_query, nesting_depth, operator_count
-from .serializers import serialize, write_graph
-from .store import get_store
-from .tables import outcome_table
 
 bp = Blueprint("sparql", __name__)
 

@@ -2,7 +2,7 @@
 
 pyoxigraph has no query timeout and cannot be interrupted from Python, so queries run in worker processes that each
 open the store read-only; the pool (``pool.py``) kills a worker whose query outlives the time limit. This module is
-what runs inside a worker (``python -m ascenso_kg.server.query_worker``); it imports nothing of Flask, so a worker
+what runs inside a worker (``python -m ascenso_kg.server.sparql.query_worker``); it imports nothing of Flask, so a worker
 starts in about a tenth of a second.
 """
 
@@ -19,8 +19,8 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph
 
+from ..serializers import serialize
 from .outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, Rendered, Solutions
-from .serializers import serialize
 
 # Messages a worker sends back over its connection (plain tuples: exceptions with extra fields do not unpickle).
 READY = ("ready",)
@@ -160,7 +160,7 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m ascenso_kg.server.query_worker --store PATH --fd N``: N is this end of the pool's socket pair."""
+    """``python -m ascenso_kg.server.sparql.query_worker --store PATH --fd N``: N is this end of the pool's socket pair."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--store", required=True)
     parser.add_argument("--fd", type=int, required=True)
