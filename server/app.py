@@ -21,7 +21,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, SecurityEr
 
 from ascenso_kg import iris, paths
 
-from . import dataset, dumps, release, store
+from . import cache, dataset, dumps, release, store
 from . import reconcile
 from . import search
 from .pages import views as pages
@@ -69,6 +69,10 @@ DEFAULTS = {
     # Addresses of reverse proxies whose X-Forwarded-For names the client (for the per-client budgets); none: the
     # peer address is the client.
     "TRUSTED_PROXIES": [],
+    # A release never changes: GET answers carry an ETag and Cache-Control (server/cache.py), and the last ones are
+    # kept in memory, up to this many bytes per web process (0: none kept).
+    "ANSWER_CACHE_BYTES": 64 * 2**20,
+    "ANSWER_MAX_AGE": 300,  # seconds a browser or proxy may reuse a GET answer without asking again
 }
 
 LOOPBACK_HOSTS = ["localhost", "127.0.0.1"]
@@ -112,6 +116,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_error_handler(QueryFailed, _query_failed)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
+    cache.init_app(app, published.id)  # last: its settings fingerprint needs the final settings
     return app
 
 

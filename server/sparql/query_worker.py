@@ -114,9 +114,15 @@ def limit_memory(limit_bytes: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, limit_bytes))
 
 
+_STATM: int | None = None  # /proc/self/statm, kept open: it is read after every answer
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
 def resident_bytes() -> int:
-    with open("/proc/self/statm") as handle:
-        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    global _STATM
+    if _STATM is None:
+        _STATM = os.open("/proc/self/statm", os.O_RDONLY)
+    return int(os.pread(_STATM, 128, 0).split()[1]) * _PAGE_SIZE
 
 
 def _exit_when_orphaned(parent_pid: int) -> None:
