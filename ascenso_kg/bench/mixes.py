@@ -4,8 +4,9 @@
   POSTed (never answered from a cache): what a request costs this server beyond Oxigraph's own evaluation;
 - **realistic**: what a browsing session sends, captured from the pages themselves (every query each sampled entity's
   page lists under "How this page was made") with the editor's examples mixed in at one in ``EXAMPLE_SHARE``;
-- **repeated**: the realistic mix sent as GET requests after one pass has warmed the answer caches (ours keeps
-  answers by release; Oxigraph keeps none): what repeated page views and repeated queries cost.
+- **repeated**: the realistic mix sent as GET requests (POST for the few too long for a request line) after one pass
+  has warmed the answer caches (ours keeps answers by release; Oxigraph keeps none): what repeated page views and
+  repeated queries cost.
 
 The heavy mix (the editor's examples and the first queries of seven pages) is part 3 (``endpoint.py``). Runs here are
 bounded by time, not rounds: each client sends the mix over and over for ``seconds``.
@@ -66,20 +67,29 @@ def post_requests(server, mix: list[tuple[str, str]]) -> list[Request]:
             for name, text in mix]
 
 
+MAX_GET_URL = 4000  # characters: gunicorn refuses longer request lines; the editor POSTs such queries too
+
+
 def get_requests(server, mix: list[tuple[str, str]]) -> list[Request]:
+    """GET for every query whose URL fits in a request line, POST for the longer ones (as YASGUI sends them)."""
     path = urllib.parse.urlsplit(server.sparql).path
-    return [Request(name, "GET", path + "?" + urllib.parse.urlencode({"query": text}), None,
-                    (("Accept", ACCEPT[query_form(text)]),)) for name, text in mix]
+    found = []
+    for name, text in mix:
+        url = path + "?" + urllib.parse.urlencode({"query": text})
+        found += post_requests(server, [(name, text)]) if len(url) > MAX_GET_URL else \
+            [Request(name, "GET", url, None, (("Accept", ACCEPT[query_form(text)]),))]
+    return found
 
 
 def measure_mix(servers: list, mix: list[tuple[str, str]], make_requests, clients: tuple[int, ...], repeats: int,
                 seconds: float, log, label: str, warm: bool = False) -> dict:
-    """Interleaved time-bounded runs of each server for each number of clients; ``warm``: one pass of the whole
-    mix by one client first (the caches a repeated mix finds warm)."""
+    """Interleaved time-bounded runs of each server for each number of clients; ``warm``: first, as many clients as
+    the most measured send the whole mix once each (every web process's answer cache gets the whole mix: a client's
+    keep-alive connection stays with one process)."""
     runs: dict[str, dict[int, list[dict]]] = {s.name: {c: [] for c in clients} for s in servers}
     if warm:
         for server in servers:
-            run_load(server.base, make_requests(server, mix), 1, 1, max(seconds * 6, 60.0))
+            run_load(server.base, make_requests(server, mix), max(clients), 1, 600.0)
     for count in clients:
         for attempt in range(repeats):
             for server in servers:

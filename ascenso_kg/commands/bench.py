@@ -33,6 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-rdflib", action="store_true", help="leave rdflib-endpoint out")
     parser.add_argument("--work", type=Path, default=None, metavar="DIR",
                         help="keep corpora, builds and stores here (default: a temporary folder, removed)")
+    parser.add_argument("--note", action="append", default=[], metavar="TEXT",
+                        help="a sentence for the results' notes, e.g. how busy the machine was (repeatable)")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results", metavar="DIR",
                         help="where latest.json and latest.md go (default: bench/results)")
 
@@ -47,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         if value is not None:
             setattr(settings, name, value)
     settings.rdflib = not args.no_rdflib
+    settings.notes = tuple(args.note)
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
