@@ -30,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="concurrent clients for the endpoint (default: 1,4,8)")
     parser.add_argument("--budget", type=float, default=None, metavar="SECONDS",
                         help="longest run of one server under load (default: 60)")
+    parser.add_argument("--mix-seconds", type=float, default=None, metavar="SECONDS",
+                        help="one run of the cheap, realistic and repeated mixes (default: 10)")
     parser.add_argument("--no-rdflib", action="store_true", help="leave rdflib-endpoint out")
     parser.add_argument("--work", type=Path, default=None, metavar="DIR",
                         help="keep corpora, builds and stores here (default: a temporary folder, removed)")
@@ -44,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from ..bench.run import QUICK, Settings, run_bench
 
     settings = QUICK if args.quick else Settings()
-    for name in ("sizes", "repeats", "large_repeats", "clients", "budget", "work"):
+    for name in ("sizes", "repeats", "large_repeats", "clients", "budget", "mix_seconds", "work"):
         value = getattr(args, name)
         if value is not None:
             setattr(settings, name, value)
