@@ -23,15 +23,17 @@ from ascenso_kg import iris
 from ascenso_kg.resources import QUERIES_DIR
 from ascenso_kg.workspace import DEFAULT_OUT_DIR
 
-from . import budget, dataset, dumps, release, request_guard, sparql, store
+from . import cache, dataset, dumps, release, store
 from . import reconcile
 from . import search
 from .pages import browse, views as pages
 from .negotiation import HTML, Format, negotiate
-from .outcomes import QueryFailed, StoreBusy
 from .query_errors import QuerySyntaxError
 from .release import open_release
-from .sparql import ROW_LIMIT_HEADER, TRUNCATED_HEADER
+from .sparql import budget, request_guard
+from .sparql import endpoint as sparql
+from .sparql.endpoint import ROW_LIMIT_HEADER, TRUNCATED_HEADER
+from .sparql.outcomes import QueryFailed, StoreBusy
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,10 @@ DEFAULTS = {
     # Addresses of reverse proxies whose X-Forwarded-For names the client (for the per-client budgets); none: the
     # peer address is the client.
     "TRUSTED_PROXIES": [],
+    # A release never changes: GET answers carry an ETag and Cache-Control (server/cache.py), and the last ones are
+    # kept in memory, up to this many bytes per web process (0: none kept).
+    "ANSWER_CACHE_BYTES": 64 * 2**20,
+    "ANSWER_MAX_AGE": 300,  # seconds a browser or proxy may reuse a GET answer without asking again
 }
 
 LOOPBACK_HOSTS = ["localhost", "127.0.0.1"]
@@ -112,6 +118,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_error_handler(QueryFailed, _query_failed)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected_error)
+    cache.init_app(app, published.id)  # last: its settings fingerprint needs the final settings
     return app
 
 

@@ -18,7 +18,7 @@ from .local_links import site_href
 from .negotiation import GRAPH_FORMATS, choose_format
 from .pages.browse import front_door
 from .per_app import per_app
-from .protocol import RequestRefused
+from .sparql.protocol import RequestRefused
 from .release import get_release
 from .serializers import jsonld_context, write_graph
 from .store import run_named

@@ -16,9 +16,9 @@ from flask import Blueprint, Response, jsonify, render_template, request, send_f
 from ascenso_kg import iris
 
 from .negotiation import HTML, Format, choose_format
-from .protocol import RequestRefused
 from .pages.schema_org import dataset_json_ld
 from .release import get_release
+from .sparql.protocol import RequestRefused
 
 bp = Blueprint("dumps", __name__)
 

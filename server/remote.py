@@ -27,7 +27,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph
 
-from .outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, QueryTimedOut, Solutions
+from .sparql.outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, QueryTimedOut, Solutions
 
 _ERROR_PREVIEW_BYTES = 2000
 

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, jsonify, render_template, request
 from .negotiation import HTML, Format, choose_format
 from .pages.catalogue import with_people
 from .pages.names import SEARCHABLE_CLASSES, get_names
-from .protocol import RequestRefused
+from .sparql.protocol import RequestRefused
 from .search_index import (RESULTS_PER_PAGE, SUGGESTIONS, SearchIndex, build_index, class_key, class_label,  # noqa: F401
                            fold, get_index, result, suggestions, words)
 

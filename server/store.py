@@ -14,11 +14,11 @@ from typing import Protocol
 
 from flask import Flask, current_app
 
-from .outcomes import Outcome, QueryJob, Rendered
-from .pool import WorkerPool
-from .query_text import analyse_query
 from .release import Release
 from .remote import RemoteStore
+from .sparql.outcomes import Outcome, QueryJob, Rendered
+from .sparql.pool import WorkerPool
+from .sparql.query_text import analyse_query
 
 NAMED_QUERIES_DIR = Path(__file__).parent / "queries"
 _EXTENSION = "ascenso_kg.store"

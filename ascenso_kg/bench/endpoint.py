@@ -14,7 +14,7 @@ import pyoxigraph
 
 from ..iris import DEFAULT_BASE
 from ..resources import QUERIES_DIR
-from ..server.query_text import tokenize
+from ..server.sparql.query_text import tokenize
 from .load import Client, Request, run_load, sparql_request
 from .measure import spread
 

@@ -29,9 +29,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="concurrent clients for the endpoint (default: 1,4,8)")
     parser.add_argument("--budget", type=float, default=None, metavar="SECONDS",
                         help="longest run of one server under load (default: 60)")
+    parser.add_argument("--mix-seconds", type=float, default=None, metavar="SECONDS",
+                        help="one run of the cheap, realistic and repeated mixes (default: 10)")
     parser.add_argument("--no-rdflib", action="store_true", help="leave rdflib-endpoint out")
     parser.add_argument("--work", type=Path, default=None, metavar="DIR",
                         help="keep corpora, builds and stores here (default: a temporary folder, removed)")
+    parser.add_argument("--note", action="append", default=[], metavar="TEXT",
+                        help="a sentence for the results' notes, e.g. how busy the machine was (repeatable)")
     parser.add_argument("--results", type=Path, default=Path("bench") / "results", metavar="DIR",
                         help="where latest.json and latest.md go (default: bench/results of the current folder)")
 
@@ -41,11 +45,12 @@ def run(args: argparse.Namespace) -> int:
     from ..bench.run import QUICK, Settings, run_bench
 
     settings = QUICK if args.quick else Settings()
-    for name in ("sizes", "repeats", "large_repeats", "clients", "budget", "work"):
+    for name in ("sizes", "repeats", "large_repeats", "clients", "budget", "mix_seconds", "work"):
         value = getattr(args, name)
         if value is not None:
             setattr(settings, name, value)
     settings.rdflib = not args.no_rdflib
+    settings.notes = tuple(args.note)
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)

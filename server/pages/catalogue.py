@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..outcomes import QueryJob, Solutions
+from ..sparql.outcomes import QueryJob, Solutions
 from ..per_app import per_app
 from ..release import get_release
 from ..search_index import fold

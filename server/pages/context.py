@@ -7,8 +7,8 @@ from functools import cached_property
 
 import pyoxigraph
 
-from ..outcomes import Graph
 from ..release import Release
+from ..sparql.outcomes import Graph
 from .addresses import Addresses
 from .graph import PageGraph
 from .names import PageNames

@@ -24,8 +24,8 @@ from flask import current_app
 
 from ascenso_kg import iris
 
-from ..outcomes import QueryJob, Solutions
 from ..per_app import per_app
+from ..sparql.outcomes import QueryJob, Solutions
 from ..store import named_query
 from .addresses import base_from_prefixes
 from .page_store import page_store

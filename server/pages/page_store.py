@@ -16,10 +16,10 @@ import threading
 
 import pyoxigraph
 
-from ..outcomes import Outcome, QueryFailed, QueryJob
 from ..per_app import per_app
-from ..query_worker import execute
 from ..release import get_release
+from ..sparql.outcomes import Outcome, QueryFailed, QueryJob
+from ..sparql.query_worker import execute
 from ..store import Store, get_store
 
 _EXTENSION = "ascenso_kg.page_store"

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 import pyoxigraph
 
-from ..outcomes import Graph, Outcome, QueryFailed, QueryJob, Solutions
-from ..query_text import analyse_query, tokenize
+from ..sparql.outcomes import Graph, Outcome, QueryFailed, QueryJob, Solutions
+from ..sparql.query_text import analyse_query, tokenize
 from ..store import named_query
 from .page_store import page_store
 

@@ -18,10 +18,10 @@ from ascenso_kg import iris
 
 from ..negotiation import GRAPH_FORMATS, HTML, Format, choose_format, negotiate
 from ..local_links import site_url
-from ..outcomes import Graph
-from ..protocol import RequestRefused
 from ..release import get_release
 from ..serializers import RDF_FORMATS, write_compact_jsonld, write_graph
+from ..sparql.outcomes import Graph
+from ..sparql.protocol import RequestRefused
 from ..search_index import suggestions as search_suggestions
 from ..search_index import words as search_words
 from .addresses import get_addresses

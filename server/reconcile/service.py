@@ -12,7 +12,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from ..outcomes import QueryFailed, QueryJob, Solutions
+from ..sparql.outcomes import QueryFailed, QueryJob, Solutions
 from ..store import get_store
 from .index import ReconcileIndex, build_index
 

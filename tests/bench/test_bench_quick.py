@@ -14,7 +14,8 @@ import pytest
 from ascenso_kg.cli import main
 
 TOP_LEVEL = ("build_vs_oxigraph_load", "validation_vs_build", "endpoint_vs_oxigraph", "endpoint_vs_rdflib_endpoint",
-             "endpoint_p95_vs_oxigraph", "pages_p95_vs_sparql")
+             "endpoint_p95_vs_oxigraph", "pages_p95_vs_sparql", "cheap_vs_oxigraph", "cheap_p50_vs_oxigraph",
+             "realistic_vs_oxigraph", "repeated_vs_oxigraph")
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +50,17 @@ def test_quick_bench_measures_every_part(quick_results):
 def test_quick_bench_servers_give_the_same_answers_as_oxigraph(quick_results):
     results, _ = quick_results
     assert results["endpoint"]["differences"]["ascenso-kg vs oxigraph"] == []
+
+
+def test_quick_bench_measures_the_three_mixes_and_the_repeated_one(quick_results):
+    results, markdown = quick_results
+    for name in ("cheap", "realistic", "repeated"):
+        mix = results["mixes"][name]
+        assert set(mix["servers"]) == {"ascenso-kg", "oxigraph"}
+        assert mix["requests_in_mix"] > 5, name
+        for server in mix["servers"].values():
+            assert all(figures["errors"] == 0 for figures in server.values()), name
+    realistic = results["mixes"]["realistic"]
+    assert realistic["distinct"] > 5  # the pages' own queries, not one query repeated
+    assert results["endpoint"]["differences"]["ascenso-kg vs oxigraph (cheap and realistic)"] == []
+    assert "## Endpoint mixes" in markdown

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from ascenso_kg.paths import ROOT
 from ascenso_kg.server.examples import load_examples
-from ascenso_kg.server.query_text import analyse_query
+from ascenso_kg.server.sparql.query_text import analyse_query
 
 EXAMPLES = load_examples(ROOT / "queries")
 # The federated examples call Wikidata, which the test machine cannot reach: the endpoint answers them with its own

@@ -14,7 +14,7 @@ from ascenso_kg.linking.client import DEFAULT_ENDPOINT as WIKIDATA_SPARQL
 from tests.checkout import ROOT
 from ascenso_kg.server.app import DEFAULTS
 from ascenso_kg.server.examples import load_examples
-from ascenso_kg.server.query_text import analyse_query
+from ascenso_kg.server.sparql.query_text import analyse_query
 
 FEDERATED = [example for example in load_examples(ROOT / "queries") if analyse_query(example.text).services]
 

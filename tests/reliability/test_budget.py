@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from ascenso_kg.server.budget import ClientBudgets, OverBudget
+from ascenso_kg.server.sparql.budget import ClientBudgets, OverBudget
 from tests.reliability.hostile import HOSTILE
 
 RUNAWAY = HOSTILE["cartesian product"]

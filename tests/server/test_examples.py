@@ -10,7 +10,7 @@ import pytest
 
 from tests.checkout import ROOT
 from ascenso_kg.server.examples import load_examples, read_example
-from ascenso_kg.server.query_text import analyse_query
+from ascenso_kg.server.sparql.query_text import analyse_query
 
 # The federated examples call Wikidata through SERVICE: tests/linking/test_federation.py runs them against a stand-in.
 EXAMPLES = [example for example in load_examples(ROOT / "queries") if not analyse_query(example.text).services]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ascenso_kg.server.outcomes import Boolean, QueryFailed, QueryJob, Rendered, StoreBusy
-from ascenso_kg.server.pool import WorkerPool
+from ascenso_kg.server.sparql.outcomes import Boolean, QueryFailed, QueryJob, Rendered, StoreBusy
+from ascenso_kg.server.sparql.pool import WorkerPool
 
 ASK = QueryJob("ASK { ?s ?p ?o }", "ASK")
 # 10^10 rows to count: it runs until the pool's time limit kills it.
@@ -72,7 +72,7 @@ def test_close_stops_every_worker(small_out):
 def test_workers_end_when_the_web_process_dies(small_out):
     script = (
         "import os, sys\n"
-        "from ascenso_kg.server.pool import WorkerPool\n"
+        "from ascenso_kg.server.sparql.pool import WorkerPool\n"
         f"pool = WorkerPool({str(small_out / 'current' / 'store')!r}, size=2, timeout=5, queue_wait=5)\n"
         "pool.warm_up()\n"
         "print(*pool.worker_pids, flush=True)\n"

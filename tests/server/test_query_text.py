@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
-from ascenso_kg.server.query_text import analyse_query
+from ascenso_kg.server.sparql.query_text import analyse_query
 
 ALLOWED = "http://127.0.0.1:7/allowed"
 PORTS = (9, 11, 13)  # never allowed

@@ -7,7 +7,7 @@ client gets 504, and a replacement worker is started in the background, so the n
 runaway query therefore occupies one worker for at most the time limit and never blocks requests served by the
 others. Measured: the 504 leaves about 10 ms after the limit, and the replacement is ready about 0.1 s later.
 
-Workers are fresh interpreters (``python -m ascenso_kg.server.query_worker``) talking over a socket pair: forking
+Workers are fresh interpreters (``python -m ascenso_kg.server.sparql.query_worker``) talking over a socket pair: forking
 the web process itself (threads, open sockets) is unsafe, and multiprocessing's own start methods re-import the
 parent's ``__main__``, which is gunicorn's or pytest's, not ours. A worker starts in about 0.1 s. Workers are started
 lazily, in the process that serves requests, so a gunicorn master that preloads the app never owns them.
@@ -57,7 +57,7 @@ class _Worker:
             limits += ["--recycle-above", str(recycle_above)]
         with ours, theirs:
             process = subprocess.Popen(
-                [sys.executable, "-m", "ascenso_kg.server.query_worker", "--store", store_path,
+                [sys.executable, "-m", "ascenso_kg.server.sparql.query_worker", "--store", store_path,
                  "--fd", str(theirs.fileno()), *limits],
                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL,
             )

@@ -7,23 +7,25 @@ text (``query_text``: form, updates, SERVICE calls), choose a format (``negotiat
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
+from ..description import description_prefixes, service_description
+from ..examples import load_examples
+from ..local_addresses import is_refused_graph, refused_graphs
+from ..negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
+from ..serializers import serialize, write_graph
+from ..store import get_store
+from ..tables import outcome_table
 from .budget import client_address, get_budgets
-from .description import description_prefixes, service_description
-from .examples import load_examples
-from .local_addresses import refused_graphs
-from .local_links import site_href
-from .negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
+from ..local_links import site_href
+from ..query_errors import explain
 from .outcomes import Outcome, QueryFailed, QueryJob, Rendered
 from .protocol import READ_ONLY, QueryRequest, RequestRefused, read_query_request
-from .query_errors import explain
-from .query_text import analyse_query, nesting_depth, operator_count
-from .serializers import serialize, write_graph
-from .store import get_store
-from .tables import outcome_table
+from .query_text import QueryFacts, query_facts
 
 bp = Blueprint("sparql", __name__)
 
@@ -44,7 +46,9 @@ def endpoint() -> Response:
     job = _job_for(query_request)
     fmt = _format_for(job.form, query_request)
     if fmt.name != "html":  # the HTML table is made here, from the rows
-        job = replace(job, answer_format=fmt.name, prefixes=tuple(current_app.config["PREFIXES"].items()))
+        # Only graph formats abbreviate IRIs: a results format is sent without the prefixes (less to pickle).
+        prefixes = tuple(current_app.config["PREFIXES"].items()) if job.form in ("CONSTRUCT", "DESCRIBE") else ()
+        job = replace(job, answer_format=fmt.name, prefixes=prefixes)
     with get_budgets().spend(client_address(request)):
         try:
             outcome = get_store().run(job)
@@ -53,14 +57,37 @@ def endpoint() -> Response:
     return _render(outcome, fmt, query_request.query)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What the guards need of a query's text, and the graphs it names that may not be named."""
+
+    facts: QueryFacts
+    local_graphs: tuple[str, ...]
+
+
+def _read(text: str) -> _Reading:
+    return _Reading(query_facts(text), tuple(refused_graphs(text)))
+
+
+_read_recent = lru_cache(maxsize=1024)(_read)  # the same texts come again and again (pages, examples, tools)
+CACHED_QUERY_LENGTH = 4096  # characters: longer texts are read each time, so the cache holds at most ~4 MiB of text
+
+
+def read_query_text(text: str) -> _Reading:
+    """The guards' reading of ``text``, from a cache of recent texts: lexing a query costs more than running a
+    cheap one, and a reading depends on the text alone."""
+    return _read_recent(text) if len(text) <= CACHED_QUERY_LENGTH else _read(text)
+
+
 def _job_for(query_request: QueryRequest) -> QueryJob:
-    if nesting_depth(query_request.query) > MAX_NESTING:
+    reading = read_query_text(query_request.query)
+    if reading.facts.depth > MAX_NESTING:
         raise RequestRefused(400, f"The query nests groups, sub-queries or expressions more than {MAX_NESTING} "
                                   "levels deep, more than this endpoint reads.")
-    if operator_count(query_request.query) > MAX_OPERATORS:
+    if reading.facts.operators > MAX_OPERATORS:
         raise RequestRefused(400, f"The query holds more than {MAX_OPERATORS} operators such as !, +, ||, /, UNION, "
                                   "MINUS or OPTIONAL, more than this endpoint reads.")
-    shape = analyse_query(query_request.query)
+    shape = reading.facts.shape
     if shape.is_update:
         raise RequestRefused(403, READ_ONLY)
     allowed = current_app.config["SERVICE_ALLOWLIST"]
@@ -70,7 +97,8 @@ def _job_for(query_request: QueryRequest) -> QueryJob:
         listed = ", ".join(f"<{iri}>" for iri in allowed) or "none"
         raise RequestRefused(403, f"SERVICE {targets} is not allowed: this endpoint federates only with {listed}, "
                                   "named by an absolute IRI.")
-    local = refused_graphs(query_request.query, query_request.default_graphs, query_request.named_graphs)
+    local = [*reading.local_graphs, *(iri for graphs in (query_request.default_graphs, query_request.named_graphs)
+                                      for iri in graphs or () if is_refused_graph(iri))]
     if local:
         raise RequestRefused(403, f"The graph <{local[0]}> is a file or a local or private network address; "
                                   "a query may name only graphs of this dataset.")
@@ -82,13 +110,20 @@ def _job_for(query_request: QueryRequest) -> QueryJob:
         has_dataset_clause=shape.has_dataset_clause,
         row_limit=current_app.config["ROW_LIMIT"],
         byte_limit=current_app.config["ANSWER_BYTE_LIMIT"],
-        base_iri=request.base_url,  # the protocol lets the base IRI be the service endpoint
+        base_iri=_endpoint_url(request.scheme, request.host, request.script_root + request.path),
     )
+
+
+@lru_cache(maxsize=64)
+def _endpoint_url(scheme: str, host: str, path: str) -> str:
+    """The base IRI of a query: the service endpoint's URL, as the protocol allows (``request.base_url``, which
+    costs a tenth of a cheap query to make)."""
+    return f"{scheme}://{host}{quote(path)}"
 
 
 def _format_for(form: str, query_request: QueryRequest) -> Format:
     offered = formats_for(form)
-    fmt = choose_format(request.headers.get("Accept"), query_request.format, offered)
+    fmt = _choose_format(request.headers.get("Accept"), query_request.format, offered)
     if fmt is None:
         names = ", ".join(f.media_type for f in offered)
         if query_request.format:
@@ -96,6 +131,9 @@ def _format_for(form: str, query_request: QueryRequest) -> Format:
                                       f"{', '.join(f.name for f in offered)} or a media type ({names}).")
         raise RequestRefused(406, f"A {form} query can be answered in {names}; the Accept header allows none.")
     return fmt
+
+
+_choose_format = lru_cache(maxsize=256)(choose_format)  # a pure function of a few distinct headers
 
 
 def _render(outcome: Outcome | Rendered, fmt: Format, query: str) -> Response:

@@ -2,7 +2,7 @@
 
 pyoxigraph has no query timeout and cannot be interrupted from Python, so queries run in worker processes that each
 open the store read-only; the pool (``pool.py``) kills a worker whose query outlives the time limit. This module is
-what runs inside a worker (``python -m ascenso_kg.server.query_worker``); it imports nothing of Flask, so a worker
+what runs inside a worker (``python -m ascenso_kg.server.sparql.query_worker``); it imports nothing of Flask, so a worker
 starts in about a tenth of a second.
 """
 
@@ -19,8 +19,8 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph
 
+from ..serializers import serialize
 from .outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, Rendered, Solutions
-from .serializers import serialize
 
 # Messages a worker sends back over its connection (plain tuples: exceptions with extra fields do not unpickle).
 READY = ("ready",)
@@ -114,9 +114,15 @@ def limit_memory(limit_bytes: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, limit_bytes))
 
 
+_STATM: int | None = None  # /proc/self/statm, kept open: it is read after every answer
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
 def resident_bytes() -> int:
-    with open("/proc/self/statm") as handle:
-        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    global _STATM
+    if _STATM is None:
+        _STATM = os.open("/proc/self/statm", os.O_RDONLY)
+    return int(os.pread(_STATM, 128, 0).split()[1]) * _PAGE_SIZE
 
 
 def _exit_when_orphaned(parent_pid: int) -> None:
@@ -160,7 +166,7 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m ascenso_kg.server.query_worker --store PATH --fd N``: N is this end of the pool's socket pair."""
+    """``python -m ascenso_kg.server.sparql.query_worker --store PATH --fd N``: N is this end of the pool's socket pair."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--store", required=True)
     parser.add_argument("--fd", type=int, required=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _BASE_CHARS = (
     "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d\u2070-\u218f"
@@ -52,8 +53,7 @@ QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple, not a dataclass: a query has hundreds and each request reads them
     kind: str
     text: str
     start: int
@@ -186,9 +186,10 @@ def _service_calls(text: str, tokens: list[Token], prefixes: dict[str, str | Non
     return calls
 
 
-def analyse_query(text: str) -> QueryShape:
-    """Read the form, dataset clause and service calls of a query (or recognise an update)."""
-    tokens = _significant(tokenize(text))
+def analyse_query(text: str, tokens: list[Token] | None = None) -> QueryShape:
+    """Read the form, dataset clause and service calls of a query (or recognise an update); ``tokens``: its
+    ``tokenize``, if already made."""
+    tokens = _significant(tokenize(text) if tokens is None else tokens)
     prefixes, body_start = _read_prologue(tokens)
     first = tokens[body_start].text.upper() if body_start < len(tokens) else ""
     form = next((f for f in QUERY_FORMS if first.startswith(f)), None)
@@ -203,11 +204,25 @@ def analyse_query(text: str) -> QueryShape:
     return QueryShape(form, is_update, has_dataset_clause, tuple(services))
 
 
-def nesting_depth(text: str) -> int:
+@dataclass(frozen=True)
+class QueryFacts:
+    """What the endpoint's guards read from a query's text, from one pass of the lexer."""
+
+    depth: int  # nesting_depth
+    operators: int  # operator_count
+    shape: QueryShape
+
+
+def query_facts(text: str) -> QueryFacts:
+    tokens = tokenize(text)
+    return QueryFacts(nesting_depth(text, tokens), operator_count(text, tokens), analyse_query(text, tokens))
+
+
+def nesting_depth(text: str, tokens: list[Token] | None = None) -> int:
     """How deeply groups, sub-queries, expressions and collections nest (``{``, ``(``, ``[``), outside strings, IRIs
     and comments. Oxigraph's parser recurses once per level, and a few thousand levels overflow its stack."""
     depth = deepest = 0
-    for token in tokenize(text):
+    for token in tokenize(text) if tokens is None else tokens:
         if token.kind != "other":
             continue
         if token.text in "{([":
@@ -222,10 +237,10 @@ _CHAIN_SYMBOLS = frozenset("!+-*/|&^")
 _CHAIN_WORDS = frozenset(("UNION", "MINUS", "OPTIONAL"))
 
 
-def operator_count(text: str) -> int:
+def operator_count(text: str, tokens: list[Token] | None = None) -> int:
     """How many operators that chain (``! + - * / | & ^``, UNION, MINUS, OPTIONAL) the query holds, outside strings,
     IRIs and comments. Oxigraph's parser and planner recurse once per link of such a chain, and a few thousand links
     in a query of a few kilobytes overflow the query process's stack (a segfault, not an error)."""
-    return sum(1 for token in tokenize(text)
+    return sum(1 for token in (tokenize(text) if tokens is None else tokens)
                if (token.kind == "other" and token.text in _CHAIN_SYMBOLS)
                or (token.kind == "word" and token.text.upper() in _CHAIN_WORDS))
