@@ -17,15 +17,18 @@ the family set and a generated corpus with planted inconsistencies.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from collections import defaultdict
 
+import pyshacl
 import rdflib
 from pyshacl.constraints.sparql.sparql_based_constraints import SPARQLBasedConstraint
 from pyshacl.graph_abstraction import OxigraphDataGraph
 
 ENGINES = ("pyshacl-batched", "pyshacl")
 DEFAULT_ENGINE = "pyshacl-batched"
+ENGINE_SETTING = "ASCENSO_KG_VALIDATION_ENGINE"  # the build's engine, where no option gives one
 
 _state = {"batched": True, "queries": 0}
 
@@ -40,11 +43,26 @@ _CUTS = re.compile(r"(?<![?$\w])(LIMIT|OFFSET)\b", re.IGNORECASE)  # the keyword
 _THIS = re.compile(r"[?$]this\b")
 
 
+def chosen_engine(name: str | None = None) -> str:
+    """``name``, else the ``ASCENSO_KG_VALIDATION_ENGINE`` setting, else the default; an unknown name is refused."""
+    name = name or os.environ.get(ENGINE_SETTING) or DEFAULT_ENGINE
+    if name not in ENGINES:
+        raise ValueError(f"unknown validation engine {name!r}; use one of {', '.join(ENGINES)}")
+    return name
+
+
+def describe_engine(name: str, backend: str = "oxigraph") -> str:
+    """The engine in words, with pyshacl's version: what the manifest and the summaries say ran."""
+    if backend != "oxigraph":
+        return f"pySHACL {pyshacl.__version__} on rdflib"
+    batching = ", SPARQL constraints batched" if name == "pyshacl-batched" else ""
+    return f"pySHACL {pyshacl.__version__} on Oxigraph{batching}"
+
+
 @contextlib.contextmanager
 def engine(name: str):
     """Validate with ``name`` (one of ``ENGINES``) inside the block: ``pyshacl`` is pyshacl's own loop."""
-    if name not in ENGINES:
-        raise ValueError(f"unknown validation engine {name!r}; use one of {', '.join(ENGINES)}")
+    name = chosen_engine(name)
     before = _state["batched"]
     _state["batched"] = name == "pyshacl-batched"
     try:
