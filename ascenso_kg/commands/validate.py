@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..iris import DEFAULT_BASE, Iris
 from ..workspace import DEFAULT_OUT_DIR
-from ..validation import BACKENDS, DEFAULT_BACKEND, NothingToValidate, validate_quads
+from ..validation import BACKENDS, DEFAULT_BACKEND, ENGINES, NothingToValidate, validate_quads
+from ..validation.batched import ENGINE_SETTING, chosen_engine
 from ..validation.data import read_quads, release_dump
 from ..validation.report import render_summary, report_quads, report_turtle
 from ..validation.shapes import describe_shapes, load_shapes
@@ -29,6 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="validate one article's graph only, such as 2012-13-ascenso-mx-season")
     parser.add_argument("--backend", choices=BACKENDS, default=DEFAULT_BACKEND,
                         help=f"the graph pyshacl reads (default: {DEFAULT_BACKEND})")
+    parser.add_argument("--engine", choices=ENGINES, default=None,
+                        help="pyshacl-batched runs each SPARQL constraint once for all its focus nodes; pyshacl, "
+                             f"pySHACL's own loop, once per focus node (default: {ENGINE_SETTING}, else "
+                             f"{ENGINES[0]})")
     parser.add_argument("--base", default=DEFAULT_BASE, help=f"IRI base of the resources (default: {DEFAULT_BASE})")
 
 
@@ -36,14 +41,19 @@ def run(args: argparse.Namespace) -> int:
     iris = Iris(args.base)
     shapes = load_shapes()
     try:
+        engine = chosen_engine(args.engine)
+    except ValueError as error:  # a wrong ASCENSO_KG_VALIDATION_ENGINE
+        print(f"ascenso-kg validate: {error}", file=sys.stderr)
+        return 2
+    try:
         source = args.data if args.data is not None else release_dump(args.out)
-        validation = validate_quads(read_quads(source), iris, args.backend, args.article, shapes)
+        validation = validate_quads(read_quads(source), iris, args.backend, args.article, shapes, engine=engine)
     except NothingToValidate as error:
         print(f"ascenso-kg validate: nothing to validate: {error}", file=sys.stderr)
         return 2
     report_dir = args.report if args.report is not None else args.out / "validation"
     scope = f"the graph of {args.article}" if args.article else "the whole graph"
-    heading = (f"Validated {scope} in {source}: {validation.triples} triples, {args.backend} backend, "
+    heading = (f"Validated {scope} in {source}: {validation.triples} triples, {validation.engine_description}, "
                f"{validation.seconds:.1f} s.")
     summary = render_summary(validation.findings, heading, describe_shapes(shapes))
     try:

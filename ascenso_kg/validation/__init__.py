@@ -17,6 +17,7 @@ import rdflib
 from pyoxigraph import Quad
 
 from ..iris import DEFAULT_BASE, Iris
+from .batched import DEFAULT_ENGINE, ENGINES, chosen_engine, describe_engine, engine as using_engine
 from .data import NothingToValidate, data_store, ntriples_store, select_graphs
 from .engine import BACKENDS, DEFAULT_BACKEND, run_pyshacl
 from .findings import Finding, GraphContext, SourceLines, read_findings
@@ -24,7 +25,7 @@ from .parallel import validate_file_in_processes
 from .report import counts
 from .shapes import load_shapes
 
-__all__ = ["BACKENDS", "DEFAULT_BACKEND", "Finding", "NothingToValidate", "SourceLines", "Validation", "validate_ntriples",
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_ENGINE", "ENGINES", "Finding", "NothingToValidate", "SourceLines", "Validation", "validate_ntriples",
            "validate_quads"]
 
 PARALLEL_FROM_TRIPLES = 100_000  # about eight seasons
@@ -36,6 +37,11 @@ class Validation:
     triples: int = 0  # distinct triples validated, the ontology not counted
     seconds: float = 0.0
     backend: str = DEFAULT_BACKEND
+    engine: str = DEFAULT_ENGINE  # batched (see batched) or pyshacl's own loop
+
+    @property
+    def engine_description(self) -> str:
+        return describe_engine(self.engine, self.backend)
 
     @property
     def conforms(self) -> bool:
@@ -50,35 +56,39 @@ class Validation:
 
 def validate_quads(quads: list[Quad], iris: Iris = Iris(DEFAULT_BASE), backend: str = DEFAULT_BACKEND,
                    article: str | None = None, shapes: rdflib.Graph | None = None,
-                   only: list[str] | None = None) -> Validation:
+                   only: list[str] | None = None, engine: str | None = None) -> Validation:
     """Validate the graph the quads make (or one article's graph of them) against the shapes (or the node shapes
-    whose IRIs ``only`` lists)."""
+    whose IRIs ``only`` lists), with ``engine`` (by default the ``ASCENSO_KG_VALIDATION_ENGINE`` setting, else
+    ``DEFAULT_ENGINE``)."""
     selected = select_graphs(quads, iris, article)
     started = time.perf_counter()
     store = data_store(selected)
     triples = len({(quad.subject, quad.predicate, quad.object) for quad in selected})
-    return _validate_store(store, triples, started, backend, shapes, only)
+    return _validate_store(store, triples, started, backend, shapes, only, chosen_engine(engine))
 
 
 def validate_ntriples(ntriples: bytes | Path, triples: int, backend: str = DEFAULT_BACKEND,
-                      shapes: rdflib.Graph | None = None, processes: int | None = None) -> Validation:
+                      shapes: rdflib.Graph | None = None, processes: int | None = None,
+                      engine: str | None = None) -> Validation:
     """Validate a graph given as N-Triples (text or a file; ``triples`` distinct statements), as the build does:
     Oxigraph parses it straight into the store, with no Python object per triple.
 
     A file of a large graph is validated in ``processes`` processes (by default one per core, from
     ``PARALLEL_FROM_TRIPLES`` on: below, starting them costs more than they save) with the default shapes."""
     started = time.perf_counter()
+    engine = chosen_engine(engine)
     if processes is None:
         processes = min(os.cpu_count() or 1, 4) if triples >= PARALLEL_FROM_TRIPLES else 1
     if processes > 1 and isinstance(ntriples, Path) and backend == "oxigraph" and shapes is None:
-        findings = validate_file_in_processes(ntriples, processes)
-        return Validation(findings, triples, time.perf_counter() - started, backend)
-    return _validate_store(ntriples_store(ntriples), triples, started, backend, shapes, None)
+        findings = validate_file_in_processes(ntriples, processes, engine)
+        return Validation(findings, triples, time.perf_counter() - started, backend, engine)
+    return _validate_store(ntriples_store(ntriples), triples, started, backend, shapes, None, engine)
 
 
 def _validate_store(store, triples: int, started: float, backend: str, shapes: rdflib.Graph | None,
-                    only: list[str] | None) -> Validation:
+                    only: list[str] | None, engine: str) -> Validation:
     shapes = shapes if shapes is not None else load_shapes()
-    _, report = run_pyshacl(store, shapes, backend, only)
+    with using_engine(engine):
+        _, report = run_pyshacl(store, shapes, backend, only)
     findings = read_findings(report, shapes, GraphContext(store))
-    return Validation(findings, triples, time.perf_counter() - started, backend)
+    return Validation(findings, triples, time.perf_counter() - started, backend, engine)

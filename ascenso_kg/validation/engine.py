@@ -18,6 +18,8 @@ from pyshacl.graph_abstraction import OxigraphDataGraph
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from rdflib.plugins.sparql import prepareQuery
 
+from . import batched  # noqa: F401 - runs SPARQL constraints once per shape (see batched)
+
 BACKENDS = ("oxigraph", "rdflib")
 DEFAULT_BACKEND = "oxigraph"
 

@@ -6,7 +6,7 @@ in-memory store of its own (Oxigraph parses it in a few seconds), then validates
 one at a time, so that a process that finishes early takes the next. Every shape is validated exactly once, on the
 whole graph, so the findings are those of one process; they are merged and sorted the same way.
 
-Workers are fresh interpreters (``python -m ascenso_kg.validation.group_worker FILE``) that read a group (one JSON
+Workers are fresh interpreters (``python -m ascenso_kg.validation.group_worker FILE ENGINE``) that read a group (one JSON
 line) on stdin and answer with its findings (a length-prefixed pickle) on stdout: multiprocessing's start methods
 would either fork the build (open stores, threads) or re-import its ``__main__``, which need not be ours.
 """
@@ -37,8 +37,8 @@ class ValidationWorkerFailed(RuntimeError):
     """A validation process stopped without answering."""
 
 
-def validate_file_in_processes(ntriples: Path, processes: int) -> list[Finding]:
-    """The findings of every shape on the graph in the N-Triples file (with the ontology), sorted."""
+def validate_file_in_processes(ntriples: Path, processes: int, engine: str) -> list[Finding]:
+    """The findings of every shape on the graph in the N-Triples file (with the ontology), sorted, by ``engine``."""
     groups: queue.SimpleQueue[list[str]] = queue.SimpleQueue()
     for group in shape_groups(load_shapes(), processes * GROUPS_PER_PROCESS):
         groups.put(group)
@@ -58,7 +58,8 @@ def validate_file_in_processes(ntriples: Path, processes: int) -> list[Finding]:
         except BaseException as error:  # noqa: BLE001 - re-raised in the calling thread
             failures.append(error)
 
-    workers = [subprocess.Popen([sys.executable, "-m", "ascenso_kg.validation.group_worker", str(ntriples)], stdin=subprocess.PIPE,
+    workers = [subprocess.Popen([sys.executable, "-m", "ascenso_kg.validation.group_worker", str(ntriples),
+                                engine], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE) for _ in range(processes)]
     try:
         feeders = [threading.Thread(target=feed, args=(worker,)) for worker in workers]

@@ -39,10 +39,10 @@ def publish_validation(staging: Path, data_ntriples: bytes | Path, triples: int,
     shapes, shape_triples = shapes_turtle()
     files = [
         write_file(staging, REPORT_FILE, report_turtle(quads), len(quads),
-                   "The SHACL validation report of this release (Turtle)"),
+                   f"The SHACL validation report of this release (Turtle), by {validation.engine_description}"),
         write_file(staging, SHAPES_FILE, shapes, shape_triples, "The SHACL shapes the graph is validated against (Turtle)"),
     ]
-    progress(f"  {validation.counts()} ({REPORT_FILE}, {validation.seconds:.1f} s)")
+    progress(f"  {validation.counts()} ({REPORT_FILE}, {validation.engine_description}, {validation.seconds:.1f} s)")
     for finding in validation.of_severity("Violation"):
         progress(f"  violation: {finding.message}")
     return PublishedValidation(validation, quads, files)

@@ -10,11 +10,11 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from ascenso_kg.paths import ROOT
+from ascenso_kg.resources import QUERIES_DIR
 from ascenso_kg.server.examples import load_examples
 from ascenso_kg.server.sparql.query_text import analyse_query
 
-EXAMPLES = load_examples(ROOT / "queries")
+EXAMPLES = load_examples(QUERIES_DIR)
 # The federated examples call Wikidata, which the test machine cannot reach: the endpoint answers them with its own
 # error (502) or with no rows, which proves the tab asked this site and not another endpoint.
 FEDERATED = {example.name for example in EXAMPLES if analyse_query(example.text).services}

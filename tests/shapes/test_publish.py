@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pyoxigraph
+import pyshacl
 import rdflib
 
 from ascenso_kg.iris import Iris
@@ -23,6 +24,12 @@ def test_the_report_and_the_shapes_are_listed_in_the_manifest(release: Path):
         data = (release / path).read_bytes()
         assert files[path]["sha256"] == hashlib.sha256(data).hexdigest()
         assert files[path]["triples"] == len(rdflib.Graph().parse(data=data, format="turtle"))
+
+
+def test_the_manifest_says_which_validation_engine_ran(release: Path):
+    files = {entry["path"]: entry for entry in json.loads((release / "manifest.json").read_text())["files"]}
+    assert files["dumps/validation-report.ttl"]["description"].endswith(
+        f"by pySHACL {pyshacl.__version__} on Oxigraph, SPARQL constraints batched")
 
 
 def test_the_report_graph_is_in_the_store_and_the_n_quads_dump(release: Path):

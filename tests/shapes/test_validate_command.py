@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pyoxigraph
+import pyshacl
 import pytest
 import rdflib
 
@@ -68,6 +69,25 @@ def test_one_article_can_be_validated_alone(built: Path, tmp_path: Path, capsys)
     assert status == 0
     assert "Validated the graph of 2012-ascenso-mx-apertura-liguilla" in output
     assert "0 violations, 2 warnings, 0 notes." in output
+
+
+@pytest.mark.parametrize("option, engine", [
+    ([], "pySHACL {} on Oxigraph, SPARQL constraints batched"),
+    (["--engine", "pyshacl"], "pySHACL {} on Oxigraph,"),
+])
+def test_the_summary_says_which_engine_ran_and_either_gives_the_same_findings(built: Path, tmp_path: Path, capsys,
+                                                                             option, engine):
+    status = main(["validate", "--out", str(built), "--report", str(tmp_path), *option])
+    output = capsys.readouterr().out
+    assert status == 0
+    assert engine.format(pyshacl.__version__) in output.splitlines()[0]
+    assert "0 violations, 20 warnings, 1 note." in output
+
+
+def test_a_wrong_engine_setting_is_refused(built: Path, tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("ASCENSO_KG_VALIDATION_ENGINE", "turbo")
+    assert main(["validate", "--out", str(built), "--report", str(tmp_path)]) == 2
+    assert "unknown validation engine 'turbo'; use one of pyshacl-batched, pyshacl" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("arguments, reason", [
