@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_checks import AXE, PAGES, node_tools  # noqa: F401 (a fixture)
+from tests.browser.site_checks import AXE, PAGES, node_tools  # noqa: F401 (a fixture)
 
 BLOCKING = ("serious", "critical")
 

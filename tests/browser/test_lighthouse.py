@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from site_checks import LIGHTHOUSE, PAGES, ROOT, node_tools  # noqa: F401 (a fixture)
+from tests.browser.site_checks import LIGHTHOUSE, PAGES, ROOT, node_tools  # noqa: F401 (a fixture)
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from live_servers import free_port, stop, wait_until_serving  # noqa: E402
+from tests.server.live_servers import free_port, stop, wait_until_serving  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from page_helpers import BROWSER
+from tests.pages.page_helpers import BROWSER
 
 SERVER = Path(__file__).resolve().parents[2] / "server"
 LISTS = ("seasons", "tournaments", "clubs", "stadiums", "players", "matches")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from release_writer import TEST_CONFIG  # noqa: E402
+from tests.server.release_writer import TEST_CONFIG  # noqa: E402
 
 
 @pytest.fixture(scope="session")

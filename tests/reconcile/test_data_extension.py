@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from recon_shapes import check_extension_response, check_manifest_extend, check_property_proposals
+from tests.reconcile.recon_shapes import check_extension_response, check_manifest_extend, check_property_proposals
 
 
 def extend(client, ids, properties, method="post"):

@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from ascenso_kg.commands.front import Front, nginx_binary
-from live_servers import free_port, stop, wait_until_serving
+from tests.server.live_servers import free_port, stop, wait_until_serving
 
 pytestmark = pytest.mark.skipif(nginx_binary() is None, reason="needs Debian's nginx (make test installs it)")
 

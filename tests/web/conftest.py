@@ -3,13 +3,10 @@ articles, built once per run by the root conftest's ``built``, with the server t
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
-from release_writer import TEST_CONFIG  # noqa: E402
+from tests.server.release_writer import TEST_CONFIG  # noqa: E402
 
 
 

@@ -10,9 +10,9 @@ import pyoxigraph
 
 from ascenso_kg.mappings.pipeline import load_sources
 from ascenso_kg.server.dumps import human_size
-from release_writer import IRIS, TEST_CONFIG, write_release
+from tests.server.release_writer import IRIS, TEST_CONFIG, write_release
 
-from web_helpers import BROWSER
+from tests.web.web_helpers import BROWSER
 
 
 def test_human_sizes():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from web_helpers import BROWSER
+from tests.web.web_helpers import BROWSER
 
 W3ID = "https://w3id.org/ascenso-kg/"
 
@@ -39,7 +39,7 @@ def test_reconciliation_view_and_preview_link_locally(web_client):
 
 
 def test_a_public_host_gets_its_own_address(open_app, built):
-    from release_writer import TEST_CONFIG
+    from tests.server.release_writer import TEST_CONFIG
 
     app = open_app({**TEST_CONFIG, "OUT_DIR": str(built), "PUBLIC_BASE_URL": "https://kg.example.org"})
     client = app.test_client()

@@ -11,7 +11,7 @@ import pytest
 
 from ascenso_kg.server.query_errors import plain_expectations, syntax_report
 
-from web_helpers import BROWSER
+from tests.web.web_helpers import BROWSER
 
 
 def parser_message(query: str) -> str:

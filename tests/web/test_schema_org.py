@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from web_helpers import BROWSER
+from tests.web.web_helpers import BROWSER
 
 SITE = "http://localhost"
 
