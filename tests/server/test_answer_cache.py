@@ -105,8 +105,8 @@ def test_posts_and_errors_are_never_cached(counted):
     assert counter.runs == 4
 
 
-def test_pages_carry_etags_and_answer_304(make_app, real_out):
-    client = make_app(real_out).test_client()
+def test_pages_carry_etags_and_answer_304(make_app, built):
+    client = make_app(built).test_client()
     for path in ("/", "/ontology", "/search?q=cel"):
         page = client.get(path, headers={"Accept": "text/html"})
         assert page.status_code == 200 and page.headers["ETag"], path

@@ -21,11 +21,11 @@ QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 @pytest.fixture(scope="module")
-def proxied(real_out, tmp_path_factory):
+def proxied(built, tmp_path_factory):
     """(the proxy's URL, the app's access log): gunicorn on one port, nginx in front on another."""
     log = tmp_path_factory.mktemp("proxy") / "access.log"
     upstream, port = free_port(), free_port()
-    env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(real_out), "ASCENSO_KG_QUERY_WORKERS": "1",
+    env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(built), "ASCENSO_KG_QUERY_WORKERS": "1",
            "ASCENSO_KG_TRUSTED_PROXIES": '["127.0.0.1"]'}
     app = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "1", "-k", "gthread", "--threads", "4",
                             "-b", f"127.0.0.1:{upstream}", "--access-logfile", str(log),
