@@ -80,16 +80,20 @@ class PageParser(HTMLParser):
         self.links: list[dict] = []
         self.h1 = ""
         self.title = ""
-        self.scripts: list[str] = []
+        self.scripts: list[str] = []  # what a browser would run
+        self.data_blocks: list[str] = []  # <script type="application/ld+json">: data, never run
         self.elements: list[tuple[str, dict]] = []
         self.text_parts: list[str] = []
         self._stack: list[str] = []
+        self._script_is_data = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.elements.append((tag, attrs))
         if tag == "a" and "href" in attrs:
             self.links.append({"href": attrs["href"], "text": "", "class": attrs.get("class", "")})
+        if tag == "script":
+            self._script_is_data = attrs.get("type") == "application/ld+json"
         if tag not in ("br", "img", "input", "link", "meta", "path", "rect", "line"):
             self._stack.append(tag)
 
@@ -104,7 +108,7 @@ class PageParser(HTMLParser):
         if "title" in self._stack and "svg" not in self._stack:
             self.title += data
         if "script" in self._stack:
-            self.scripts.append(data)
+            (self.data_blocks if self._script_is_data else self.scripts).append(data)
         if "a" in self._stack and self.links:
             self.links[-1]["text"] += data
         self.text_parts.append(data)

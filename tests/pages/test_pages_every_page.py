@@ -3,6 +3,8 @@ words, links out, incoming links with counts and paging, escaping, and a 404 for
 
 from __future__ import annotations
 
+import json
+
 import re
 
 import pytest
@@ -123,6 +125,8 @@ def test_labels_from_articles_are_escaped_everywhere(hostile_client):
         assert response.status_code == 200, path
         parsed = parse_page(response)
         assert not any("alert" in script for script in parsed.scripts), path
+        for block in parsed.data_blocks:  # the label is data inside a JSON string, and the block is valid JSON
+            assert "</" not in block and json.loads(block), path
         assert not parsed.find("img"), path
         assert "<script>alert" not in response.get_data(as_text=True), path
     club = parse_page(hostile_client.get("/resource/club/toros", headers=BROWSER))
