@@ -115,10 +115,11 @@ def test_club_shows_seasons_names_changes_matches_results_and_scorers(page, page
     assert "result-W" in html and "Scorers" in view
 
 
-def test_club_matches_are_paged(pages_app, pages_client, monkeypatch):
+def test_club_matches_are_paged(make_app, built, monkeypatch):
     from ascenso_kg.server.pages import clubs
 
     monkeypatch.setattr(clubs, "MATCHES_PER_PAGE", 7)
+    pages_client = make_app(built).test_client()  # its own answer cache: the shared app's holds pages of 25 rows
     first = pages_client.get("/resource/club/necaxa", headers=BROWSER).get_data(as_text=True)
     third = pages_client.get("/resource/club/necaxa?page=3", headers=BROWSER).get_data(as_text=True)
     assert "20 matches; 1–7 shown" in first and "page 1 of 3" in first and "?page=2#matches" in first
