@@ -82,8 +82,8 @@ def open_release_store(out_dir: Path) -> pyoxigraph.Store:
     try:
         store_dir = open_release(out_dir).store_path
     except ReleaseNotFound:
-        raise FileNotFoundError(f"no published build in {out_dir} (run `ascenso-kg build` first)") from None
-    if not store_dir.is_dir():
+        store_dir = None
+    if store_dir is None or not store_dir.is_dir():
         raise FileNotFoundError(f"no published build in {out_dir} (run `ascenso-kg build` first)")
     return pyoxigraph.Store.read_only(str(store_dir))
 

@@ -12,6 +12,7 @@ import pyoxigraph
 
 from ascenso_kg import iris
 from tests.checkout import ROOT
+from ascenso_kg.build.release import Release
 from ascenso_kg.build.store import fill
 
 BASE = iris.DEFAULT_BASE
@@ -73,7 +74,7 @@ def write_release(out: Path, graphs: dict[str, list[pyoxigraph.Triple]], article
     quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object, pyoxigraph.NamedNode(graph))
              for graph, triples in graphs.items() for t in triples]
     release.mkdir(parents=True)
-    store = fill(pyoxigraph.Store(str(release / "store")), quads)
+    store = fill(pyoxigraph.Store(str(Release(release).store_path)), quads)
     store.flush()
     del store
     gc.collect()  # close RocksDB: the server's workers open it read-only
@@ -92,7 +93,7 @@ def write_release(out: Path, graphs: dict[str, list[pyoxigraph.Triple]], article
                             len(triples), "application/n-triples", f"The graph of {article['title']}"))
     manifest = {"build_date": "2024-05-01T12:00:00+00:00", "base": BASE, "articles": articles, "files": files,
                 "triples": len(quads), "graphs": {g: len(t) for g, t in graphs.items()}}
-    (release / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    Release(release).manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     (out / "current").symlink_to(Path("releases") / release_id)
     return release
 
