@@ -18,7 +18,7 @@ LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 # One page of each kind a visitor reads (home, a list, club, match, tie, Liguilla, season, player, query editor).
 PAGES = {
     "home": "/",
-    "list": "/search?q=leon",
+    "list": "/clubs",
     "club": "/resource/club/necaxa",
     "match": "/resource/match/2013-05-11-necaxa-neza",
     "tie": "/resource/tournament/clausura-2013/liguilla/final/neza-necaxa",
