@@ -9,7 +9,7 @@ a value the graph does not hold is None (never guessed).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..sparql.outcomes import QueryJob, Solutions
@@ -17,7 +17,7 @@ from ..per_app import per_app
 from ..release import get_release
 from ..search_index import fold
 from .addresses import Addresses, get_addresses
-from .names import LabelLookup, Names, get_names, term_label
+from .names import Names, get_names, term_label
 from .page_store import page_store
 from .people import PlayerContexts, read_player_contexts
 from .values import format_date
@@ -39,19 +39,51 @@ def value(term) -> str | None:
     return None if term is None else term.value
 
 
-@dataclass
 class Catalogue:
-    names: Names
-    addresses: Addresses
-    seasons: list[dict] = field(default_factory=list)
-    tournaments: list[dict] = field(default_factory=list)
-    clubs: list[dict] = field(default_factory=list)
-    stadiums: list[dict] = field(default_factory=list)
-    players: list[dict] = field(default_factory=list)
-    matches: list[dict] = field(default_factory=list)
-    liguillas: list[dict] = field(default_factory=list)
-    pages: list[str] = field(default_factory=list)  # the local path of every entity page (the sitemap)
-    people: PlayerContexts | None = None
+    """The site's lists, each read from the store the first time a page needs it (the home page needs the seasons,
+    Liguillas and clubs, not the tens of thousands of matches and players of a hundred seasons)."""
+
+    def __init__(self, names: Names, addresses: Addresses, articles: list[dict]):
+        self.names = names
+        self.addresses = addresses
+        self.articles = articles
+
+    @cached_property
+    def seasons(self) -> list[dict]:
+        return read_seasons(self)
+
+    @cached_property
+    def tournaments(self) -> list[dict]:
+        return read_tournaments(self)
+
+    @cached_property
+    def clubs(self) -> list[dict]:
+        return read_clubs(self)
+
+    @cached_property
+    def stadiums(self) -> list[dict]:
+        return read_stadiums(self)
+
+    @cached_property
+    def matches(self) -> list[dict]:
+        return read_matches(self)
+
+    @cached_property
+    def liguillas(self) -> list[dict]:
+        return read_liguillas(self)
+
+    @cached_property
+    def people(self) -> PlayerContexts:
+        return read_player_contexts(select("catalogue-players"), self.names, self.seasons)
+
+    @cached_property
+    def players(self) -> list[dict]:
+        return read_players(self)
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """The local path of every entity page and article page: the sitemap."""
+        return read_pages(self)
 
     def link(self, iri: str | None, text: str | None = None) -> dict | None:
         if iri is None:
@@ -79,7 +111,8 @@ def _sort_key(short: str | None, start: str | None, iri: str) -> str:
     return "0000" + iri
 
 
-def _read_seasons(catalogue: Catalogue) -> None:
+def read_seasons(catalogue: Catalogue) -> list[dict]:
+    rows: list[dict] = []
     facts: dict[str, dict[str, list]] = defaultdict(lambda: {"champion": [], "promoted": [], "relegated": []})
     for season, fact, club, tournament, start in select("catalogue-season-facts"):
         if fact.value == "champion":
@@ -89,7 +122,7 @@ def _read_seasons(catalogue: Catalogue) -> None:
             facts[season.value][fact.value].append(catalogue.link(club.value))
     for season, competition, start, short, sources in select("catalogue-seasons"):
         found = facts[season.value]
-        catalogue.seasons.append({
+        rows.append({
             "link": catalogue.link(season.value),
             "short": value(short),
             "competition": catalogue.link(competition.value) if competition is not None else None,
@@ -101,21 +134,23 @@ def _read_seasons(catalogue: Catalogue) -> None:
             "promoted": sorted(found["promoted"], key=lambda link: link["text"]),
             "relegated": sorted(found["relegated"], key=lambda link: link["text"]),
         })
-    catalogue.seasons.sort(key=lambda s: s["sort"], reverse=True)
+    return sorted(rows, key=lambda s: s["sort"], reverse=True)
 
 
-def _read_tournaments(catalogue: Catalogue) -> None:
+def read_tournaments(catalogue: Catalogue) -> list[dict]:
+    rows: list[dict] = []
     for tournament, season, start, champion in select("catalogue-tournaments"):
-        catalogue.tournaments.append({
+        rows.append({
             "link": catalogue.link(tournament.value),
             "season": catalogue.link(value(season)),
             "start": value(start),
             "champion": catalogue.link(value(champion)),
         })
-    catalogue.tournaments.sort(key=lambda t: (t["start"] or "", t["link"]["text"]), reverse=True)
+    return sorted(rows, key=lambda t: (t["start"] or "", t["link"]["text"]), reverse=True)
 
 
-def _read_clubs(catalogue: Catalogue) -> None:
+def read_clubs(catalogue: Catalogue) -> list[dict]:
+    rows: list[dict] = []
     seasons: dict[str, set[str]] = defaultdict(set)
     for club, season in select("catalogue-club-seasons"):
         seasons[club.value].add(season.value)
@@ -123,12 +158,13 @@ def _read_clubs(catalogue: Catalogue) -> None:
     for iri, cls in catalogue.names.classes.items():
         if cls.endswith("#Club"):
             played = sorted(seasons.get(iri, ()))
-            catalogue.clubs.append({"link": catalogue.link(iri),
+            rows.append({"link": catalogue.link(iri),
                                     "seasons": [catalogue.link(s, short.get(s)) for s in played]})
-    catalogue.clubs.sort(key=lambda c: c["link"]["text"].casefold())
+    return sorted(rows, key=lambda c: c["link"]["text"].casefold())
 
 
-def _read_stadiums(catalogue: Catalogue) -> None:
+def read_stadiums(catalogue: Catalogue) -> list[dict]:
+    rows: list[dict] = []
     cities: dict[str, set[str]] = defaultdict(set)
     capacities: dict[str, set[int]] = defaultdict(set)
     for stadium, city, capacity in select("catalogue-stadiums"):
@@ -138,48 +174,54 @@ def _read_stadiums(catalogue: Catalogue) -> None:
         if capacity is not None and capacity.value.isdigit():
             capacities[stadium.value].add(int(capacity.value))
     for iri, found in cities.items():
-        catalogue.stadiums.append({
+        rows.append({
             "link": catalogue.link(iri),
             "cities": sorted((catalogue.link(c) for c in found), key=lambda link: link["text"]),
             "capacities": [f"{n:,}" for n in sorted(capacities.get(iri, ()))],
         })
-    catalogue.stadiums.sort(key=lambda s: s["link"]["text"].casefold())
+    return sorted(rows, key=lambda s: s["link"]["text"].casefold())
 
 
-def _read_matches(catalogue: Catalogue) -> None:
-    for match, day, home, away, home_goals, away_goals, round_, label, round_label in select("catalogue-matches"):
+def read_matches(catalogue: Catalogue) -> list[dict]:
+    rows: list[dict] = []
+    seen = set()
+    round_labels = {round_.value: label.value for round_, label in select("catalogue-rounds")}
+    for match, day, home, away, home_goals, away_goals, round_, label in select("catalogue-matches"):
+        if match.value in seen:
+            continue  # a second label or round: the first is shown
+        seen.add(match.value)
         score = f"{home_goals.value}–{away_goals.value}" if home_goals is not None and away_goals is not None else None
-        catalogue.matches.append({
+        rows.append({
             "link": catalogue.link(match.value, value(label)),
             "date": value(day),
             "date_text": format_date(day.value) if day is not None else None,
             "home": catalogue.link(value(home)),
             "away": catalogue.link(value(away)),
             "score": score,
-            "round": catalogue.link(value(round_), value(round_label)),
+            "round": catalogue.link(value(round_), round_labels.get(value(round_))),
         })
-    catalogue.matches.sort(key=lambda m: (m["date"] or "", m["link"]["iri"]), reverse=True)
+    return sorted(rows, key=lambda m: (m["date"] or "", m["link"]["iri"]), reverse=True)
 
 
-def _read_liguillas(catalogue: Catalogue) -> None:
+def read_liguillas(catalogue: Catalogue) -> list[dict]:
+    rows: list[dict] = []
     for liguilla, ties, last_match in select("catalogue-liguillas"):
-        catalogue.liguillas.append({"link": catalogue.link(liguilla.value), "ties": int(ties.value),
+        rows.append({"link": catalogue.link(liguilla.value), "ties": int(ties.value),
                                     "last_match": value(last_match)})
-    catalogue.liguillas.sort(key=lambda l: (l["last_match"] or "", l["link"]["iri"]), reverse=True)
+    return sorted(rows, key=lambda l: (l["last_match"] or "", l["link"]["iri"]), reverse=True)
 
 
-def _read_pages(catalogue: Catalogue, release_articles: list[dict]) -> None:
+def read_pages(catalogue: Catalogue) -> list[str]:
     paths = {catalogue.addresses.local_path(entity.value) for (entity,) in select("catalogue-pages")}
-    catalogue.pages = sorted(p for p in paths if p and p.startswith("/resource/"))
-    catalogue.pages += sorted(f"/source/{article['id']}" for article in release_articles)
+    return (sorted(p for p in paths if p and p.startswith("/resource/"))
+            + sorted(f"/source/{article['id']}" for article in catalogue.articles))
 
 
-def _read_players(catalogue: Catalogue, names: LabelLookup) -> None:
-    catalogue.people = read_player_contexts(select("catalogue-players"), names, catalogue.seasons)
-    for iri in catalogue.people.players:
-        catalogue.players.append({"link": catalogue.link(iri), "context": catalogue.people.context(iri),
-                                  "same_as": [catalogue.link(other) for other in catalogue.people.probable(iri)]})
-    catalogue.players.sort(key=lambda p: (sort_name(p["link"]["text"]), p["context"] or ""))
+def read_players(catalogue: Catalogue) -> list[dict]:
+    people = catalogue.people
+    players = [{"link": catalogue.link(iri), "context": people.context(iri),
+                "same_as": [catalogue.link(other) for other in people.probable(iri)]} for iri in people.players]
+    return sorted(players, key=lambda p: (sort_name(p["link"]["text"]), p["context"] or ""))
 
 
 def sort_name(name: str) -> str:
@@ -188,23 +230,9 @@ def sort_name(name: str) -> str:
     return " ".join(words[-1:] + words[:-1])
 
 
-def build_catalogue(names: Names, addresses: Addresses, release_articles: list[dict]) -> Catalogue:
-    catalogue = Catalogue(names, addresses)
-    _read_seasons(catalogue)
-    _read_tournaments(catalogue)
-    _read_clubs(catalogue)
-    _read_stadiums(catalogue)
-    _read_matches(catalogue)
-    _read_liguillas(catalogue)
-    _read_players(catalogue, names)
-    _read_pages(catalogue, release_articles)
-    return catalogue
-
-
 def get_catalogue() -> Catalogue:
     """The current app's catalogue, read on first use and kept for the app's life."""
-    return per_app(_EXTENSION, lambda: build_catalogue(get_names(), get_addresses(), get_release().articles))
-
+    return per_app(_EXTENSION, lambda: Catalogue(get_names(), get_addresses(), get_release().articles))
 
 
 def with_people(results: list[dict]) -> list[dict]:

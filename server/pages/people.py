@@ -112,12 +112,13 @@ def read_player_contexts(rows, names: LabelLookup, seasons: list[dict]) -> Playe
     """From the rows of ``catalogue-players.rq`` (player, club, season) and the catalogue's seasons."""
     short = {s["link"]["iri"]: s["short"] or s["link"]["text"] for s in seasons}
     appearances: dict[str, list[Appearance]] = defaultdict(list)
+    rows = list(rows)
+    seasoned = {(player.value, club.value) for player, club, season in rows if club is not None and season is not None}
     for player, club, season in rows:
         known = appearances[player.value]
-        if club is None and season is None:
-            continue
-        appearance = Appearance(club.value if club is not None else None,
-                                names.text(club.value) if club is not None else None,
+        if club is None or (season is None and (player.value, club.value) in seasoned):
+            continue  # the player alone, or a club the player also has with a season
+        appearance = Appearance(club.value, names.text(club.value),
                                 season.value if season is not None else None,
                                 short.get(season.value) if season is not None else None)
         if appearance not in known:
