@@ -129,6 +129,7 @@ class Document:
     # A text file written whole ends with a line break; one that stops without it was cut inside its last line.
     ends_mid_line: bool = False
     infobox_end: int | None = None  # the last line of a wikitext copy's infobox template
+    wikitext: bool = False  # a wikitext-like copy: its headings lost their '==' and stand as bare lines
 
     def problem(self, line: int, message: str, severity: str = "warning") -> None:
         self.problems.append(Problem(self.file, line, message, severity))

@@ -228,9 +228,24 @@ class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReadin
     def walk(self, section: Section, context: Context) -> None:
         state = SectionState()
         for block in section.blocks:
+            if (heading := self.bare_heading(block)) is not None:
+                context, state = self.enter(heading, context), SectionState()
+                continue
             self.read_block(block, context, state)
         for subsection in section.subsections:
             self.walk(subsection, self.enter(subsection, context))
+
+    def bare_heading(self, block) -> Section | None:
+        """A wikitext copy's heading lost its '==': 'Changes from the previous season' stands as a line of its own.
+        A short line with no sentence's end that a heading pattern of headings.csv matches is read as that heading."""
+        if not (self.document.wikitext and isinstance(block, Paragraph)):
+            return None
+        text = block.text.strip()
+        if len(text) > 60 or text.endswith((".", ":", ",", ";")) or not text[:1].isupper():
+            return None
+        if not any(pattern.regex.search(text) for pattern in self.tables.headings):
+            return None
+        return Section(text, 2, block.line)
 
     def enter(self, section: Section, context: Context) -> Context:
         """The context inside a section, from what its heading says."""

@@ -43,16 +43,16 @@ class TableReading:
         if (box := _WINNER_BOX.match(first_cell)) and len(table.rows) >= 2:
             self.read_winner_box(table, box["tournament"], context)
             return
+        header = " | ".join(table.rows[0].cells)
+        skipped = next((pattern for pattern in self.tables.skipped_tables if pattern.regex.search(header)), None)
+        if skipped is not None:  # a table of no place in the model, or wikitext markup read as cells: never read
+            for row in table.rows:
+                self.coverage.skipped(row.line, skipped.note)
+            return
         kind = self.table_kind(table, context)
         if kind is None and _is_lineup(table):
             for row in table.rows:
                 self.coverage.skipped(row.line, "a match lineup (positions, numbers, players); lineups are not modelled")
-            return
-        header = " | ".join(table.rows[0].cells)
-        skipped = next((pattern for pattern in self.tables.skipped_tables if pattern.regex.search(header)), None)
-        if kind is None and skipped is not None:
-            for row in table.rows:
-                self.coverage.skipped(row.line, skipped.note)
             return
         if kind is None:
             self.report(table.line, "a table in a section the tables give no meaning to; left out")

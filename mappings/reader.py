@@ -81,6 +81,7 @@ def read_text(text: str, file: str = "<text>") -> Document:
     document = Document(file=file, title="", title_line=0, lines=lines,
                         ends_mid_line=bool(text.strip()) and not text.endswith(("\n", "\r")))
     wikitext = looks_like_wikitext(text)
+    document.wikitext = wikitext
     if wikitext and (bare := wikitext_title(lines)):  # a wikitext copy starts with its bare title
         document.title, document.title_line = bare
     _Reader(document).run()

@@ -252,3 +252,24 @@ def test_a_final_s_attendance_is_not_the_competition_s_total():
     records, coverage, _ = _records(FINAL + "- Attendance: 35,658\n")
     assert [record for record in records.statistics if record.field == "total_attendance"] == []
     assert coverage.explained[8].startswith("skipped: infobox Attendance: the final's attendance")
+
+
+WIKITEXT_HEAD = "2030–31 Ascenso MX season\n{{Infobox football league season\n|competition=Ascenso MX\n|season=2030–31\n}}\n"
+
+
+def test_a_wikitext_copy_s_bare_heading_is_read_as_its_heading():
+    records, coverage, _ = _records(WIKITEXT_HEAD + "Changes from the previous season\n"
+                                                    "- Cuautitlán relocated to Puebla and renamed Lobos UAP.\n")
+    assert coverage.explained[6] == "mapped" and coverage.explained[7] == "mapped"
+    assert [change.club for change in records.changes] == ["cuautitlan"]
+
+
+def test_a_wikitable_s_markup_is_never_read_as_a_club():
+    text = WIKITEXT_HEAD + ("Stadia and locations\n"
+                            '{{Location map~ |Mexico |lat=22.396 |long=-97.937 |label=Altamira |position=right}}\n'
+                            'class="wikitable sortable" |\n!Location !Stadium !Capacity |\n'
+                            '|align="center"|Altamira |align="center"|Altamira |align="center"|9,581 |\n')
+    records, coverage, _ = _records(text)
+    assert records.club_seasons == [] and "align-center" not in records.clubs_named
+    assert all(coverage.explained[line].startswith("skipped: ") for line in (7, 8, 9, 10))
+    assert not any("not understood" in coverage.explained[line] for line in (7, 8, 9, 10))
