@@ -152,7 +152,7 @@ def test_strict_fails_on_a_problem_and_publishes_nothing(tmp_path: Path):
 
 
 def test_the_four_articles_pass_strict(tmp_path: Path):
-    assert main(["build", "--strict", "--out", str(tmp_path)]) == 0
+    assert main(["build", "--strict", "--articles", str(ARTICLES_DIR), "--out", str(tmp_path)]) == 0
 
 
 def test_every_non_blank_line_of_the_four_articles_is_mapped_or_skipped_with_a_reason(mapping):
@@ -176,7 +176,7 @@ def test_coverage_report_lists_every_line(release: Path):
 
 
 def test_build_summary_counts_entities_by_class(tmp_path: Path, capsys):
-    assert main(["build", "--out", str(tmp_path)]) == 0
+    assert main(["build", "--articles", str(ARTICLES_DIR), "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "articles  4" in out
     assert "0 unexplained" in out
