@@ -75,8 +75,9 @@ def test_a_budget_that_allows_nothing_is_a_configuration_error(make_app, rel_out
 
 @pytest.fixture(scope="module")
 def budget_app(make_app, rel_out):
+    # No answer cache: a repeated GET answered from it runs no query and spends no budget; here each one must run.
     return make_app(rel_out, QUERY_TIMEOUT=1.0, QUERY_WORKERS=2, BUDGET_CONCURRENT=1, BUDGET_SECONDS=1.5,
-                    BUDGET_WINDOW=60)
+                    BUDGET_WINDOW=60, ANSWER_CACHE_BYTES=0)
 
 
 def ask(app, address: str, query: str):
