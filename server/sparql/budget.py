@@ -63,14 +63,17 @@ class ClientBudgets:
         return self.seconds / self.window
 
     @contextmanager
-    def spend(self, client: str) -> Iterator[None]:
-        """Run the body as one query of ``client`` and charge its wall time, or raise OverBudget without running it."""
+    def spend(self, client: str, at_most: float | None = None) -> Iterator[None]:
+        """Run the body as one query of ``client`` and charge its wall time, but never more than ``at_most`` (the time
+        limit: stopping a runaway query and a busy machine add time the client did not use), or raise OverBudget
+        without running it."""
         self._admit(client)
         started = self.clock()
         try:
             yield
         finally:
-            self._release(client, self.clock() - started)
+            spent = self.clock() - started
+            self._release(client, spent if at_most is None else min(spent, at_most))
 
     def _refilled(self, client: str, now: float) -> _Account:
         account = self._accounts.get(client)

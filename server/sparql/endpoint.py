@@ -49,7 +49,7 @@ def endpoint() -> Response:
         # Only graph formats abbreviate IRIs: a results format is sent without the prefixes (less to pickle).
         prefixes = tuple(current_app.config["PREFIXES"].items()) if job.form in ("CONSTRUCT", "DESCRIBE") else ()
         job = replace(job, answer_format=fmt.name, prefixes=prefixes)
-    with get_budgets().spend(client_address(request)):
+    with get_budgets().spend(client_address(request), at_most=current_app.config["QUERY_TIMEOUT"]):
         try:
             outcome = get_store().run(job)
         except QueryFailed as error:  # a parser's message made readable, with the query kept for editing

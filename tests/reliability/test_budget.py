@@ -54,6 +54,14 @@ def test_a_client_that_spent_its_time_waits_until_the_window_gives_a_second_back
     spend(budgets, "a", clock, 0.1)
 
 
+def test_a_query_is_charged_at_most_the_time_limit():
+    clock = FakeClock()
+    budgets = ClientBudgets(concurrent=1, seconds=10, window=60, clock=clock)
+    with budgets.spend("a", at_most=2.0):
+        clock.now += 7  # the limit stopped it at 2 s; killing it and a busy machine took the rest
+    assert budgets.balance("a") == 8
+
+
 def test_the_balance_never_grows_past_the_budget_and_idle_clients_are_forgotten():
     clock = FakeClock()
     budgets = ClientBudgets(concurrent=1, seconds=5, window=10, clock=clock)
@@ -75,8 +83,9 @@ def test_a_budget_that_allows_nothing_is_a_configuration_error(make_app, built, 
 
 @pytest.fixture(scope="module")
 def budget_app(make_app, built):
+    # No answer cache: a repeated GET answered from it runs no query and spends no budget; here each one must run.
     return make_app(built, QUERY_TIMEOUT=1.0, QUERY_WORKERS=2, BUDGET_CONCURRENT=1, BUDGET_SECONDS=1.5,
-                    BUDGET_WINDOW=60)
+                    BUDGET_WINDOW=60, ANSWER_CACHE_BYTES=0)
 
 
 def ask(app, address: str, query: str):
