@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import build as build_part
-from . import capped, coldstart, dumps, endpoint, pages, report, servers
+from . import capped, coldstart, dumps, endpoint, growth, pages, report, servers
 from .measure import spread
 
 
@@ -109,6 +109,14 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
     log("6. cold start")
     results["cold_start"] = coldstart.measure_cold_start(work, 1 if settings.quick else settings.repeats, log)
     ratios["cold_start_seconds"] = results["cold_start"]["seconds"]
+    if not settings.quick:
+        log("7. growth (10, 100 and 1,000 seasons)")
+        results["growth"] = growth.measure_growth(work, log)
+        largest_growth = results["growth"]["largest"]
+        ratios.update(growth_build_exponent=results["growth"]["build"]["exponent"],
+                      growth_peak_rss_gib=largest_growth["peak_rss_gib"],
+                      growth_cold_start_seconds=largest_growth["cold_start_seconds"],
+                      growth_cheap_p50_vs_smallest=largest_growth["cheap_p50_vs_smallest"])
     results["notes"].append("Endpoint ratios at the top are the worst over the numbers of clients "
                             f"({', '.join(map(str, settings.clients))}).")
     # The top level carries each ratio's median; "ratios" keeps min and max.
