@@ -127,6 +127,9 @@ def markdown(results: dict) -> str:
     if cold:
         lines += ["", f"## Cold start", "", f"`ascenso-kg serve` with no build: first answer after "
                   f"{_spread(cold['seconds'], 1)} s."]
+    if results.get("virtuoso"):
+        lines += ["", f"Virtuoso Open Source 7 loaded the release (`ascenso-kg publish virtuoso`) in "
+                  f"{results['virtuoso']['load_seconds']:.0f} s; its rows above are measured after Oxigraph's."]
     if results.get("growth"):
         from .growth import markdown as growth_markdown
 

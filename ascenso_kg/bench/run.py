@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import build as build_part
 from . import capped, coldstart, dumps, endpoint, growth, pages, report, servers
+from . import virtuoso as virtuoso_part
 from .measure import spread
 
 
@@ -24,11 +25,14 @@ class Settings:
     rounds: int = 3  # times each client sends the whole mix in one run
     budget: float = 60.0  # seconds at most for one run of one server
     rdflib: bool = True
+    virtuoso: bool = True  # ascenso-kg over Virtuoso and Virtuoso direct, where Debian's Virtuoso is installed
+    growth: tuple[int, ...] = growth.SIZES  # part 7's sizes; none in quick mode
     quick: bool = False
     work: Path | None = None
 
 
-QUICK = Settings(sizes=(1,), repeats=1, large_repeats=1, clients=(1, 4), rounds=1, budget=20.0, quick=True)
+QUICK = Settings(sizes=(1,), repeats=1, large_repeats=1, clients=(1, 4), rounds=1, budget=20.0, virtuoso=False,
+                 growth=(), quick=True)
 
 
 def run_bench(settings: Settings, log) -> dict:
@@ -92,6 +96,11 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
             results["dumps"] = dumps.measure_dumps(ours, static, settings.repeats, log)
         ratios["dumps_rss_growth_mib"] = results["dumps"]["rss_growth_mib"]
         ratios["dumps_vs_static"] = results["dumps"]["speed_ratio"]
+    if settings.virtuoso and virtuoso_part.available():
+        log("3c. Virtuoso")
+        found = virtuoso_part.measure_virtuoso(work, out, release, mix, reference, settings.clients, settings.repeats,
+                                               settings.rounds, settings.budget, log)
+        results["virtuoso"] = virtuoso_part.add_to_endpoint(found, runs, differences, settings.clients)
     rdflib = _measure_rdflib(settings, work, out, release, mix, reference, club_count, results, runs, differences,
                              log) if settings.rdflib else None
     per_clients = {name: {str(c): endpoint.summarize(by_clients[c]) for c in by_clients} for name, by_clients in runs.items()}
@@ -109,9 +118,9 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
     log("6. cold start")
     results["cold_start"] = coldstart.measure_cold_start(work, 1 if settings.quick else settings.repeats, log)
     ratios["cold_start_seconds"] = results["cold_start"]["seconds"]
-    if not settings.quick:
-        log("7. growth (10, 100 and 1,000 seasons)")
-        results["growth"] = growth.measure_growth(work, log)
+    if settings.growth:
+        log(f"7. growth ({', '.join(map(str, settings.growth))} seasons)")
+        results["growth"] = growth.measure_growth(work, log, settings.growth)
         largest_growth = results["growth"]["largest"]
         ratios.update(growth_build_exponent=results["growth"]["build"]["exponent"],
                       growth_peak_rss_gib=largest_growth["peak_rss_gib"],
