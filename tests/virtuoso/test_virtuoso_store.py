@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sparql_answers import parse_results
 from test_remote_store import PREFIXES, SAME_ANSWER, answer
 
+from live_servers import free_port
+
 from ascenso_kg.cli import main
+from ascenso_kg.virtuoso import UNION_GRAPH
 
 pytestmark = pytest.mark.slow
 
@@ -63,3 +68,13 @@ def test_describe_gives_at_least_the_embedded_description(virtuoso_client, real_
 def test_publish_without_a_release_says_what_is_missing(tmp_path, capsys):
     assert main(["publish", "virtuoso", "--out", str(tmp_path), "--isql", "127.0.0.1:1"]) == 1
     assert "run `ascenso-kg build` first" in capsys.readouterr().err
+
+
+def test_the_release_graphs_come_from_the_manifest_without_asking_the_store(make_app, real_out):
+    """Virtuoso takes half a minute to list its graphs (GRAPH ?g { ?s ?p ?o }), so the first query through the app
+    timed out: the remote store takes them from the release's manifest. Its endpoint here answers nothing at all."""
+    app = make_app(real_out, STORE_BACKEND="remote", REMOTE_ENDPOINT=f"http://127.0.0.1:{free_port()}/sparql",
+                   REMOTE_UNION_GRAPH=UNION_GRAPH)
+    manifest = json.loads(((real_out / "current").resolve() / "manifest.json").read_text())
+    graphs = app.extensions["ascenso_kg.store"]._release_graphs()
+    assert graphs == tuple(sorted(manifest["graphs"])) and len(graphs) > 5
