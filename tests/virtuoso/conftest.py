@@ -40,6 +40,13 @@ def _virtuoso(tmp_path_factory, out):
 
 
 @pytest.fixture(scope="session")
+def virtuoso_built(tmp_path_factory, built):
+    """Virtuoso loaded with the four articles' build (the page suites' release)."""
+    with _virtuoso(tmp_path_factory, built) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def virtuoso_real(tmp_path_factory, real_out):
     with _virtuoso(tmp_path_factory, real_out) as url:
         yield url
