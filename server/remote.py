@@ -15,6 +15,7 @@ deadline.
 
 from __future__ import annotations
 
+import http.client
 import socket
 import threading
 import time
@@ -30,6 +31,12 @@ import pyoxigraph
 from .outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, QueryTimedOut, Solutions
 
 _ERROR_PREVIEW_BYTES = 2000
+
+# Virtuoso echoes each named-graph-uri of a request as an X-SPARQL-named-graph header, and a hundred seasons make
+# over a hundred graphs; Python's HTTP client refuses a response with more than 100 headers, so every query of such a
+# release failed. The endpoint is the operator's own, so its headers are allowed up to the number of graphs a release
+# can have.
+http.client._MAXHEADERS = max(http.client._MAXHEADERS, 100_000)
 
 
 class _DeadlineReader:
