@@ -15,6 +15,7 @@ deadline.
 
 from __future__ import annotations
 
+import http.client
 import socket
 import threading
 import time
@@ -30,6 +31,12 @@ import pyoxigraph
 from .sparql.outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, QueryTimedOut, Solutions
 
 _ERROR_PREVIEW_BYTES = 2000
+
+# Virtuoso echoes each named-graph-uri of a request as an X-SPARQL-named-graph header, and a hundred seasons make
+# over a hundred graphs; Python's HTTP client refuses a response with more than 100 headers, so every query of such a
+# release failed. The endpoint is the operator's own, so its headers are allowed up to the number of graphs a release
+# can have.
+http.client._MAXHEADERS = max(http.client._MAXHEADERS, 100_000)
 
 
 class _DeadlineReader:
@@ -50,11 +57,15 @@ class RemoteStore:
 
     kind = "remote"
 
-    def __init__(self, endpoint_url: str, timeout: float, concurrency: int = 16, union_graph: str | None = None):
+    def __init__(self, endpoint_url: str, timeout: float, concurrency: int = 16, union_graph: str | None = None,
+                 named_graphs: tuple[str, ...] | None = None):
         self.endpoint_url = endpoint_url
         self.timeout = timeout
         self.union_graph = union_graph
-        self._named_graphs: tuple[str, ...] | None = None
+        # The release's graphs as its manifest lists them, where it does: Virtuoso takes half a minute to list its
+        # graphs (GRAPH ?g { ?s ?p ?o } over every quad) even for the four articles, so the first query timed out.
+        self._named_graphs: tuple[str, ...] | None = None if not named_graphs else tuple(
+            graph for graph in sorted(named_graphs) if graph != union_graph)
         self._named_graphs_lock = threading.Lock()
         self._exchanges = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ascenso-kg remote query")
 
@@ -116,7 +127,7 @@ class RemoteStore:
         )
 
     def _release_graphs(self) -> tuple[str, ...]:
-        """The store's graphs other than the union, asked once (a release never changes)."""
+        """The store's graphs other than the union: from the manifest, else asked once (a release never changes)."""
         with self._named_graphs_lock:
             if self._named_graphs is None:
                 job = QueryJob("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "SELECT", default_graphs=(),

@@ -67,7 +67,8 @@ def make_store(config: dict, release: Release) -> Store:
         if not config.get("REMOTE_ENDPOINT"):
             raise ValueError("STORE_BACKEND 'remote' needs REMOTE_ENDPOINT, the URL of a SPARQL 1.1 endpoint")
         return RemoteStore(config["REMOTE_ENDPOINT"], timeout=config["QUERY_TIMEOUT"],
-                           union_graph=config.get("REMOTE_UNION_GRAPH"))  # see remote.py: Virtuoso needs it
+                           union_graph=config.get("REMOTE_UNION_GRAPH"),  # see remote.py: Virtuoso needs it
+                           named_graphs=tuple(release.manifest.get("graphs", {})))
     raise ValueError(f"unknown STORE_BACKEND {backend!r}: use 'oxigraph' or 'remote'")
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..build.release import Release
 from . import build as build_part
-from . import capped, coldstart, dumps, endpoint, mixes, pages, report, servers
+from . import capped, coldstart, dumps, endpoint, growth, mixes, pages, report, servers
+from . import virtuoso as virtuoso_part
 from .measure import spread
 
 
@@ -28,13 +29,15 @@ class Settings:
     cheap_per_kind: int = 20  # entities of each kind the cheap mix looks up
     pages_per_kind: int = 3  # entities of each kind whose pages' queries make the realistic mix
     rdflib: bool = True
+    virtuoso: bool = True  # ascenso-kg over Virtuoso and Virtuoso direct, where Debian's Virtuoso is installed
+    growth: tuple[int, ...] = growth.SIZES  # part 7's sizes; none in quick mode
     quick: bool = False
     work: Path | None = None
     notes: tuple[str, ...] = ()  # said in the results (how busy the machine was, …)
 
 
 QUICK = Settings(sizes=(1,), repeats=1, large_repeats=1, clients=(1, 4), rounds=1, budget=20.0, mix_seconds=1.0,
-                 cheap_per_kind=2, pages_per_kind=1, quick=True)
+                 cheap_per_kind=2, pages_per_kind=1, virtuoso=False, growth=(), quick=True)
 
 
 def run_bench(settings: Settings, log) -> dict:
@@ -104,6 +107,11 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
             results["dumps"] = dumps.measure_dumps(ours, static, settings.repeats, log)
         ratios["dumps_rss_growth_mib"] = results["dumps"]["rss_growth_mib"]
         ratios["dumps_vs_static"] = results["dumps"]["speed_ratio"]
+    if settings.virtuoso and virtuoso_part.available():
+        log("3c. Virtuoso")
+        found = virtuoso_part.measure_virtuoso(work, out, release, mix, reference, settings.clients, settings.repeats,
+                                               settings.rounds, settings.budget, log)
+        results["virtuoso"] = virtuoso_part.add_to_endpoint(found, runs, differences, settings.clients)
     rdflib = _measure_rdflib(settings, work, out, release, mix, reference, club_count, results, runs, differences,
                              log) if settings.rdflib else None
     per_clients = {name: {str(c): endpoint.summarize(by_clients[c]) for c in by_clients} for name, by_clients in runs.items()}
@@ -121,6 +129,14 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
     log("6. cold start")
     results["cold_start"] = coldstart.measure_cold_start(work, 1 if settings.quick else settings.repeats, log)
     ratios["cold_start_seconds"] = results["cold_start"]["seconds"]
+    if settings.growth:
+        log(f"7. growth ({', '.join(map(str, settings.growth))} seasons)")
+        results["growth"] = growth.measure_growth(work, log, settings.growth)
+        largest_growth = results["growth"]["largest"]
+        ratios.update(growth_build_exponent=results["growth"]["build"]["exponent"],
+                      growth_peak_rss_gib=largest_growth["peak_rss_gib"],
+                      growth_cold_start_seconds=largest_growth["cold_start_seconds"],
+                      growth_cheap_p50_vs_smallest=largest_growth["cheap_p50_vs_smallest"])
     results["notes"].append("Endpoint ratios at the top are the worst over the numbers of clients "
                             f"({', '.join(map(str, settings.clients))}).")
     # The top level carries each ratio's median; "ratios" keeps min and max.

@@ -75,8 +75,9 @@ def started(name: str, command: list[str], ready: str, sparql: str, port: int, e
         stop(process)
 
 
-def this_server(out: Path, workers: int = 2, threads: int = 8):
-    """This project's app under gunicorn, as ``ascenso-kg serve`` runs it (gthread workers)."""
+def this_server(out: Path, workers: int = 2, threads: int = 8, settings: dict | None = None):
+    """This project's app under gunicorn, as ``ascenso-kg serve`` runs it (gthread workers); ``settings`` adds
+    environment settings (such as a remote store)."""
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads", str(threads),
                "-b", f"{HOST}:{port}", "--timeout", "180"]
@@ -86,7 +87,7 @@ def this_server(out: Path, workers: int = 2, threads: int = 8):
            "ASCENSO_KG_QUERY_QUEUE_WAIT": "120",
            # The bench's clients all come from 127.0.0.1 but stand for different users: the per-address budgets
            # (server/budget.py) would refuse them with 429 as one greedy client.
-           "ASCENSO_KG_BUDGET_CONCURRENT": "1024", "ASCENSO_KG_BUDGET_SECONDS": "1e9"}
+           "ASCENSO_KG_BUDGET_CONCURRENT": "1024", "ASCENSO_KG_BUDGET_SECONDS": "1e9", **(settings or {})}
     return started("ascenso-kg", command + ["ascenso_kg.server.app:create_app()"], "/dumps?format=json", "/sparql",
                    port, env)
 

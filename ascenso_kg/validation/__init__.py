@@ -25,7 +25,8 @@ from .parallel import validate_file_in_processes
 from .report import counts
 from .shapes import load_shapes
 
-__all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_ENGINE", "ENGINES", "Finding", "NothingToValidate", "SourceLines", "Validation", "validate_ntriples",
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_ENGINE", "ENGINES", "Finding", "NothingToValidate", "SourceLines",
+           "Validation", "validate_ntriples",
            "validate_quads"]
 
 PARALLEL_FROM_TRIPLES = 100_000  # about eight seasons

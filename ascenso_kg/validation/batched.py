@@ -35,8 +35,8 @@ _state = {"batched": True, "queries": 0}
 _SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _PROJECTS_THIS = re.compile(r"^\s*SELECT\s+(DISTINCT\s+|REDUCED\s+)?\$this\b", re.IGNORECASE)
-_AGGREGATES = re.compile(r"\bGROUP\s+BY\b|(?<![?$\w])HAVING\b|(?<![?$\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\(",
-                         re.IGNORECASE)
+_AGGREGATES = re.compile(
+    r"\bGROUP\s+BY\b|(?<![?$\w])HAVING\b|(?<![?$\w])(COUNT|SUM|MIN|MAX|AVG|SAMPLE|GROUP_CONCAT)\s*\(", re.IGNORECASE)
 _GROUP_BY = re.compile(r"\bGROUP\s+BY\b(.*?)((?<![?$\w])(HAVING|ORDER|LIMIT|OFFSET|VALUES)\b|$)",
                        re.IGNORECASE | re.DOTALL)
 _CUTS = re.compile(r"(?<![?$\w])(LIMIT|OFFSET)\b", re.IGNORECASE)  # the keywords, not ?limit

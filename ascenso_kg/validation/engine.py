@@ -14,7 +14,7 @@ import pyoxigraph
 import pyshacl
 import rdflib
 from pyshacl.constraints.core.shape_based_constraints import PropertyConstraintComponent
-from pyshacl.graph_abstraction import OxigraphDataGraph
+from pyshacl.graph_abstraction import OxigraphDataGraph, to_ox, to_rdf
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from rdflib.plugins.sparql import prepareQuery
 
@@ -43,14 +43,32 @@ class _PreparedQueryGraph(rdflib.Graph):
 
 
 class _OxigraphData(OxigraphDataGraph):
-    """pyshacl's Oxigraph graph, never taken for empty.
+    """pyshacl's Oxigraph graph, never taken for empty, and converting each term once.
 
     pyshacl tests the data graph for truth while it writes each result, which counts every quad of the store: once
     per result, so the cost of a report would grow as results times graph size.
+
+    pyshacl reads the value nodes of every property shape with ``objects(focus, path)``, converting the focus node
+    to Oxigraph's terms and each value back to rdflib's: over half of the core constraints' time, building the same
+    IRIs and literals (clubs, minutes, dates) again and again. The terms are immutable, so each conversion is kept
+    (in a bounded cache) and reused; the values read are those of pyshacl's own method.
     """
 
     def __bool__(self) -> bool:
         return True
+
+    def objects(self, subject, predicate, unique: bool = False):
+        if isinstance(subject, (list, tuple)) or self.locked_context is not None:
+            yield from super().objects(subject, predicate, unique=unique)
+            return
+        graph = None if self._default_union else _DEFAULT_GRAPH  # as pyshacl reads it
+        for _, _, value, _ in self.impl.quads_for_pattern(_to_ox(subject), _to_ox(predicate), None, graph):
+            yield _to_rdf(value)
+
+
+_DEFAULT_GRAPH = pyoxigraph.DefaultGraph()
+_to_ox = functools.lru_cache(maxsize=2**18)(to_ox)
+_to_rdf = functools.lru_cache(maxsize=2**18)(to_rdf)
 
 
 def _evaluate_property_shape_once(self, executor, prop_shape, target_graph, focus_value_nodes, potentially_recursive,

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import http.server
+import json
+import threading
+
 import pytest
 
 from tests.server.sparql_answers import parse_results
 from tests.server.test_remote_store import PREFIXES, SAME_ANSWER, answer
 
+from live_servers import free_port
+
 from ascenso_kg.cli import main
+from ascenso_kg.virtuoso import UNION_GRAPH
 
 pytestmark = pytest.mark.slow
 
@@ -63,3 +70,45 @@ def test_describe_gives_at_least_the_embedded_description(virtuoso_client, real_
 def test_publish_without_a_release_says_what_is_missing(tmp_path, capsys):
     assert main(["publish", "virtuoso", "--out", str(tmp_path), "--isql", "127.0.0.1:1"]) == 1
     assert "run `ascenso-kg build` first" in capsys.readouterr().err
+
+
+def test_the_release_graphs_come_from_the_manifest_without_asking_the_store(make_app, real_out):
+    """Virtuoso takes half a minute to list its graphs (GRAPH ?g { ?s ?p ?o }), so the first query through the app
+    timed out: the remote store takes them from the release's manifest. Its endpoint here answers nothing at all."""
+    app = make_app(real_out, STORE_BACKEND="remote", REMOTE_ENDPOINT=f"http://127.0.0.1:{free_port()}/sparql",
+                   REMOTE_UNION_GRAPH=UNION_GRAPH)
+    manifest = json.loads(((real_out / "current").resolve() / "manifest.json").read_text())
+    graphs = app.extensions["ascenso_kg.store"]._release_graphs()
+    assert graphs == tuple(sorted(manifest["graphs"])) and len(graphs) > 5
+
+
+def test_an_answer_with_a_header_per_named_graph_is_read(make_app, real_out):
+    """Virtuoso sends back one X-SPARQL-named-graph header per named graph of the request: a release of a hundred
+    seasons has over a hundred graphs, and Python's HTTP client refused such an answer (every query failed, 500)."""
+
+    class ManyHeaders(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            body = b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", "value": "7"}}]}}'
+            self.send_response(200)
+            for index in range(150):
+                self.send_header("X-SPARQL-named-graph", f"https://example.org/graph/{index}")
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), ManyHeaders)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        app = make_app(real_out, STORE_BACKEND="remote",
+                       REMOTE_ENDPOINT=f"http://127.0.0.1:{server.server_address[1]}/sparql",
+                       REMOTE_UNION_GRAPH=UNION_GRAPH)
+        rows = answer(app.test_client(), "SELECT ?n WHERE { ?s ?p ?n }")
+        assert [row["n"].value for row in rows] == ["7"]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,132 @@
+"""Part 7 (full mode only): growth. Generated corpora of 10, 100 and 1,000 seasons (about 12 M triples at the
+largest) are built and validated, then served: how build time grows with size (the exponent k of time ~ quads^k
+from the smallest size to the largest), the build's peak memory, the cold start of ``ascenso-kg serve`` on each
+built release (until its home page answers), and the latency of cheap queries at each size against the smallest.
+
+The cheap queries are the lookups every page view sends: an entity's statements, its label, and a small join from
+a club to its home matches. Each size's server answers them, with one client, for ``rounds`` rounds.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from ..iris import DEFAULT_BASE, RDFS, SCHEMA
+from . import build as build_part
+from .endpoint import _get_json
+from .load import run_load, sparql_request
+from .measure import percentile, run_measured, spread
+from .servers import HOST, free_port, started
+
+SIZES = (10, 100, 1000)
+
+
+def one_of_each(sparql: str) -> dict[str, str]:
+    """A club and a match, whichever the store gives first: no ORDER BY, which at 1,000 seasons would sort every match
+    (the serve command's time limit is 10 s)."""
+    found = {}
+    for name in ("Club", "Match"):
+        query = f"SELECT ?s WHERE {{ ?s a <{DEFAULT_BASE}ontology#{name}> }} LIMIT 1"
+        found[name] = _get_json(sparql, query)["results"]["bindings"][0]["s"]["value"]
+    return found
+
+
+def cheap_queries(sparql: str, entities: dict[str, str]) -> list:
+    club, match = entities["Club"], entities["Match"]
+    accept = "application/sparql-results+json"
+    return [
+        sparql_request("entity", sparql, f"SELECT ?p ?o WHERE {{ <{match}> ?p ?o }}", accept),
+        sparql_request("label", sparql, f"SELECT ?label WHERE {{ <{club}> <{RDFS}label> ?label }}", accept),
+        sparql_request("small-join", sparql, f"SELECT ?match ?away WHERE {{ ?match <{SCHEMA}homeTeam> <{club}> ; "
+                                             f"<{SCHEMA}awayTeam> ?away }} ORDER BY ?match LIMIT 10", accept),
+    ]
+
+
+def serve_release(out: Path):
+    """``ascenso-kg serve`` on the built folder, as a user starts it."""
+    port = free_port()
+    command = [sys.executable, "-m", "ascenso_kg.cli", "serve", "--out", str(out), "--host", HOST, "--port", str(port)]
+    return started("ascenso-kg serve", command, "/", "/sparql", port, seconds=300)
+
+
+def measure_size(work: Path, seasons: int, rounds: int, log) -> dict:
+    articles = build_part.corpus(work, seasons)
+    out = work / f"growth-{seasons}"
+    shutil.rmtree(out, ignore_errors=True)
+    run = run_measured([sys.executable, "-m", "ascenso_kg.bench.build_worker", str(articles), str(out)])
+    if run.returncode != 0:
+        raise RuntimeError(f"the build of {seasons} seasons failed:\n{run.stderr[-3000:]}")
+    built = json.loads(run.stdout.strip().splitlines()[-1])
+    without_validation = run.seconds - built["validation_seconds"]
+    log(f"  {seasons} seasons: build {run.seconds:.1f} s (validation {built['validation_seconds']:.1f} s), "
+        f"peak {run.peak_rss / 2**20:.0f} MiB, {built['quads']} quads")
+    begun = time.perf_counter()
+    with serve_release(out) as server:
+        cold_start = time.perf_counter() - begun
+        requests = cheap_queries(server.sparql, one_of_each(server.sparql))
+        run_load(server.base, requests, 1, 1, 60.0)  # warm: the first answers open the store's files
+        latencies = run_load(server.base, requests, 1, rounds, 120.0)
+    p50 = percentile(latencies.latencies, 50)
+    log(f"  {seasons} seasons: serve answered after {cold_start:.1f} s; cheap queries p50 "
+        f"{(p50 or 0) * 1000:.1f} ms over {latencies.requests} ({len(latencies.errors)} errors)")
+    shutil.rmtree(out, ignore_errors=True)
+    return {
+        "seasons": seasons, "triples": built["triples"], "quads": built["quads"], "findings": built["findings"],
+        "build_seconds": spread([run.seconds]),
+        "build_without_validation_seconds": spread([without_validation]),
+        "validation_seconds": spread([built["validation_seconds"]]),
+        "validation_vs_build": built["validation_seconds"] / without_validation,
+        "peak_rss_gib": run.peak_rss / 2**30,
+        "cold_start_seconds": cold_start,
+        "cheap_p50_ms": None if p50 is None else p50 * 1000,
+        "cheap_p95_ms": None if not latencies.latencies else percentile(latencies.latencies, 95) * 1000,
+        "cheap_requests": latencies.requests, "cheap_errors": len(latencies.errors),
+    }
+
+
+def measure_growth(work: Path, log, sizes: tuple[int, ...] = SIZES, rounds: int = 30) -> dict:
+    points = [measure_size(work, seasons, rounds, log) for seasons in sizes]
+    smallest, largest = points[0], points[-1]
+    latency = None
+    if smallest["cheap_p50_ms"] and largest["cheap_p50_ms"]:
+        latency = largest["cheap_p50_ms"] / smallest["cheap_p50_ms"]
+    return {
+        "sizes": points,
+        "build": build_part.growth(points, "build_seconds"),
+        "build_without_validation": build_part.growth(points, "build_without_validation_seconds"),
+        "validation": build_part.growth(points, "validation_seconds"),
+        "largest": {
+            "seasons": largest["seasons"], "triples": largest["triples"],
+            "peak_rss_gib": largest["peak_rss_gib"], "cold_start_seconds": largest["cold_start_seconds"],
+            "cheap_p50_vs_smallest": latency,
+        },
+    }
+
+
+def markdown(growth: dict) -> list[str]:
+    """The growth section of latest.md."""
+    lines = ["", "## Growth", "", "| seasons | triples | build s | of which validation s | validation ÷ build | "
+             "peak RSS GiB | serve cold start s | cheap queries p50 ms |", "|---|---|---|---|---|---|---|---|"]
+    for size in growth["sizes"]:
+        p50 = size["cheap_p50_ms"]
+        lines.append(f"| {size['seasons']} | {size['triples']} | {size['build_seconds']['median']:.1f} | "
+                     f"{size['validation_seconds']['median']:.1f} | {size['validation_vs_build']:.2f} | "
+                     f"{size['peak_rss_gib']:.2f} | {size['cold_start_seconds']:.1f} | "
+                     f"{'–' if p50 is None else f'{p50:.1f}'} |")
+    exponent = growth["build"]["exponent"]
+    lines += ["", f"Build time ∝ quads^k from {growth['sizes'][0]['seasons']} to {growth['sizes'][-1]['seasons']} "
+              f"seasons: k = {'–' if exponent is None else f'{exponent:.2f}'} (with validation; without it k = "
+              f"{growth['build_without_validation']['exponent'] or 0:.2f})."]
+    return lines
+
+
+if __name__ == "__main__":  # python -m ascenso_kg.bench.growth WORK RESULT.json [SIZES…]: this part alone
+    work_dir, result_file = Path(sys.argv[1]), Path(sys.argv[2])
+    chosen = tuple(int(size) for size in sys.argv[3:]) or SIZES
+    work_dir.mkdir(parents=True, exist_ok=True)
+    figures = measure_growth(work_dir, lambda message: print(message, flush=True), chosen)
+    result_file.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
