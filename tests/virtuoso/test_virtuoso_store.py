@@ -11,7 +11,7 @@ import pytest
 from tests.server.sparql_answers import parse_results
 from tests.server.test_remote_store import PREFIXES, SAME_ANSWER, answer
 
-from live_servers import free_port
+from tests.server.live_servers import free_port
 
 from ascenso_kg.cli import main
 from ascenso_kg.virtuoso import UNION_GRAPH
@@ -72,17 +72,17 @@ def test_publish_without_a_release_says_what_is_missing(tmp_path, capsys):
     assert "run `ascenso-kg build` first" in capsys.readouterr().err
 
 
-def test_the_release_graphs_come_from_the_manifest_without_asking_the_store(make_app, real_out):
+def test_the_release_graphs_come_from_the_manifest_without_asking_the_store(make_app, built):
     """Virtuoso takes half a minute to list its graphs (GRAPH ?g { ?s ?p ?o }), so the first query through the app
     timed out: the remote store takes them from the release's manifest. Its endpoint here answers nothing at all."""
-    app = make_app(real_out, STORE_BACKEND="remote", REMOTE_ENDPOINT=f"http://127.0.0.1:{free_port()}/sparql",
+    app = make_app(built, STORE_BACKEND="remote", REMOTE_ENDPOINT=f"http://127.0.0.1:{free_port()}/sparql",
                    REMOTE_UNION_GRAPH=UNION_GRAPH)
-    manifest = json.loads(((real_out / "current").resolve() / "manifest.json").read_text())
+    manifest = json.loads(((built / "current").resolve() / "manifest.json").read_text())
     graphs = app.extensions["ascenso_kg.store"]._release_graphs()
     assert graphs == tuple(sorted(manifest["graphs"])) and len(graphs) > 5
 
 
-def test_an_answer_with_a_header_per_named_graph_is_read(make_app, real_out):
+def test_an_answer_with_a_header_per_named_graph_is_read(make_app, built):
     """Virtuoso sends back one X-SPARQL-named-graph header per named graph of the request: a release of a hundred
     seasons has over a hundred graphs, and Python's HTTP client refused such an answer (every query failed, 500)."""
 
@@ -104,7 +104,7 @@ def test_an_answer_with_a_header_per_named_graph_is_read(make_app, real_out):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), ManyHeaders)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        app = make_app(real_out, STORE_BACKEND="remote",
+        app = make_app(built, STORE_BACKEND="remote",
                        REMOTE_ENDPOINT=f"http://127.0.0.1:{server.server_address[1]}/sparql",
                        REMOTE_UNION_GRAPH=UNION_GRAPH)
         rows = answer(app.test_client(), "SELECT ?n WHERE { ?s ?p ?n }")
