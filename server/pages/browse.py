@@ -162,8 +162,10 @@ def sitemap() -> Response:
 
 @bp.route("/robots.txt")
 def robots() -> Response:
-    """Crawlers are welcome on the pages; the endpoint and the dumps are for people and programs that mean it."""
-    text = (f"User-agent: *\nDisallow: /sparql\nDisallow: /search\nDisallow: /dumps/\nAllow: /\n\n"
+    """Crawlers are welcome on the pages and the query editor's page; query answers, searches and the dumps are for
+    people and programs that mean it ('/sparql?' blocks every query sent in the address, not the editor)."""
+    text = ("User-agent: *\nDisallow: /sparql?\nDisallow: /sparql/\nDisallow: /search\nDisallow: /dumps/\n"
+            "Allow: /\n\n"
             f"Sitemap: {request.host_url.rstrip('/')}{url_for('browse.sitemap')}\n")
     return Response(text, mimetype="text/plain")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pyoxigraph
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from ascenso_kg import iris
 
@@ -58,6 +58,8 @@ def source(rest: str) -> Response:
 
 @bp.route("/graph/<path:rest>")
 def graph(rest: str) -> Response:
+    if rest.partition(".")[0] == "ontology":  # the ontology's graph holds the ontology, which has a page of its own
+        return redirect(url_for("pages.ontology", suffix=rest[len("ontology"):] or None), code=303)
     return _answer("graph", rest)
 
 

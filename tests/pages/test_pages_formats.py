@@ -132,3 +132,12 @@ def test_pages_read_a_remote_store_the_same_way(pages_client, remote_pages_clien
     remote = remote_pages_client.get(path, headers=BROWSER)
     assert remote.status_code == local.status_code == 200
     assert parse_page(remote).text == parse_page(local).text
+
+
+def test_the_ontology_graph_named_on_the_void_page_leads_to_the_ontology_page(pages_client):
+    void = pages_client.get("/void", headers=BROWSER).get_data(as_text=True)
+    assert 'href="/graph/ontology"' in void
+    answer = pages_client.get("/graph/ontology", headers=BROWSER)
+    assert answer.status_code == 303 and answer.headers["Location"].endswith("/ontology")
+    assert pages_client.get("/graph/ontology.ttl").headers["Location"].endswith("/ontology.ttl")
+    assert pages_client.get(answer.headers["Location"], headers=BROWSER).status_code == 200

@@ -201,3 +201,20 @@ def test_search_and_the_page_views_do_not_import_each_other():
         assert ".pages.views" not in _imports(SERVER / name), name
     for module in (SERVER / "pages").glob("*.py"):
         assert not {"..search", "..search.py"} & _imports(module), module.name
+
+
+def _allowed(robots: str, path: str) -> bool:
+    """RFC 9309: the longest rule whose path is a prefix of the path and query wins; Allow wins a tie."""
+    rules = [(len(value), kind.lower() == "allow") for kind, _, value in
+             (line.partition(": ") for line in robots.splitlines())
+             if kind.lower() in ("allow", "disallow") and path.startswith(value)]
+    return max(rules, default=(0, True))[1]
+
+
+def test_robots_let_crawlers_read_the_query_editor_but_not_query_answers(pages_client):
+    robots = pages_client.get("/robots.txt").get_data(as_text=True)
+    assert _allowed(robots, "/sparql")  # the editor: a page people should find
+    assert _allowed(robots, "/resource/club/necaxa") and _allowed(robots, "/")
+    assert not _allowed(robots, "/sparql?query=ASK%7B%7D")
+    assert not _allowed(robots, "/search?q=leon")
+    assert not _allowed(robots, "/dumps/ascenso-kg.ttl.gz")
