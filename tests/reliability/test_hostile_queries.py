@@ -33,8 +33,11 @@ def server(built):
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_query_is_stopped_with_a_message_in_time(server, name):
     answer = Client(server.url, source=f"127.0.0.{10 + sorted(HOSTILE).index(name)}").query(HOSTILE[name])
-    assert answer.status in (503, 504), (answer.status, answer.text[:200])
-    assert "limit" in answer.text and f"{TIMEOUT:g} s" in answer.text
+    # Stopped by the time limit (504), or sooner by the per-query memory limit (400, naming it): a sorted product
+    # can fill the memory bound before the time runs out, depending on how busy the machine is.
+    stopped_by_memory = answer.status == 400 and "memory than the endpoint's limit" in answer.text
+    assert answer.status in (503, 504) or stopped_by_memory, (answer.status, answer.text[:200])
+    assert "limit" in answer.text and (stopped_by_memory or f"{TIMEOUT:g} s" in answer.text)
     assert answer.seconds <= TIMEOUT + 1.0
 
 
