@@ -11,14 +11,13 @@ which the remote store leaves out of the named graphs it sends).
 from __future__ import annotations
 
 import contextlib
-import socket
 import subprocess
 import time
-import urllib.request
 from pathlib import Path
 
 from .iris import DEFAULT_BASE, Iris
 from .build.release import Release
+from .loopback import free_port, stop, wait_until_serving
 
 UNION_GRAPH = Iris(DEFAULT_BASE).graph("union")
 QUADS_DUMP = "ascenso-kg-with-ontology.nq.gz"
@@ -102,18 +101,12 @@ MaxQueryCostEstimationTime = 0
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running_virtuoso(folder: Path, dumps_dir: Path, buffers: int = 20000, max_seconds: int = 60,
                      seconds: float = 120.0):
     """Start Virtuoso with its database in ``folder`` (allowed to read ``dumps_dir``); yield (its /sparql URL, its
     SQL address host:port) once both answer; stop it at the end."""
-    sql_port, http_port = _free_port(), _free_port()
+    sql_port, http_port = free_port(), free_port()
     (folder / "virtuoso.ini").write_text(INI.format(
         db=folder, sql_port=sql_port, http_port=http_port, dumps=dumps_dir.resolve(), buffers=buffers,
         dirty_buffers=buffers * 3 // 4, max_seconds=max_seconds))
@@ -121,29 +114,11 @@ def running_virtuoso(folder: Path, dumps_dir: Path, buffers: int = 20000, max_se
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{http_port}/sparql"
     try:
-        _wait_for_http(url + "?query=ASK%7B%7D", process, seconds)
+        wait_until_serving(url + "?query=ASK%7B%7D", process, seconds, name="Virtuoso")
         _wait_for_sql(f"127.0.0.1:{sql_port}", seconds)
         yield url, f"127.0.0.1:{sql_port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_for_http(url: str, process: subprocess.Popen, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"Virtuoso exited with {process.returncode} before serving {url}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"Virtuoso did not answer at {url} within {seconds:g} s")
+        stop(process, seconds=30)
 
 
 def _wait_for_sql(address: str, seconds: float) -> None:

@@ -49,3 +49,13 @@ def shared(*parts: str) -> Path:
         pytest.fail(f"this test needs the shared development material at {path} (../shared beside the clone, "
                     f"as CI lays it out); it is missing", pytrace=False)
     return path
+
+
+def nginx() -> str:
+    """Debian's nginx, which `make test` installs; fails the test clearly when it is not there (never a skip)."""
+    from ascenso_kg.commands.front import nginx_binary
+
+    binary = nginx_binary()
+    if binary is None:
+        pytest.fail("this test needs Debian's nginx (`make test` installs it with apt); it is missing", pytrace=False)
+    return binary

@@ -7,26 +7,16 @@ import contextlib
 import gzip
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import gunicorn
 
 from ..build.release import Release
+from ..loopback import HOST, free_port, stop, wait_until_serving  # noqa: F401 (the bench parts import them from here)
 from .build import installed_command, oxigraph_command
-
-HOST = "127.0.0.1"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -37,29 +27,6 @@ class Server:
     sparql: str  # the URL SPARQL queries go to
     started_seconds: float = 0.0
 
-
-def wait_until_serving(url: str, process: subprocess.Popen, seconds: float) -> float:
-    started = time.perf_counter()
-    deadline = started + seconds
-    while time.perf_counter() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode} before serving {url}")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return time.perf_counter() - started
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"nothing answered at {url} within {seconds} s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @contextlib.contextmanager

@@ -11,21 +11,23 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from urllib.parse import urlencode
 
 import pytest
 from tests.reliability.conftest import Client
+from tests.checkout import nginx
 from tests.server.live_servers import free_port, stop, wait_until_serving
 
-from ascenso_kg.commands.front import Front, nginx_binary
+from ascenso_kg.commands.front import Front
 
 SLOW = 500
 SAMPLES = 80
 QUERY = "SELECT (COUNT(?club) AS ?n) WHERE { ?club a <https://w3id.org/ascenso-kg/ontology#Club> }"
 
-pytestmark = pytest.mark.skipif(nginx_binary() is None, reason="needs Debian's nginx (make test installs it)")
+@pytest.fixture(autouse=True, scope="module")
+def needs_nginx():
+    nginx()
 
 
 def p95(seconds: list[float]) -> float:

@@ -12,10 +12,14 @@ import urllib.request
 
 import pytest
 
-from ascenso_kg.commands.front import Front, nginx_binary
+from ascenso_kg.commands.front import Front
+from tests.checkout import nginx
 from tests.server.live_servers import free_port, stop, wait_until_serving
 
-pytestmark = pytest.mark.skipif(nginx_binary() is None, reason="needs Debian's nginx (make test installs it)")
+@pytest.fixture(autouse=True, scope="module")
+def needs_nginx():
+    nginx()
+
 
 QUERY = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
