@@ -14,16 +14,16 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
 from ascenso_kg.iris import Iris, slugify
 
-from .config import MappingTables, default_tables
-from .document import Problem
-from .interpret import Coverage, interpret
-from .links import map_links
-from .ntriples import quad_line
-from .players import PlayerRegistry
-from .rdf import ArticleMapper, map_reference_tables
-from .reader import read_article
-from .records import ArticleRecords
-from .ties import resolve_ties
+from .mapping_tables import MappingTables, default_tables
+from .read.document import Problem
+from .interpret.article import Coverage, interpret
+from .rdf.links import map_links
+from .rdf.ntriples import quad_line
+from .interpret.players import PlayerRegistry
+from .rdf.article_graph import ArticleMapper, map_reference_tables
+from .read.reader import read_article
+from .interpret.records import ArticleRecords
+from .interpret.ties import resolve_ties
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from ascenso_kg.iris import slugify
-from ascenso_kg.mappings.changes import read_change
-from ascenso_kg.mappings.config import default_tables
-from ascenso_kg.mappings.names import NameResolver
-from ascenso_kg.mappings.records import Span
+from ascenso_kg.mappings.interpret.changes import read_change
+from ascenso_kg.mappings.mapping_tables import default_tables
+from ascenso_kg.mappings.interpret.name_resolution import NameResolver
+from ascenso_kg.mappings.interpret.records import Span
 
 LINE = 21
 

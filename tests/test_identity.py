@@ -75,18 +75,18 @@ def test_season_iris_are_scoped_by_competition_except_the_liga_de_ascenso(compet
     ("2012–13 Ascenso MX season", "liga-de-ascenso"),
 ])
 def test_the_family_s_titles_give_their_competition(title, competition):
-    from ascenso_kg.mappings.config import default_tables
-    from ascenso_kg.mappings.interpret import interpret
-    from ascenso_kg.mappings.reader import read_text
+    from ascenso_kg.mappings.mapping_tables import default_tables
+    from ascenso_kg.mappings.interpret.article import interpret
+    from ascenso_kg.mappings.read.reader import read_text
 
     records, _, problems = interpret(read_text(f"= {title} =\n", "t.txt"), "t", default_tables())
     assert (records.competition, bool(records.seasons)) == (competition, True), [str(p) for p in problems]
 
 
 def test_a_title_of_no_known_kind_is_read_from_its_infobox_season_and_competition():
-    from ascenso_kg.mappings.config import default_tables
-    from ascenso_kg.mappings.interpret import interpret
-    from ascenso_kg.mappings.reader import read_text
+    from ascenso_kg.mappings.mapping_tables import default_tables
+    from ascenso_kg.mappings.interpret.article import interpret
+    from ascenso_kg.mappings.read.reader import read_text
 
     text = "= Torneo de Ascenso 2030–31 =\n\nInfobox\n- Competition: Liga de Expansión MX\n- Season: 2030–31\n"
     records, _, problems = interpret(read_text(text, "t.txt"), "t", default_tables())
@@ -95,7 +95,7 @@ def test_a_title_of_no_known_kind_is_read_from_its_infobox_season_and_competitio
 
 
 def test_a_four_digit_end_year_is_the_same_season():
-    from ascenso_kg.mappings.context import season_id_from
+    from ascenso_kg.mappings.interpret.context import season_id_from
 
     assert [season_id_from(text) for text in ("1999–2000", "2005−06", "2016-17", "2001–2002", "2001–2003")] == \
         ["1999-00", "2005-06", "2016-17", "2001-02", None]

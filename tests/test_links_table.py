@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ascenso_kg.iris import Iris
-from ascenso_kg.mappings.config import MappingTableError, load_tables
-from ascenso_kg.mappings.links import dbpedia_iri, kind_iri, map_links
+from ascenso_kg.mappings.mapping_tables import MappingTableError, load_tables
+from ascenso_kg.mappings.rdf.links import dbpedia_iri, kind_iri, map_links
 from ascenso_kg.resources import MAPPING_TABLES_DIR
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from ascenso_kg.mappings.players import PlayerRegistry, is_abbreviated
-from ascenso_kg.mappings.records import PlayerMention
+from ascenso_kg.mappings.interpret.players import PlayerRegistry, is_abbreviated
+from ascenso_kg.mappings.interpret.records import PlayerMention
 
 
 def resolve(*mentions: PlayerMention) -> PlayerRegistry:

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from ascenso_kg.iris import AKG, Iris, prefixes
-from ascenso_kg.mappings.config import MappingTables, load_tables
-from ascenso_kg.mappings.interpret import interpret
+from ascenso_kg.mappings.mapping_tables import MappingTables, load_tables
+from ascenso_kg.mappings.interpret.article import interpret
 from ascenso_kg.mappings.pipeline import MappingResult, map_articles
-from ascenso_kg.mappings.reader import read_article
-from ascenso_kg.mappings.records import StageKey
+from ascenso_kg.mappings.read.reader import read_article
+from ascenso_kg.mappings.interpret.records import StageKey
 from ascenso_kg.resources import MAPPING_TABLES_DIR
 from ascenso_kg.build.store import memory_store
 

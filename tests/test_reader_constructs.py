@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from ascenso_kg.mappings.document import BulletItem, MatchBlock, Paragraph, Placeholder, Table
-from ascenso_kg.mappings.reader import read_article, read_text, split_cells
-from ascenso_kg.mappings.scorers import GoalMention
-from ascenso_kg.mappings.values import Minute
+from ascenso_kg.mappings.read.document import BulletItem, MatchBlock, Paragraph, Placeholder, Table
+from ascenso_kg.mappings.read.reader import read_article, read_text, split_cells
+from ascenso_kg.mappings.read.scorers import GoalMention
+from ascenso_kg.mappings.read.value_parsers import Minute
 
 ARTICLES = Path(__file__).parent / "articles"
 SEASON = ARTICLES / "2030-31-liga-imaginaria-season.txt"

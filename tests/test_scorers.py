@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ascenso_kg.mappings.scorers import GoalMention, parse_scorer_line
-from ascenso_kg.mappings.values import Minute
+from ascenso_kg.mappings.read.scorers import GoalMention, parse_scorer_line
+from ascenso_kg.mappings.read.value_parsers import Minute
 
 
 def goal(scorer: str, minute: int | None = None, added: int | None = None, *, pen: bool = False, og: bool = False):

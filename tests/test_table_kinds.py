@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from ascenso_kg.mappings.config import default_tables
-from ascenso_kg.mappings.document import Table, TableRow
-from ascenso_kg.mappings.reader import read_text, split_cells
-from ascenso_kg.mappings.interpret import interpret
-from ascenso_kg.mappings.table_reader import kinds_by_header, normalize_header
+from ascenso_kg.mappings.mapping_tables import default_tables
+from ascenso_kg.mappings.read.document import Table, TableRow
+from ascenso_kg.mappings.read.reader import read_text, split_cells
+from ascenso_kg.mappings.interpret.article import interpret
+from ascenso_kg.mappings.interpret.table_rows import kinds_by_header, normalize_header
 
 
 def table(text: str) -> Table:
@@ -101,7 +101,7 @@ def test_a_match_lineup_is_explained_not_read_as_a_table_of_clubs():
     ("Veracruz was promoted; Neza stayed.", ["veracruz", "neza"]),
 ])
 def test_the_senior_club_s_name_inside_a_reserve_team_s_is_not_the_senior_club(text, clubs):
-    from ascenso_kg.mappings.names import NameResolver
+    from ascenso_kg.mappings.interpret.name_resolution import NameResolver
 
     assert [club for _, club, _ in NameResolver(default_tables()).find_clubs(text, "test", 1)] == clubs
 

@@ -10,10 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from ascenso_kg.mappings.config import default_tables
-from ascenso_kg.mappings.document import Table, TableRow
-from ascenso_kg.mappings.reader import split_cells
-from ascenso_kg.mappings.table_reader import read_table
+from ascenso_kg.mappings.mapping_tables import default_tables
+from ascenso_kg.mappings.read.document import Table, TableRow
+from ascenso_kg.mappings.read.reader import split_cells
+from ascenso_kg.mappings.interpret.table_rows import read_table
 
 
 def read(text: str, kind: str):

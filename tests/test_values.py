@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ascenso_kg.mappings.values import (
+from ascenso_kg.mappings.read.value_parsers import (
     Minute,
     Score,
     find_dates,

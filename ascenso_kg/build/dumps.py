@@ -21,7 +21,7 @@ from isal import isal_zlib
 from pyoxigraph import RdfFormat, parse, serialize
 
 from ..iris import prefixes
-from ..mappings.ntriples import quad_line, triple_line
+from ..mappings.rdf.ntriples import quad_line, triple_line
 
 MEDIA_TYPES = {
     ".ttl": "text/turtle",

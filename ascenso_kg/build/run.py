@@ -33,7 +33,7 @@ from .dumps import (
     write_text,
 )
 from ..iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
-from ..mappings.document import Problem
+from ..mappings.read.document import Problem
 from ..mappings.pipeline import MappingResult, map_articles
 from ..resources import ONTOLOGY_FILE
 from ..validation.publish import PublishedValidation, publish_validation

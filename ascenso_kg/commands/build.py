@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..build import StrictBuildFailed, build_release
 from ..iris import DEFAULT_BASE
-from ..mappings.config import MappingTableError
+from ..mappings.mapping_tables import MappingTableError
 from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 from ..build.release import BuildLocked
 

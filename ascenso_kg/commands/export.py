@@ -14,7 +14,7 @@ from pathlib import Path
 from ..iris import DEFAULT_BASE, Iris
 from ..linking.entities import open_release_store, release_base
 from ..linking.quickstatements import ExportError, QuickStatementsWriter, load_properties, load_sources
-from ..mappings.config import WIKIDATA_KINDS, MappingTableError, load_wikidata_links
+from ..mappings.mapping_tables import WIKIDATA_KINDS, MappingTableError, load_wikidata_links
 from ..resources import MAPPING_TABLES_DIR
 from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 

@@ -22,7 +22,7 @@ from ..linking.client import DEFAULT_ENDPOINT, EndpointError, SparqlClient, user
 from ..linking.entities import open_release_store, read_entities, release_base
 from ..linking.scoring import score_candidates
 from ..linking.table import write_table
-from ..mappings.config import MappingTableError, load_wikidata_links
+from ..mappings.mapping_tables import MappingTableError, load_wikidata_links
 from ..resources import MAPPING_TABLES_DIR
 from ..workspace import DEFAULT_OUT_DIR
 

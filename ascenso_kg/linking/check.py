@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ascenso_kg.mappings.config import WikidataLink
+from ascenso_kg.mappings.mapping_tables import WikidataLink
 
 from .client import SparqlClient
 from .wikidata import PROFILES, describe_classes, item, qid_of, wikidata_query

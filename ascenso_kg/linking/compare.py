@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 import pyoxigraph
 
 from ascenso_kg.iris import AKG, RDF, RDFS, Iris
-from ascenso_kg.mappings.config import WikidataLink
-from ascenso_kg.mappings.links import entity_iri
+from ascenso_kg.mappings.mapping_tables import WikidataLink
+from ascenso_kg.mappings.rdf.links import entity_iri
 
 from .client import SparqlClient
 from .wikidata import item, qid_of, wikidata_query

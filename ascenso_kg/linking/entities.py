@@ -13,8 +13,8 @@ from pathlib import Path
 import pyoxigraph
 
 from ascenso_kg.iris import Iris
-from ascenso_kg.mappings.config import WIKIDATA_KINDS
-from ascenso_kg.mappings.links import kind_iri
+from ascenso_kg.mappings.mapping_tables import WIKIDATA_KINDS
+from ascenso_kg.mappings.rdf.links import kind_iri
 from ascenso_kg.build.release import ReleaseNotFound, open_release
 
 ENTITIES_QUERY = Path(__file__).parent / "queries" / "entities.rq"

@@ -19,8 +19,8 @@ from pathlib import Path
 import pyoxigraph
 
 from ascenso_kg.iris import AKG, FOAF, PROV, RDF, RDFS, SCHEMA, Iris
-from ascenso_kg.mappings.config import WikidataLink
-from ascenso_kg.mappings.links import entity_iri, kind_iri
+from ascenso_kg.mappings.mapping_tables import WikidataLink
+from ascenso_kg.mappings.rdf.links import entity_iri, kind_iri
 
 from .entities import IdReader
 

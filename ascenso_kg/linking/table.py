@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ascenso_kg.mappings.config import WIKIDATA_COLUMNS, WikidataLink, load_wikidata_links
+from ascenso_kg.mappings.mapping_tables import WIKIDATA_COLUMNS, WikidataLink, load_wikidata_links
 
 from .scoring import LinkRow
 

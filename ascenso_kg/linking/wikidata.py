@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from string import Template
 
-from ascenso_kg.mappings.links import WIKIDATA_ENTITY, wikidata_iri
+from ascenso_kg.mappings.rdf.links import WIKIDATA_ENTITY, wikidata_iri
 
 QUERIES_DIR = Path(__file__).parent / "queries"
 PREFIXES = """PREFIX wd: <http://www.wikidata.org/entity/>

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from ascenso_kg.mappings.config import default_tables
-from ascenso_kg.mappings.document import BulletItem, Document, MatchBlock, Paragraph, Section, Table
-from ascenso_kg.mappings.names import NameResolver
-from ascenso_kg.mappings.reader import read_article
-from ascenso_kg.mappings.values import parse_date, parse_int
+from ascenso_kg.mappings.mapping_tables import default_tables
+from ascenso_kg.mappings.read.document import BulletItem, Document, MatchBlock, Paragraph, Section, Table
+from ascenso_kg.mappings.interpret.name_resolution import NameResolver
+from ascenso_kg.mappings.read.reader import read_article
+from ascenso_kg.mappings.read.value_parsers import parse_date, parse_int
 
 _SEASON_DATES = re.compile(r"took place from (?P<start>.+?) to (?P<end>\d{1,2} \w+ \d{4})")
 

@@ -12,7 +12,7 @@ import pytest
 from tests.corpus.corpus_checks import club_id, inconsistencies, read
 
 from ascenso_kg.corpus import CorpusSummary
-from ascenso_kg.mappings.players import _fits
+from ascenso_kg.mappings.interpret.players import _fits
 
 NATIONALITIES = {"MEX", "ARG", "COL", "URU", "BRA", "PAR", "USA", "ECU", "CRC", "CHI", "GUA"}
 

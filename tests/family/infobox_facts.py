@@ -10,12 +10,12 @@ import re
 from pathlib import Path
 
 
-from ascenso_kg.mappings.config import default_tables
-from ascenso_kg.mappings.context import season_id_of, season_name_of
-from ascenso_kg.mappings.infobox_values import parse_season
-from ascenso_kg.mappings.interpret import ArticleInterpreter
-from ascenso_kg.mappings.reader import read_article, read_text
-from ascenso_kg.mappings.records import SeasonRecord
+from ascenso_kg.mappings.mapping_tables import default_tables
+from ascenso_kg.mappings.interpret.context import season_id_of, season_name_of
+from ascenso_kg.mappings.read.infobox_values import parse_season
+from ascenso_kg.mappings.interpret.article import ArticleInterpreter
+from ascenso_kg.mappings.read.reader import read_article, read_text
+from ascenso_kg.mappings.interpret.records import SeasonRecord
 from tests.checkout import SHARED_DIR, shared
 
 FAMILY = SHARED_DIR / "family"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from ascenso_kg.iris import AKG, RDFS, Iris
-from ascenso_kg.mappings.config import default_tables
-from ascenso_kg.mappings.interpret import interpret
+from ascenso_kg.mappings.mapping_tables import default_tables
+from ascenso_kg.mappings.interpret.article import interpret
 from ascenso_kg.mappings.pipeline import map_articles
-from ascenso_kg.mappings.reader import read_text
+from ascenso_kg.mappings.read.reader import read_text
 
 SEASON_HEAD = "= 2030–31 Ascenso MX season =\n\n"
 CHANGES = SEASON_HEAD + "==Changes for the 2030–31 season==\n"
@@ -237,7 +237,7 @@ def test_a_wikitext_infobox_s_continuation_lines_are_read_with_their_field():
     ("Ciudad Cooperativa Cruz Azul, Jasso", ("ciudad-cooperativa-cruz-azul-jasso", "Ciudad Cooperativa Cruz Azul, Jasso")),
 ])
 def test_a_city_followed_by_its_state_is_the_city(written, city):
-    from ascenso_kg.mappings.names import NameResolver
+    from ascenso_kg.mappings.interpret.name_resolution import NameResolver
 
     assert NameResolver(default_tables()).city(written) == city
 

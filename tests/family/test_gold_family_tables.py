@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ascenso_kg.mappings.config import default_tables
-from ascenso_kg.mappings.interpret import interpret
-from ascenso_kg.mappings.reader import read_article
+from ascenso_kg.mappings.mapping_tables import default_tables
+from ascenso_kg.mappings.interpret.article import interpret
+from ascenso_kg.mappings.read.reader import read_article
 
 from tests.checkout import shared
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ascenso_kg.iris import slugify
-from ascenso_kg.mappings.config import default_tables
-from ascenso_kg.mappings.names import NameResolver
+from ascenso_kg.mappings.mapping_tables import default_tables
+from ascenso_kg.mappings.interpret.name_resolution import NameResolver
 
 from .gold_infobox import CORE, CORE_FIELDS, FULL
 from .infobox_facts import FAMILY, captured, facts, family_file, read_infobox_of

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ascenso_kg.mappings.infobox_values import parse_number, parse_season, parse_tournament, parse_value, split_residue
-from ascenso_kg.mappings.reader import read_text
+from ascenso_kg.mappings.read.infobox_values import parse_number, parse_season, parse_tournament, parse_value, split_residue
+from ascenso_kg.mappings.read.reader import read_text
 
 from .infobox_facts import facts, read_infobox_of
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ascenso_kg.mappings.reader import read_text
+from ascenso_kg.mappings.read.reader import read_text
 
 from .infobox_facts import facts, family_file, read_infobox_of
 

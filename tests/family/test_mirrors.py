@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ascenso_kg.mappings.reader import read_article
+from ascenso_kg.mappings.read.reader import read_article
 
 from .infobox_facts import FAMILY, family_file
 

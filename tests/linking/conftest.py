@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from ascenso_kg.build import build_release
-from ascenso_kg.mappings.config import load_tables
+from ascenso_kg.mappings.mapping_tables import load_tables
 from ascenso_kg.resources import MAPPING_TABLES_DIR
 from tests.checkout import ARTICLES_DIR, ROOT
 from tests.linking.loopback import load_oxigraph_store, serve_oxigraph, stop

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ascenso_kg.mappings.config import load_wikidata_links
+from ascenso_kg.mappings.mapping_tables import load_wikidata_links
 from tests.linking.table_files import read_rows, run_link, write_rows
 
 

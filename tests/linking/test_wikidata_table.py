@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ascenso_kg.iris import Iris
-from ascenso_kg.mappings.config import MappingTableError, MappingTables, WikidataLink, load_wikidata_links
-from ascenso_kg.mappings.links import dbpedia_iri, map_links
+from ascenso_kg.mappings.mapping_tables import MappingTableError, MappingTables, WikidataLink, load_wikidata_links
+from ascenso_kg.mappings.rdf.links import dbpedia_iri, map_links
 from ascenso_kg.resources import MAPPING_TABLES_DIR
 
 HEADER = "entity,qid,label,method,score,reviewed,note\n"

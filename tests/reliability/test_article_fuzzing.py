@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ascenso_kg.iris import Iris
-from ascenso_kg.mappings.config import default_tables
-from ascenso_kg.mappings.interpret import interpret
+from ascenso_kg.mappings.mapping_tables import default_tables
+from ascenso_kg.mappings.interpret.article import interpret
 from ascenso_kg.mappings.pipeline import map_articles
-from ascenso_kg.mappings.reader import read_text
+from ascenso_kg.mappings.read.reader import read_text
 from tests.checkout import ARTICLES_DIR
 
 ARTICLES = {path.name: path.read_text(encoding="utf-8") for path in sorted(ARTICLES_DIR.glob("*.txt"))}

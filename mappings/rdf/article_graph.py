@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from ascenso_kg.iris import AKG, DCTERMS, RDF, RDFS, SCHEMA, SKOS, Iris, licence_iri
 
-from .config import MappingTables
-from .context import season_id_from
-from .map_clubs import ClubMapping
-from .map_infobox import InfoboxMapping
-from .map_matches import MatchMapping
-from .map_outcomes import OutcomeMapping
-from .map_tables import TableMapping
+from ..mapping_tables import MappingTables
+from ..interpret.context import season_id_from
+from .club_statements import ClubMapping
+from .infobox_statements import InfoboxMapping
+from .match_statements import MatchMapping
+from .outcome_statements import OutcomeMapping
+from .table_statements import TableMapping
 from .ntriples import GraphBuilder, text
-from .players import PlayerRegistry
-from .rdf_terms import DECISIONS, DERIVED, LABEL, stage_iri, stage_label
-from .records import ArticleRecords, RoundKey, Span
+from ..interpret.players import PlayerRegistry
+from .terms import DECISIONS, DERIVED, LABEL, stage_iri, stage_label
+from ..interpret.records import ArticleRecords, RoundKey, Span
 
 
 class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping, InfoboxMapping):

@@ -6,10 +6,10 @@ import re
 from dataclasses import replace
 
 from .context import TOURNAMENT_NAME, Context, SectionState, season_id_of, tournament_id_of
-from .document import Table
+from ..read.document import Table
 from .records import ClubSeasonRecord, EntryRecord, TableRecord, TitleRecord, TournamentRecord
-from .table_reader import kinds_by_header, read_table
-from .values import parse_title_line
+from .table_rows import kinds_by_header, read_table
+from ..read.value_parsers import parse_title_line
 
 _TOURNAMENT_MARK = re.compile(r"\s*\((?:Ap|Cl|Apertura|Clausura)\.?\)\s*")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .context import Context, SectionState
 from .records import RoundKey, RulesRecord, StageKey, TieRecord, TieSideRecord
-from .values import parse_count, parse_date
+from ..read.value_parsers import parse_count, parse_date
 
 
 class ProseReading:

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .config import MappingTables
-from .document import Table, TableRow
+from ..mapping_tables import MappingTables
+from ..read.document import Table, TableRow
 from .records import RowRecord
-from .values import parse_decimal, parse_int
+from ..read.value_parsers import parse_decimal, parse_int
 
 MISSING_MARKERS = {"", "'", "—", "–", "-", "n/a", "N/A", "?"}
 

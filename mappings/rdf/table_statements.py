@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ascenso_kg.iris import AKG
 
-from .rdf_terms import stage_iri, stage_label, tournament_label
-from .records import RowRecord, Span, StageKey, TableRecord
+from .terms import stage_iri, stage_label, tournament_label
+from ..interpret.records import RowRecord, Span, StageKey, TableRecord
 
 _TABLE_CLASSES = {"standings": "StandingsTable", "top_scorers": "TopScorerTable", "relegation": "RelegationTable"}
 _ROW_CLASSES = {"standings": "StandingsRow", "top_scorers": "TopScorerRow", "relegation": "RelegationRow"}

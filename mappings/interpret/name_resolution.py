@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ascenso_kg.iris import slugify
 
-from .config import MappingTables
+from ..mapping_tables import MappingTables
 
 
 def normalize_name(name: str) -> str:

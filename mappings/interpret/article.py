@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ascenso_kg.iris import slugify
 
-from .config import MappingTables
+from ..mapping_tables import MappingTables
 from .context import (
     OPENING_TOURNAMENTS,
     TOURNAMENT_KIND,
@@ -25,14 +25,14 @@ from .context import (
     season_name_of,
     tournament_id_of,
 )
-from .document import BulletItem, Document, MatchBlock, Paragraph, Placeholder, Problem, Section, Table
-from .names import NameResolver
-from .read_infobox import InfoboxReading
-from .read_matches import MatchReading
-from .read_prose import ProseReading
-from .read_tables import TableReading
+from ..read.document import BulletItem, Document, MatchBlock, Paragraph, Placeholder, Problem, Section, Table
+from .name_resolution import NameResolver
+from .infobox_fields import InfoboxReading
+from .match_blocks import MatchReading
+from .prose import ProseReading
+from .article_tables import TableReading
 from .records import ArticleRecords, PlayerMention, SeasonRecord, Span, StageKey, StageRecord, TournamentRecord
-from .values import split_nationality
+from ..read.value_parsers import split_nationality
 
 
 class ArticleInterpreter(InfoboxReading, ProseReading, TableReading, MatchReading):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .config import MappingTables
-from .names import NameResolver
+from ..mapping_tables import MappingTables
+from .name_resolution import NameResolver
 from .records import ChangeRecord, Span
 
 # The verbs a club-change sentence starts its predicate with.

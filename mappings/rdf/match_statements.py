@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ascenso_kg.iris import AKG, RDF, SCHEMA
 
-from .rdf_terms import DECISIONS
-from .records import MatchRecord, Span, TieRecord
+from .terms import DECISIONS
+from ..interpret.records import MatchRecord, Span, TieRecord
 
 
 class MatchMapping:

@@ -14,8 +14,8 @@ from urllib.parse import quote, unquote
 
 from ascenso_kg.iris import DCTERMS, FOAF, OWL, RDFS, Iris
 
-from .config import Link, MappingTables, WikidataLink
-from .document import Problem
+from ..mapping_tables import Link, MappingTables, WikidataLink
+from ..read.document import Problem
 from .ntriples import GraphBuilder, text
 
 WIKIPEDIA_PREFIX = "https://en.wikipedia.org/wiki/"

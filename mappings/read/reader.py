@@ -24,9 +24,9 @@ from .document import (
     Table,
     TableRow,
 )
-from .read_wikitext import looks_like_wikitext, read_wikitext_infobox, wikitext_title
+from .wikitext import looks_like_wikitext, read_wikitext_infobox, wikitext_title
 from .scorers import parse_scorer_line
-from .values import parse_date
+from .value_parsers import parse_date
 
 _TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=$")
 _HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<title>.*?)\s*(?P=marks)\s*$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .values import Minute, parse_minute
+from .value_parsers import Minute, parse_minute
 
 
 @dataclass(frozen=True)

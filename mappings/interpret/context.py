@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import Document
+from ..read.document import Document
 from .records import StageKey, TableRecord
 
 TOURNAMENT_NAME = re.compile(r"\b(?P<kind>Apertura|Clausura|Bicentenario|Invierno|Verano)\s+(?P<year>\d{4})\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ascenso_kg.iris import AKG, RDFS
 
 from .ntriples import text
-from .rdf_terms import tournament_label
+from .terms import tournament_label
 
 
 class OutcomeMapping:

@@ -11,7 +11,7 @@ import re
 
 from ascenso_kg.iris import slugify
 
-from .infobox_values import (
+from ..read.infobox_values import (
     CLOSING,
     OPENING,
     Group,
@@ -23,7 +23,7 @@ from .infobox_values import (
     split_residue,
 )
 from .records import OutcomeRecord, RoundKey, StageKey, StatisticRecord, TieRecord, TieSideRecord, TitleRecord
-from .values import parse_count, parse_date
+from ..read.value_parsers import parse_count, parse_date
 
 # The ontology terms of the fields read by their own code below (the others' are in infobox_fields.csv).
 _OWN_FIELD_PROPERTIES = {

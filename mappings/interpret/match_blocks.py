@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .changes import read_change
 from .context import Context
-from .document import BulletItem, MatchBlock
+from ..read.document import BulletItem, MatchBlock
 from .records import ChangeRecord, GoalRecord, MatchRecord, RoundKey
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ascenso_kg.iris import PROV, RDFS, Iris
 
-from .records import StageKey
+from ..interpret.records import StageKey
 
 LABEL = RDFS + "label"
 DERIVED = PROV + "wasDerivedFrom"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .document import Problem
+from ..read.document import Problem
 from .records import ArticleRecords, MatchRecord, RoundKey, RulesRecord, StageKey, TieRecord, TieSideRecord
 
 
