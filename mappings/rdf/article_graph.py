@@ -17,7 +17,7 @@ from .outcome_statements import OutcomeMapping
 from .table_statements import TableMapping
 from .ntriples import GraphBuilder, text
 from ..interpret.players import PlayerRegistry
-from .terms import DECISIONS, DERIVED, LABEL, stage_iri, stage_label
+from .terms import DERIVED, LABEL, stage_iri, stage_label
 from ..interpret.records import ArticleRecords, RoundKey, Span
 
 
@@ -169,7 +169,7 @@ class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping, Inf
         out.add(rules_iri, AKG + "higherSeedHostsSecondLeg", rules.higher_seed_hosts_second_leg)
         out.add(rules_iri, AKG + "winnerPlaysPromotionFinal", rules.winner_to_promotion_final)
         if rules.tie_break:
-            out.link(rules_iri, AKG + "tieBreak", AKG + DECISIONS[rules.tie_break])
+            out.link(rules_iri, AKG + "tieBreak", AKG + self.tables.decisions[rules.tie_break])
         out.add(rules_iri, RDFS + "comment", text(" ".join(rules.text), "en"))
         self.derived(rules_iri, *rules.spans)
 

@@ -1,4 +1,5 @@
-"""Terms and labels every mapper shares: provenance and label properties, tie decisions, stage IRIs and names."""
+"""Terms and labels every mapper shares: provenance and label properties, stage IRIs and names (how a tie decision
+is written is a table: ``mappings/tables/tie_decisions.csv``)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,6 @@ from ..interpret.records import StageKey
 
 LABEL = RDFS + "label"
 DERIVED = PROV + "wasDerivedFrom"
-
-DECISIONS = {
-    "aggregate": "DecidedOnAggregate",
-    "away_goals": "DecidedOnAwayGoals",
-    "higher_seed": "DecidedOnHigherSeed",
-    "penalties": "DecidedOnPenalties",
-    "not_stated": "DecisionNotStated",
-}
 
 
 def stage_iri(iris: Iris, key: StageKey) -> str:

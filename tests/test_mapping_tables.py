@@ -1,0 +1,107 @@
+"""The mapping tables: each declared once, read by one loader that names the file and line of a bad row, and checked
+against the ontology (every property, class and individual a table names is one ontology/ascenso.ttl declares)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ascenso_kg.mappings.mapping_tables import TABLES, WIKIDATA_TABLE, MappingTableError, load_tables
+from ascenso_kg.resources import MAPPING_TABLES_DIR, ONTOLOGY_FILE
+
+
+def tables_with(tmp_path: Path, file: str, row: str) -> tuple[Path, int]:
+    """A copy of the project's tables with one row added to ``file``; the row's line number."""
+    directory = tmp_path / "tables"
+    shutil.copytree(MAPPING_TABLES_DIR, directory)
+    path = directory / file
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + ("" if text.endswith("\n") else "\n") + row + "\n", encoding="utf-8")
+    return directory, len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_the_shipped_tables_name_only_terms_the_ontology_declares():
+    tables = load_tables()
+    assert tables.row_properties["goals_for"] == "goalsFor"
+    assert tables.league_tables["relegation"].row_class == "RelegationRow"
+    assert tables.decisions["higher_seed"] == "DecidedOnHigherSeed"
+
+
+def test_every_table_the_build_reads_is_declared_once():
+    declared = [declaration.file for declaration in (*TABLES, WIKIDATA_TABLE)]
+    assert len(declared) == len(set(declared))
+    # wikidata_properties.csv is read by the QuickStatements export alone (ascenso_kg/linking/quickstatements.py)
+    shipped = {path.name for path in MAPPING_TABLES_DIR.glob("*.csv")} - {"wikidata_properties.csv"}
+    assert set(declared) == shipped
+
+
+@pytest.mark.parametrize("file, row, message", [
+    ("league_table_properties.csv", "goals_for,goalsScoredFor,", "unknown property 'goalsScoredFor'"),
+    ("infobox_fields.csv", "fair_play,count,fairPlayPoints,", "unknown property 'fairPlayPoints'"),
+    ("league_tables.csv", "fair_play,FairPlayTable,StandingsRow,fair play,juego limpio,", "unknown table kind 'fair_play'"),
+    ("league_tables.csv", "stadia,VenuesTable,StandingsRow,venues,estadios,", "unknown class 'VenuesTable'"),
+    ("league_tables.csv", "stadia,StandingsTable,StandingsTable,venues,estadios,",
+     r"unknown class 'StandingsTable' \(not a subclass of akg:TableRow"),
+    ("change_kinds.csv", r"\bwas merged\b,Merger,", r"unknown change kind 'Merger' \(not a subclass of akg:ClubChange"),
+    ("change_kinds.csv", r"\bwas merged\b,Club,", "unknown change kind 'Club'"),
+    ("tie_decisions.csv", "coin_toss,DecidedOnCoinToss,", "unknown individual 'DecidedOnCoinToss'"),
+    ("tie_decisions.csv", "coin_toss,Tie,", r"unknown individual 'Tie' \(not an akg:TieDecision"),
+])
+def test_a_table_naming_a_term_the_ontology_lacks_is_refused_with_its_line(tmp_path, file, row, message):
+    directory, line = tables_with(tmp_path, file, row)
+    with pytest.raises(MappingTableError, match=rf"^{file}:{line}: {message}"):
+        load_tables(directory)
+
+
+def test_the_check_reads_the_ontology_it_is_given(tmp_path):
+    """The same shipped tables fail against an ontology without a term they name: the check is the ontology's."""
+    ontology = tmp_path / "ascenso.ttl"
+    text = ONTOLOGY_FILE.read_text(encoding="utf-8")
+    assert "akg:goalFrequency a owl:DatatypeProperty" in text
+    ontology.write_text(text.replace("akg:goalFrequency a owl:DatatypeProperty", "akg:goalFrequency a owl:Thing"),
+                        encoding="utf-8")
+    line = next(number for number, text in enumerate(
+        (MAPPING_TABLES_DIR / "league_table_properties.csv").read_text(encoding="utf-8").splitlines(), 1)
+        if text.startswith("goal_frequency,"))
+    with pytest.raises(MappingTableError, match=rf"^league_table_properties.csv:{line}: unknown property 'goalFrequency'"):
+        load_tables(ontology=ontology)
+
+
+@pytest.mark.parametrize("file, row, message", [
+    ("clubs.csv", "necaxa,Necaxa again,", "club 'necaxa' listed twice"),
+    ("club_aliases.csv", "Rayos,club-que-no-existe,,", r"unknown club 'club-que-no-existe' \(not in clubs.csv\)"),
+    ("rounds.csv", "round_of_16,Round of 16,Octavos de final,first", "order must be a whole number"),
+    ("headings.csv", "^Fair play$,fair_play,,", "unknown role 'fair_play'"),
+    ("headings.csv", "^Octavos$,round,round_of_16,", "unknown round"),
+    ("headings.csv", "^(Octavos$,stadia,,", r"bad pattern '\^\(Octavos\$'"),
+    ("columns.csv", "standings,Fair play,fair_play", r"unknown field 'fair_play' \(not in fields.csv\)"),
+    ("table_kinds.csv", "fair_play,club fair_play,", "unknown field in 'club fair_play'"),
+    ("infobox_fields.csv", "winners,clubs,champion,", "field 'winners' is read by its own code"),
+    ("infobox_fields.csv", "fair_play,table,fairPlay,", "unknown infobox value shape 'table'"),
+    ("infobox_fields.csv", "fair_play,count,akg:points,", "property must be an ontology term's local name"),
+    ("infobox_keys.csv", "season,Fair play,fair_play,", r"unknown infobox field 'fair_play' \(not in infobox_fields.csv\)"),
+    ("infobox_keys.csv", "season,Sponsor,skip,", r"a skipped key needs its reason \(note\)"),
+    ("infobox_keys.csv", "season,WINNERS,winners,", "key 'WINNERS' listed twice for season"),
+    ("rules.csv", "coin was tossed,tie_break,coin_toss,", r"unknown tie decision 'coin_toss' \(not in tie_decisions.csv\)"),
+    ("rules.csv", "coin was tossed,coin,yes,", "unknown rule field 'coin'"),
+    ("prose.csv", "fair play,fair_play,", "unknown meaning 'fair_play'"),
+    ("skipped_tables.csv", "Fair play,", "every skipped table needs its reason"),
+    ("links.csv", "team,necaxa,https://en.wikipedia.org/wiki/Club_Necaxa,a copy", "unknown kind 'team'"),
+    ("links.csv", "club,necaxa,https://es.wikipedia.org/wiki/Club_Necaxa,a copy",
+     "enwiki_url must be an English Wikipedia article URL"),
+])
+def test_a_bad_row_is_refused_with_its_file_and_line(tmp_path, file, row, message):
+    directory, line = tables_with(tmp_path, file, row)
+    with pytest.raises(MappingTableError, match=rf"^{file}:{line}: {message}"):
+        load_tables(directory)
+
+
+def test_a_table_without_a_declared_column_is_refused_at_its_header(tmp_path):
+    directory = tmp_path / "tables"
+    shutil.copytree(MAPPING_TABLES_DIR, directory)
+    (directory / "league_tables.csv").write_text("table,class,name_en\nstandings,StandingsTable,standings\n",
+                                                 encoding="utf-8")
+    with pytest.raises(MappingTableError, match=r"^league_tables.csv:1: missing columns row_class, name_es$"):
+        load_tables(directory)
