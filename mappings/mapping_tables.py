@@ -45,6 +45,7 @@ _HEADING_ROLES = {
     "changes", "stadia", "tournament", "liguilla", "promotion_final", "round", "leg", "standings", "top_scorers",
     "relegation", "entries", "rules", "results", "matchday",
 }
+_OUTCOME_KINDS = {"promoted", "relegated"}  # the infobox fields read as a season's outcomes
 _PROSE_MEANINGS = {"season_dates", "tournament_dates", "updated_on", "sort_rule", "tie_note", "skip"}
 _RULE_FIELDS = {
     "legs", "away_goals", "tie_break", "qualifiers", "byes", "reseeded", "higher_seed_hosts_second_leg",
@@ -132,6 +133,14 @@ class LeagueTable:
     name_es: str
 
 
+@dataclass(frozen=True)
+class OutcomeKind:
+    """A row of outcome_kinds.csv: the class of an outcome's club change and the season's property naming the club."""
+
+    change_class: str
+    season_property: str
+
+
 @dataclass
 class MappingTables:
     clubs: dict[str, str] = field(default_factory=dict)  # id -> canonical name
@@ -158,6 +167,7 @@ class MappingTables:
     league_tables: dict[str, LeagueTable] = field(default_factory=dict)  # league table kind -> classes and names
     row_properties: dict[str, str] = field(default_factory=dict)  # a league table row's field -> akg property
     decisions: dict[str, str] = field(default_factory=dict)  # how a tie was decided -> akg:TieDecision individual
+    outcome_kinds: dict[str, OutcomeKind] = field(default_factory=dict)  # an infobox outcome (promoted, relegated)
     links: list[Link] = field(default_factory=list)
     wikidata_links: list[WikidataLink] = field(default_factory=list)
 
@@ -302,6 +312,13 @@ TABLES: tuple[TableDeclaration, ...] = (
     TableDeclaration(
         "change_kinds.csv", (_PATTERN, _text("kind", ontology_class("ClubChange", "change kind"))),
         into=(Into("change_kinds", value=lambda row, line: Pattern(row["pattern"], row["kind"])),)),
+    TableDeclaration(
+        "outcome_kinds.csv",
+        (_text("kind", one_of(_OUTCOME_KINDS, "unknown outcome kind {value!r}")),
+         _text("class", ontology_class("ClubChange")), _text("season_property", ontology_property)),
+        key=lambda row: row["kind"], duplicate="outcome kind {kind!r} listed twice",
+        into=(Into("outcome_kinds", key="kind",
+                   value=lambda row, line: OutcomeKind(row["class"], row["season_property"])),)),
     TableDeclaration(
         "links.csv",
         (_text("kind", one_of(LINK_KINDS, "unknown kind {value!r}")), _text("id"),

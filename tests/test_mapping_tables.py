@@ -46,6 +46,8 @@ def test_every_table_the_build_reads_is_declared_once():
      r"unknown class 'StandingsTable' \(not a subclass of akg:TableRow"),
     ("change_kinds.csv", r"\bwas merged\b,Merger,", r"unknown change kind 'Merger' \(not a subclass of akg:ClubChange"),
     ("change_kinds.csv", r"\bwas merged\b,Club,", "unknown change kind 'Club'"),
+    ("outcome_kinds.csv", "relegated,Demotion,relegated,", r"unknown class 'Demotion' \(not a subclass of akg:ClubChange"),
+    ("outcome_kinds.csv", "relegated,Relegation,demoted,", "unknown property 'demoted'"),
     ("tie_decisions.csv", "coin_toss,DecidedOnCoinToss,", "unknown individual 'DecidedOnCoinToss'"),
     ("tie_decisions.csv", "coin_toss,Tie,", r"unknown individual 'Tie' \(not an akg:TieDecision"),
 ])
@@ -88,6 +90,7 @@ def test_the_check_reads_the_ontology_it_is_given(tmp_path):
     ("rules.csv", "coin was tossed,coin,yes,", "unknown rule field 'coin'"),
     ("prose.csv", "fair play,fair_play,", "unknown meaning 'fair_play'"),
     ("skipped_tables.csv", "Fair play,", "every skipped table needs its reason"),
+    ("outcome_kinds.csv", "withdrawn,Dissolution,relegated,", "unknown outcome kind 'withdrawn'"),
     ("links.csv", "team,necaxa,https://en.wikipedia.org/wiki/Club_Necaxa,a copy", "unknown kind 'team'"),
     ("links.csv", "club,necaxa,https://es.wikipedia.org/wiki/Club_Necaxa,a copy",
      "enwiki_url must be an English Wikipedia article URL"),
