@@ -12,6 +12,7 @@ ontology does not declare, a bad regular expression), naming the file and line o
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,9 @@ _HEADING_ROLES = {
     "changes", "stadia", "tournament", "liguilla", "promotion_final", "round", "leg", "standings", "top_scorers",
     "relegation", "entries", "rules", "results", "matchday",
 }
+# The stage kinds and the values their names may use: a Liguilla and a regular season are named by their tournament,
+# the promotion final by its year.
+STAGE_KINDS = {"liguilla": {"tournament"}, "regular_season": {"tournament"}, "promotion_final": {"year"}}
 _OUTCOME_KINDS = {"promoted", "relegated"}  # the infobox fields read as a season's outcomes
 _PROSE_MEANINGS = {"season_dates", "tournament_dates", "updated_on", "sort_rule", "tie_note", "skip"}
 _RULE_FIELDS = {
@@ -141,6 +145,15 @@ class OutcomeKind:
     season_property: str
 
 
+@dataclass(frozen=True)
+class StageKind:
+    """A row of stages.csv: a stage's class and its English and Spanish names (templates, see ``STAGE_KINDS``)."""
+
+    stage_class: str
+    label_en: str
+    label_es: str
+
+
 @dataclass
 class MappingTables:
     clubs: dict[str, str] = field(default_factory=dict)  # id -> canonical name
@@ -167,6 +180,7 @@ class MappingTables:
     league_tables: dict[str, LeagueTable] = field(default_factory=dict)  # league table kind -> classes and names
     row_properties: dict[str, str] = field(default_factory=dict)  # a league table row's field -> akg property
     decisions: dict[str, str] = field(default_factory=dict)  # how a tie was decided -> akg:TieDecision individual
+    stages: dict[str, StageKind] = field(default_factory=dict)  # stage kind -> class and names
     outcome_kinds: dict[str, OutcomeKind] = field(default_factory=dict)  # an infobox outcome (promoted, relegated)
     links: list[Link] = field(default_factory=list)
     wikidata_links: list[WikidataLink] = field(default_factory=list)
@@ -210,6 +224,18 @@ def _score(text: str) -> float:
 
 def _score_range(value, row, state):
     return None if 0.0 <= _score(value) <= 1.0 else "score must be a number from 0 to 1: {value!r}"
+
+
+def _stage_name(value, row, state):
+    offered = STAGE_KINDS.get(row["stage"], set())
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError:
+        used = {"?"}
+    if used <= offered:
+        return None
+    # the sentence is itself formatted with the row's cells, hence the doubled braces
+    return f"a {row['stage']} stage's name may only use " + ", ".join("{{" + name + "}}" for name in sorted(offered))
 
 
 _PATTERN = Column("pattern", type=pattern())
@@ -312,6 +338,13 @@ TABLES: tuple[TableDeclaration, ...] = (
     TableDeclaration(
         "change_kinds.csv", (_PATTERN, _text("kind", ontology_class("ClubChange", "change kind"))),
         into=(Into("change_kinds", value=lambda row, line: Pattern(row["pattern"], row["kind"])),)),
+    TableDeclaration(
+        "stages.csv",
+        (_text("stage", one_of(STAGE_KINDS, "unknown stage kind {value!r}")), _text("class", ontology_class("Stage")),
+         _text("label_en", _stage_name), _text("label_es", _stage_name)),
+        key=lambda row: row["stage"], duplicate="stage {stage!r} listed twice",
+        into=(Into("stages", key="stage",
+                   value=lambda row, line: StageKind(row["class"], row["label_en"], row["label_es"])),)),
     TableDeclaration(
         "outcome_kinds.csv",
         (_text("kind", one_of(_OUTCOME_KINDS, "unknown outcome kind {value!r}")),

@@ -27,6 +27,18 @@ def test_the_shipped_tables_name_only_terms_the_ontology_declares():
     assert tables.row_properties["goals_for"] == "goalsFor"
     assert tables.league_tables["relegation"].row_class == "RelegationRow"
     assert tables.decisions["higher_seed"] == "DecidedOnHigherSeed"
+    assert tables.stages["promotion_final"].stage_class == "PromotionFinal"
+
+
+def test_a_stage_is_named_from_its_row():
+    from ascenso_kg.mappings.interpret.records import StageKey
+    from ascenso_kg.mappings.rdf.terms import stage_label
+
+    tables = load_tables()
+    assert stage_label(StageKey("liguilla", "apertura-2012"), tables) == ("Apertura 2012 Liguilla",
+                                                                          "Liguilla del Apertura 2012")
+    assert stage_label(StageKey("promotion_final", "2012-13"), tables) == ("2013 promotion final",
+                                                                           "Campeón de Ascenso 2013")
 
 
 def test_every_table_the_build_reads_is_declared_once():
@@ -48,6 +60,8 @@ def test_every_table_the_build_reads_is_declared_once():
     ("change_kinds.csv", r"\bwas merged\b,Club,", "unknown change kind 'Club'"),
     ("outcome_kinds.csv", "relegated,Demotion,relegated,", r"unknown class 'Demotion' \(not a subclass of akg:ClubChange"),
     ("outcome_kinds.csv", "relegated,Relegation,demoted,", "unknown property 'demoted'"),
+    ("stages.csv", "liguilla,Playoffs,{tournament} playoffs,Liguilla del {tournament},",
+     r"unknown class 'Playoffs' \(not a subclass of akg:Stage"),
     ("tie_decisions.csv", "coin_toss,DecidedOnCoinToss,", "unknown individual 'DecidedOnCoinToss'"),
     ("tie_decisions.csv", "coin_toss,Tie,", r"unknown individual 'Tie' \(not an akg:TieDecision"),
 ])
@@ -91,6 +105,10 @@ def test_the_check_reads_the_ontology_it_is_given(tmp_path):
     ("prose.csv", "fair play,fair_play,", "unknown meaning 'fair_play'"),
     ("skipped_tables.csv", "Fair play,", "every skipped table needs its reason"),
     ("outcome_kinds.csv", "withdrawn,Dissolution,relegated,", "unknown outcome kind 'withdrawn'"),
+    ("stages.csv", "repechage,Stage,{tournament} repechage,Repechaje del {tournament},", "unknown stage kind 'repechage'"),
+    ("stages.csv", "promotion_final,PromotionFinal,{tournament} final,Final {year},",
+     r"a promotion_final stage's name may only use \{year\}"),
+    ("stages.csv", "liguilla,Liguilla,{tournament Liguilla,Liguilla,", r"a liguilla stage's name may only use \{tournament\}"),
     ("links.csv", "team,necaxa,https://en.wikipedia.org/wiki/Club_Necaxa,a copy", "unknown kind 'team'"),
     ("links.csv", "club,necaxa,https://es.wikipedia.org/wiki/Club_Necaxa,a copy",
      "enwiki_url must be an English Wikipedia article URL"),

@@ -22,7 +22,7 @@ class TableMapping:
     def scope_label(self, scope: tuple[str, str]) -> str:
         kind, owner = scope
         if kind == "liguilla":
-            return stage_label(StageKey("liguilla", owner))[0]
+            return stage_label(StageKey("liguilla", owner), self.tables)[0]
         if kind == "tournament":
             return tournament_label(owner)
         return owner.replace("-", "–")
@@ -76,7 +76,7 @@ class TableMapping:
         iri = self.iris.liguilla_entry(stage, entry.club)
         out = self.out
         out.typed(iri, "LiguillaEntry")
-        out.label(iri, f"{self.club_name(entry.club)} in the {stage_label(entry.stage)[0]}")
+        out.label(iri, f"{self.club_name(entry.club)} in the {stage_label(entry.stage, self.tables)[0]}")
         out.link(iri, AKG + "stage", stage)
         out.link(iri, AKG + "club", self.iris.club(entry.club))
         out.add(iri, AKG + "seed", entry.seed)
