@@ -59,8 +59,8 @@ _INFOBOX_FIELDS = {
     "competition_name", "winners", "promoted", "relegated", "season_name", "previous_season", "next_season",
     "qualifiers", "skip", "dates",
 }
-INFOBOX_SHAPES = {"clubs", "count", "scorers", "matches", "run", "attendance", "continental_cup", "continental_qualifiers",
-                  "tournament"}
+INFOBOX_SHAPES = {"clubs", "count", "scorers", "matches", "run", "attendance", "continental_cup",
+                  "continental_qualifiers", "tournament"}
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ class MappingTables:
         return list(dict.fromkeys(self.columns.get(table_kind, {}).values()))
 
 
-def _whole_number(value, row, state):
+def _order_number(value, row, state):
     return None if value.isdigit() else "order must be a whole number"
 
 
@@ -235,7 +235,12 @@ def _stage_name(value, row, state):
     if used <= offered:
         return None
     # the sentence is itself formatted with the row's cells, hence the doubled braces
-    return f"a {row['stage']} stage's name may only use " + ", ".join("{{" + name + "}}" for name in sorted(offered))
+    names = ", ".join("{{" + name + "}}" for name in sorted(offered))
+    return f"a {row['stage']} stage's name may only use {names}"
+
+
+def _infobox_key(row):
+    return row["article_kind"], row["key"].lower()  # a key is matched without case
 
 
 _PATTERN = Column("pattern", type=pattern())
@@ -267,21 +272,24 @@ TABLES: tuple[TableDeclaration, ...] = (
         into=(Into("competitions", key="alias", value=("competition", "name")),)),
     TableDeclaration(
         "rounds.csv",
-        (_text("round"), _text("label_en"), _text("label_es"), Column("order", type=int, checks=(_whole_number,))),
+        (_text("round"), _text("label_en"), _text("label_es"), Column("order", type=int, checks=(_order_number,))),
         into=(Into("rounds", key="round", value=("label_en", "label_es", "order")),)),
     TableDeclaration(
-        "headings.csv", (_PATTERN, _text("role", one_of(_HEADING_ROLES, "unknown role {value!r}")), _text("argument")),
+        "headings.csv",
+        (_PATTERN, _text("role", one_of(_HEADING_ROLES, "unknown role {value!r}")), _text("argument")),
         rules=(RowRule(lambda row, state: row["role"] != "round" or row["argument"] in state.tables.rounds,
                        "unknown round"),),
         into=(Into("headings", value=lambda row, line: Pattern(row["pattern"], row["role"], row["argument"])),)),
-    TableDeclaration("fields.csv", (_text("field"), _text("type")), into=(Into("field_types", key="field", value="type"),)),
+    TableDeclaration(
+        "fields.csv", (_text("field"), _text("type")), into=(Into("field_types", key="field", value="type"),)),
     TableDeclaration(
         "columns.csv",
         (_text("table"), _text("header"),
          _text("field", known("field_types", "unknown field {value!r} (not in fields.csv)"))),
         into=(Into("columns", key=("table", "header"), value="field"),)),
     TableDeclaration(
-        "column_patterns.csv", (_text("table"), _PATTERN, _text("field", known("field_types", "unknown field {value!r}"))),
+        "column_patterns.csv",
+        (_text("table"), _PATTERN, _text("field", known("field_types", "unknown field {value!r}"))),
         into=(Into("column_patterns", key="table", value=lambda row, line: Pattern(row["pattern"], row["field"]),
                    grouped=True),)),
     TableDeclaration(
@@ -309,12 +317,13 @@ TABLES: tuple[TableDeclaration, ...] = (
                ontology_property)),
         into=(Into("infobox_fields", key="field", value=("shape", "property")),)),
     TableDeclaration(
-        "infobox_keys.csv", (_text("article_kind"), _text("key"), _text("field", _infobox_field), _text("note", required=False)),
+        "infobox_keys.csv",
+        (_text("article_kind"), _text("key"), _text("field", _infobox_field), _text("note", required=False)),
         rules=(RowRule(lambda row, state: row["field"] != "skip" or bool(row["note"]),
                        "a skipped key needs its reason (note)"),),
-        key=lambda row: (row["article_kind"], row["key"].lower()), duplicate="key {key!r} listed twice for {article_kind}",
-        into=(Into("infobox_keys", key=lambda row: (row["article_kind"], row["key"].lower()), value="field"),
-              Into("infobox_notes", key=lambda row: (row["article_kind"], row["key"].lower()), value="note"))),
+        key=_infobox_key, duplicate="key {key!r} listed twice for {article_kind}",
+        into=(Into("infobox_keys", key=_infobox_key, value="field"),
+              Into("infobox_notes", key=_infobox_key, value="note"))),
     TableDeclaration(
         "article_kinds.csv", (Column("pattern", type=pattern(0)), _text("kind")),
         into=(Into("article_kinds", value=lambda row, line: Pattern(row["pattern"], row["kind"])),)),
@@ -328,7 +337,8 @@ TABLES: tuple[TableDeclaration, ...] = (
                        "unknown tie decision {value!r} (not in tie_decisions.csv)"),),
         into=(Into("rules", value=lambda row, line: Pattern(row["pattern"], row["field"], row["value"])),)),
     TableDeclaration(
-        "prose.csv", (_PATTERN, _text("meaning", one_of(_PROSE_MEANINGS, "unknown meaning {value!r}")), _text("reason")),
+        "prose.csv",
+        (_PATTERN, _text("meaning", one_of(_PROSE_MEANINGS, "unknown meaning {value!r}")), _text("reason")),
         into=(Into("prose", value=lambda row, line: Pattern(row["pattern"], row["meaning"], note=row["reason"])),)),
     TableDeclaration("states.csv", (_text("state"),), into=(Into("states", value="state"),)),
     TableDeclaration(
@@ -340,8 +350,8 @@ TABLES: tuple[TableDeclaration, ...] = (
         into=(Into("change_kinds", value=lambda row, line: Pattern(row["pattern"], row["kind"])),)),
     TableDeclaration(
         "stages.csv",
-        (_text("stage", one_of(STAGE_KINDS, "unknown stage kind {value!r}")), _text("class", ontology_class("Stage")),
-         _text("label_en", _stage_name), _text("label_es", _stage_name)),
+        (_text("stage", one_of(STAGE_KINDS, "unknown stage kind {value!r}")),
+         _text("class", ontology_class("Stage")), _text("label_en", _stage_name), _text("label_es", _stage_name)),
         key=lambda row: row["stage"], duplicate="stage {stage!r} listed twice",
         into=(Into("stages", key="stage",
                    value=lambda row, line: StageKind(row["class"], row["label_en"], row["label_es"])),)),

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from .ontology_terms import OntologyTerms
+
 
 class MappingTableError(ValueError):
     """A bad row in a mapping table; the message names the file and line."""
@@ -91,7 +93,7 @@ class TableDeclaration:
 @dataclass
 class LoadState:
     tables: Any  # the MappingTables being filled: a row may refer to a table declared before its own
-    ontology: Any  # ontology_terms.OntologyTerms
+    ontology: OntologyTerms | None  # None when a table that names no ontology term is read alone
 
 
 def read_rows(path: Path, required: tuple[str, ...]):

@@ -52,13 +52,15 @@ def test_every_table_the_build_reads_is_declared_once():
 @pytest.mark.parametrize("file, row, message", [
     ("league_table_properties.csv", "goals_for,goalsScoredFor,", "unknown property 'goalsScoredFor'"),
     ("infobox_fields.csv", "fair_play,count,fairPlayPoints,", "unknown property 'fairPlayPoints'"),
-    ("league_tables.csv", "fair_play,FairPlayTable,StandingsRow,fair play,juego limpio,", "unknown table kind 'fair_play'"),
+    ("league_tables.csv", "fair_play,FairPlayTable,StandingsRow,fair play,juego limpio,",
+     "unknown table kind 'fair_play'"),
     ("league_tables.csv", "stadia,VenuesTable,StandingsRow,venues,estadios,", "unknown class 'VenuesTable'"),
     ("league_tables.csv", "stadia,StandingsTable,StandingsTable,venues,estadios,",
      r"unknown class 'StandingsTable' \(not a subclass of akg:TableRow"),
     ("change_kinds.csv", r"\bwas merged\b,Merger,", r"unknown change kind 'Merger' \(not a subclass of akg:ClubChange"),
     ("change_kinds.csv", r"\bwas merged\b,Club,", "unknown change kind 'Club'"),
-    ("outcome_kinds.csv", "relegated,Demotion,relegated,", r"unknown class 'Demotion' \(not a subclass of akg:ClubChange"),
+    ("outcome_kinds.csv", "relegated,Demotion,relegated,",
+     r"unknown class 'Demotion' \(not a subclass of akg:ClubChange"),
     ("outcome_kinds.csv", "relegated,Relegation,demoted,", "unknown property 'demoted'"),
     ("stages.csv", "liguilla,Playoffs,{tournament} playoffs,Liguilla del {tournament},",
      r"unknown class 'Playoffs' \(not a subclass of akg:Stage"),
@@ -81,7 +83,8 @@ def test_the_check_reads_the_ontology_it_is_given(tmp_path):
     line = next(number for number, text in enumerate(
         (MAPPING_TABLES_DIR / "league_table_properties.csv").read_text(encoding="utf-8").splitlines(), 1)
         if text.startswith("goal_frequency,"))
-    with pytest.raises(MappingTableError, match=rf"^league_table_properties.csv:{line}: unknown property 'goalFrequency'"):
+    message = rf"^league_table_properties.csv:{line}: unknown property 'goalFrequency'"
+    with pytest.raises(MappingTableError, match=message):
         load_tables(ontology=ontology)
 
 
@@ -97,18 +100,22 @@ def test_the_check_reads_the_ontology_it_is_given(tmp_path):
     ("infobox_fields.csv", "winners,clubs,champion,", "field 'winners' is read by its own code"),
     ("infobox_fields.csv", "fair_play,table,fairPlay,", "unknown infobox value shape 'table'"),
     ("infobox_fields.csv", "fair_play,count,akg:points,", "property must be an ontology term's local name"),
-    ("infobox_keys.csv", "season,Fair play,fair_play,", r"unknown infobox field 'fair_play' \(not in infobox_fields.csv\)"),
+    ("infobox_keys.csv", "season,Fair play,fair_play,",
+     r"unknown infobox field 'fair_play' \(not in infobox_fields.csv\)"),
     ("infobox_keys.csv", "season,Sponsor,skip,", r"a skipped key needs its reason \(note\)"),
     ("infobox_keys.csv", "season,WINNERS,winners,", "key 'WINNERS' listed twice for season"),
-    ("rules.csv", "coin was tossed,tie_break,coin_toss,", r"unknown tie decision 'coin_toss' \(not in tie_decisions.csv\)"),
+    ("rules.csv", "coin was tossed,tie_break,coin_toss,",
+     r"unknown tie decision 'coin_toss' \(not in tie_decisions.csv\)"),
     ("rules.csv", "coin was tossed,coin,yes,", "unknown rule field 'coin'"),
     ("prose.csv", "fair play,fair_play,", "unknown meaning 'fair_play'"),
     ("skipped_tables.csv", "Fair play,", "every skipped table needs its reason"),
     ("outcome_kinds.csv", "withdrawn,Dissolution,relegated,", "unknown outcome kind 'withdrawn'"),
-    ("stages.csv", "repechage,Stage,{tournament} repechage,Repechaje del {tournament},", "unknown stage kind 'repechage'"),
+    ("stages.csv", "repechage,Stage,{tournament} repechage,Repechaje del {tournament},",
+     "unknown stage kind 'repechage'"),
     ("stages.csv", "promotion_final,PromotionFinal,{tournament} final,Final {year},",
      r"a promotion_final stage's name may only use \{year\}"),
-    ("stages.csv", "liguilla,Liguilla,{tournament Liguilla,Liguilla,", r"a liguilla stage's name may only use \{tournament\}"),
+    ("stages.csv", "liguilla,Liguilla,{tournament Liguilla,Liguilla,",
+     r"a liguilla stage's name may only use \{tournament\}"),
     ("links.csv", "team,necaxa,https://en.wikipedia.org/wiki/Club_Necaxa,a copy", "unknown kind 'team'"),
     ("links.csv", "club,necaxa,https://es.wikipedia.org/wiki/Club_Necaxa,a copy",
      "enwiki_url must be an English Wikipedia article URL"),
