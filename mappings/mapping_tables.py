@@ -185,6 +185,12 @@ class MappingTables:
     links: list[Link] = field(default_factory=list)
     wikidata_links: list[WikidataLink] = field(default_factory=list)
 
+    @property
+    def league_changes(self) -> set[str]:
+        """The club-change classes that move a club to another league (a promotion, a relegation): the classes of
+        outcome_kinds.csv. A sentence stating one may name that league."""
+        return {kind.change_class for kind in self.outcome_kinds.values()}
+
     def default_columns(self, table_kind: str) -> list[str]:
         """The fields of a table kind in the order its columns usually come."""
         return list(dict.fromkeys(self.columns.get(table_kind, {}).values()))
