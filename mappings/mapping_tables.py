@@ -34,6 +34,7 @@ from .table_reading import (
     ontology_class,
     ontology_individual,
     ontology_property,
+    ontology_terms_written,
     pattern,
     read_table,
     words,
@@ -49,7 +50,9 @@ _HEADING_ROLES = {
 # The stage kinds and the values their names may use: a Liguilla and a regular season are named by their tournament,
 # the promotion final by its year.
 STAGE_KINDS = {"liguilla": {"tournament"}, "regular_season": {"tournament"}, "promotion_final": {"year"}}
-_OUTCOME_KINDS = {"promoted", "relegated"}  # the infobox fields read as a season's outcomes
+_OUTCOME_KINDS = ("promoted", "relegated")  # the infobox fields read as a season's outcomes
+_LEAGUE_TABLE_KINDS = ("standings", "top_scorers", "relegation")  # the tables mapped as league tables
+_TIE_DECISIONS = ("aggregate", "away_goals", "higher_seed", "penalties", "not_stated")  # what ties.py decides
 _PROSE_MEANINGS = {"season_dates", "tournament_dates", "updated_on", "sort_rule", "tie_note", "skip"}
 _RULE_FIELDS = {
     "legs", "away_goals", "tie_break", "qualifiers", "byes", "reseeded", "higher_seed_hosts_second_leg",
@@ -59,6 +62,7 @@ _INFOBOX_FIELDS = {
     "competition_name", "winners", "promoted", "relegated", "season_name", "previous_season", "next_season",
     "qualifiers", "skip", "dates",
 }
+_OWN_INFOBOX_FIELDS = tuple(sorted(_INFOBOX_FIELDS - {"skip"}))
 INFOBOX_SHAPES = {"clubs", "count", "scorers", "matches", "run", "attendance", "continental_cup",
                   "continental_qualifiers", "tournament"}
 
@@ -182,6 +186,7 @@ class MappingTables:
     decisions: dict[str, str] = field(default_factory=dict)  # how a tie was decided -> akg:TieDecision individual
     stages: dict[str, StageKind] = field(default_factory=dict)  # stage kind -> class and names
     outcome_kinds: dict[str, OutcomeKind] = field(default_factory=dict)  # an infobox outcome (promoted, relegated)
+    own_infobox_properties: dict[str, str] = field(default_factory=dict)  # a field read by its own code -> its terms
     links: list[Link] = field(default_factory=list)
     wikidata_links: list[WikidataLink] = field(default_factory=list)
 
@@ -202,10 +207,6 @@ def _order_number(value, row, state):
 
 def _known_fields(value, row, state):
     return None if set(value.split()) <= state.tables.field_types.keys() else "unknown field in {value!r}"
-
-
-def _table_kind(value, row, state):
-    return None if value in {kind for kind, _ in state.tables.table_kinds} else "unknown table kind {value!r}"
 
 
 def _infobox_field(value, row, state):
@@ -303,9 +304,10 @@ TABLES: tuple[TableDeclaration, ...] = (
         into=(Into("table_kinds", value=("table", "requires")),)),
     TableDeclaration(
         "league_tables.csv",
-        (_text("table", _table_kind), _text("class", ontology_class("Table")),
+        (_text("table", one_of(_LEAGUE_TABLE_KINDS, "unknown league table kind {value!r}")),
+         _text("class", ontology_class("Table")),
          _text("row_class", ontology_class("TableRow")), _text("name_en"), _text("name_es")),
-        key=lambda row: row["table"], duplicate="league table {table!r} listed twice",
+        key=lambda row: row["table"], duplicate="league table {table!r} listed twice", complete=_LEAGUE_TABLE_KINDS,
         into=(Into("league_tables", key="table", value=lambda row, line: LeagueTable(
             row["class"], row["row_class"], row["name_en"], row["name_es"])),)),
     TableDeclaration(
@@ -331,11 +333,21 @@ TABLES: tuple[TableDeclaration, ...] = (
         into=(Into("infobox_keys", key=_infobox_key, value="field"),
               Into("infobox_notes", key=_infobox_key, value="note"))),
     TableDeclaration(
+        "infobox_own_fields.csv",
+        (_text("field", one_of(_OWN_INFOBOX_FIELDS,
+                               "field {value!r} is not read by its own code (its row belongs in infobox_fields.csv)")),
+         _text("properties", filled("every field names the terms it becomes"), ontology_terms_written)),
+        key=lambda row: row["field"], duplicate="field {field!r} listed twice", complete=_OWN_INFOBOX_FIELDS,
+        into=(Into("own_infobox_properties", key="field",
+                   value=lambda row, line: ", ".join(row["properties"].split())),)),
+    TableDeclaration(
         "article_kinds.csv", (Column("pattern", type=pattern(0)), _text("kind")),
         into=(Into("article_kinds", value=lambda row, line: Pattern(row["pattern"], row["kind"])),)),
     TableDeclaration(
-        "tie_decisions.csv", (_text("decision"), _text("individual", ontology_individual("TieDecision"))),
-        key=lambda row: row["decision"], duplicate="decision {decision!r} listed twice",
+        "tie_decisions.csv",
+        (_text("decision", one_of(_TIE_DECISIONS, "unknown tie decision {value!r}")),
+         _text("individual", ontology_individual("TieDecision"))),
+        key=lambda row: row["decision"], duplicate="decision {decision!r} listed twice", complete=_TIE_DECISIONS,
         into=(Into("decisions", key="decision", value="individual"),)),
     TableDeclaration(
         "rules.csv", (_PATTERN, _text("field", one_of(_RULE_FIELDS, "unknown rule field {value!r}")), _text("value")),
@@ -358,14 +370,14 @@ TABLES: tuple[TableDeclaration, ...] = (
         "stages.csv",
         (_text("stage", one_of(STAGE_KINDS, "unknown stage kind {value!r}")),
          _text("class", ontology_class("Stage")), _text("label_en", _stage_name), _text("label_es", _stage_name)),
-        key=lambda row: row["stage"], duplicate="stage {stage!r} listed twice",
+        key=lambda row: row["stage"], duplicate="stage {stage!r} listed twice", complete=tuple(STAGE_KINDS),
         into=(Into("stages", key="stage",
                    value=lambda row, line: StageKind(row["class"], row["label_en"], row["label_es"])),)),
     TableDeclaration(
         "outcome_kinds.csv",
         (_text("kind", one_of(_OUTCOME_KINDS, "unknown outcome kind {value!r}")),
          _text("class", ontology_class("ClubChange")), _text("season_property", ontology_property)),
-        key=lambda row: row["kind"], duplicate="outcome kind {kind!r} listed twice",
+        key=lambda row: row["kind"], duplicate="outcome kind {kind!r} listed twice", complete=_OUTCOME_KINDS,
         into=(Into("outcome_kinds", key="kind",
                    value=lambda row, line: OutcomeKind(row["class"], row["season_property"])),)),
     TableDeclaration(

@@ -88,6 +88,7 @@ class TableDeclaration:
     duplicate: str = ""  # the sentence for a repeated key
     rules: tuple[RowRule, ...] = ()
     optional: bool = False  # a missing file has no rows
+    complete: tuple[str, ...] = ()  # keys the code looks up: each needs its row (a missing one fails at load)
 
 
 @dataclass
@@ -124,23 +125,35 @@ def read_table(declaration: TableDeclaration, path: Path, state: LoadState) -> l
             for check in column.checks:
                 problem = check(text, cells, state)
                 if problem:
-                    fail(problem.format(**{**cells, "value": text}))
+                    fail(_filled_in(problem, {**cells, "value": text}))
             try:
                 row[column.name] = column.type(text)
             except BadValue as error:
                 fail(str(error))
         for rule in declaration.rules:
             if not rule.holds(row, state):
-                fail(rule.message.format(**cells))
+                fail(_filled_in(rule.message, cells))
         if declaration.key is not None:
             key = declaration.key(row)
             if key in seen:
-                fail(declaration.duplicate.format(**cells))
+                fail(_filled_in(declaration.duplicate, cells))
             seen.add(key)
         for into in declaration.into:
             into.put(state.tables, row, line)
         rows.append((line, row))
+    missing = [key for key in declaration.complete if key not in seen]
+    if missing:
+        raise MappingTableError(f"{path.name}: no row for {', '.join(map(repr, missing))} (the code looks each up)")
     return rows
+
+
+def _filled_in(sentence: str, cells: dict[str, str]) -> str:
+    """The sentence with the row's cells in its ``{column}`` places; a sentence that already quotes a cell holding
+    braces is kept as it is."""
+    try:
+        return sentence.format(**cells)
+    except (KeyError, IndexError, ValueError):
+        return sentence
 
 
 # Column types: each reads a cell's text or says why it cannot.
@@ -182,6 +195,26 @@ def ontology_property(value: str, row: Row, state: LoadState) -> str | None:
     if value in state.ontology.properties:
         return None
     return "unknown property {value!r} (not a property of ontology/ascenso.ttl)"
+
+
+# The other vocabularies the graph uses (ascenso_kg/iris.py), by the prefixes the ontology and the shapes write.
+# Their terms are not checked one by one: the project holds no copy of schema.org or Dublin Core to check them against.
+EXTERNAL_PREFIXES = ("schema", "rdf", "rdfs", "owl", "skos", "dcterms", "prov", "foaf")
+
+
+def ontology_terms_written(value: str, row: Row, state: LoadState) -> str | None:
+    """The cell holds prefixed names separated by spaces: ``akg:`` ones are properties of the ontology, the others
+    are in a vocabulary the graph uses."""
+    for term in value.split():
+        prefix, colon, name = term.partition(":")
+        if not colon or not name:
+            return f"{term!r} is not a prefixed name (akg:name, schema:name …)"
+        if prefix == "akg":
+            if name not in state.ontology.properties:
+                return f"unknown property {term!r} (not a property of ontology/ascenso.ttl)"
+        elif prefix not in EXTERNAL_PREFIXES:
+            return f"unknown vocabulary {prefix!r} in {term!r} (known: akg, {', '.join(EXTERNAL_PREFIXES)})"
+    return None
 
 
 def ontology_class(of: str, what: str = "class") -> Check:

@@ -53,9 +53,12 @@ def test_every_table_the_build_reads_is_declared_once():
     ("league_table_properties.csv", "goals_for,goalsScoredFor,", "unknown property 'goalsScoredFor'"),
     ("infobox_fields.csv", "fair_play,count,fairPlayPoints,", "unknown property 'fairPlayPoints'"),
     ("league_tables.csv", "fair_play,FairPlayTable,StandingsRow,fair play,juego limpio,",
-     "unknown table kind 'fair_play'"),
-    ("league_tables.csv", "stadia,VenuesTable,StandingsRow,venues,estadios,", "unknown class 'VenuesTable'"),
-    ("league_tables.csv", "stadia,StandingsTable,StandingsTable,venues,estadios,",
+     "unknown league table kind 'fair_play'"),
+    ("infobox_own_fields.csv", "dates,schema:startDate akg:seasonStart,", "unknown property 'akg:seasonStart'"),
+    ("infobox_own_fields.csv", "dates,schema:startDate ex:endDate,", "unknown vocabulary 'ex' in 'ex:endDate'"),
+    ("infobox_own_fields.csv", "dates,startDate,", "'startDate' is not a prefixed name"),
+    ("league_tables.csv", "standings,VenuesTable,StandingsRow,standings,tabla general,", "unknown class 'VenuesTable'"),
+    ("league_tables.csv", "standings,StandingsTable,StandingsTable,standings,tabla general,",
      r"unknown class 'StandingsTable' \(not a subclass of akg:TableRow"),
     ("change_kinds.csv", r"\bwas merged\b,Merger,", r"unknown change kind 'Merger' \(not a subclass of akg:ClubChange"),
     ("change_kinds.csv", r"\bwas merged\b,Club,", "unknown change kind 'Club'"),
@@ -64,8 +67,8 @@ def test_every_table_the_build_reads_is_declared_once():
     ("outcome_kinds.csv", "relegated,Relegation,demoted,", "unknown property 'demoted'"),
     ("stages.csv", "liguilla,Playoffs,{tournament} playoffs,Liguilla del {tournament},",
      r"unknown class 'Playoffs' \(not a subclass of akg:Stage"),
-    ("tie_decisions.csv", "coin_toss,DecidedOnCoinToss,", "unknown individual 'DecidedOnCoinToss'"),
-    ("tie_decisions.csv", "coin_toss,Tie,", r"unknown individual 'Tie' \(not an akg:TieDecision"),
+    ("tie_decisions.csv", "penalties,DecidedOnCoinToss,", "unknown individual 'DecidedOnCoinToss'"),
+    ("tie_decisions.csv", "penalties,Tie,", r"unknown individual 'Tie' \(not an akg:TieDecision"),
 ])
 def test_a_table_naming_a_term_the_ontology_lacks_is_refused_with_its_line(tmp_path, file, row, message):
     directory, line = tables_with(tmp_path, file, row)
@@ -110,6 +113,9 @@ def test_the_check_reads_the_ontology_it_is_given(tmp_path):
     ("prose.csv", "fair play,fair_play,", "unknown meaning 'fair_play'"),
     ("skipped_tables.csv", "Fair play,", "every skipped table needs its reason"),
     ("outcome_kinds.csv", "withdrawn,Dissolution,relegated,", "unknown outcome kind 'withdrawn'"),
+    ("tie_decisions.csv", "coin_toss,DecidedOnPenalties,", "unknown tie decision 'coin_toss'"),
+    ("infobox_own_fields.csv", "runner_up,akg:runnerUp,", r"field 'runner_up' is not read by its own code"),
+    ("infobox_own_fields.csv", "dates,,", "every field names the terms it becomes"),
     ("stages.csv", "repechage,Stage,{tournament} repechage,Repechaje del {tournament},",
      "unknown stage kind 'repechage'"),
     ("stages.csv", "promotion_final,PromotionFinal,{tournament} final,Final {year},",
@@ -132,4 +138,21 @@ def test_a_table_without_a_declared_column_is_refused_at_its_header(tmp_path):
     (directory / "league_tables.csv").write_text("table,class,name_en\nstandings,StandingsTable,standings\n",
                                                  encoding="utf-8")
     with pytest.raises(MappingTableError, match=r"^league_tables.csv:1: missing columns row_class, name_es$"):
+        load_tables(directory)
+
+
+@pytest.mark.parametrize("file, first_column, key", [
+    ("league_tables.csv", "table", "relegation"), ("stages.csv", "stage", "promotion_final"),
+    ("tie_decisions.csv", "decision", "penalties"), ("outcome_kinds.csv", "kind", "relegated"),
+    ("infobox_own_fields.csv", "field", "dates"),
+])
+def test_a_table_the_code_looks_up_by_key_must_have_every_row(tmp_path, file, first_column, key):
+    """A row deleted from such a table fails the load, never a build halfway with a lookup error."""
+    directory = tmp_path / "tables"
+    shutil.copytree(MAPPING_TABLES_DIR, directory)
+    path = directory / file
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith(first_column + ",")
+    path.write_text("\n".join(line for line in lines if not line.startswith(key + ",")) + "\n", encoding="utf-8")
+    with pytest.raises(MappingTableError, match=rf"^{file}: no row for '{key}'"):
         load_tables(directory)
