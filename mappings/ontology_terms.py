@@ -1,9 +1,10 @@
 """The terms ``ontology/ascenso.ttl`` declares, for checking the mapping tables against it.
 
 A table that names a property, a class or an individual (``league_table_properties.csv``, ``league_tables.csv``,
-``change_kinds.csv``, ``tie_decisions.csv``, ``infobox_fields.csv``) may only name one the ontology declares: a typo
-in a table would otherwise become a term no shape, page or query knows. The tables name the project's own terms by
-their local name (the statements modules write ``akg:`` + the name), so that is what is checked here.
+``stages.csv``, ``change_kinds.csv``, ``outcome_kinds.csv``, ``tie_decisions.csv``, ``infobox_fields.csv``,
+``infobox_own_fields.csv``) may only name one the ontology declares: a typo in a table would otherwise become a term
+no shape, page or query knows. The tables name the project's own terms by their local name (the statements modules
+write ``akg:`` + the name), so that is what is read here.
 """
 
 from __future__ import annotations
