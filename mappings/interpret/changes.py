@@ -78,7 +78,7 @@ def read_change(
                 _set_new_name(record, groups["new"].strip(), names, span, resolve_club)
             if groups.get("city"):
                 record.new_city, record.new_city_name = names.city(groups["city"].strip())
-            if pattern.value in ("Promotion", "Relegation"):
+            if pattern.value in tables.league_changes:
                 others = [c for c in names.find_competitions(sentence) if c[0] != "liga-de-ascenso"]
                 if others:
                     record.league = others[0][0]

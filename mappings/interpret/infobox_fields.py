@@ -1,7 +1,8 @@
 """The infobox: every field the family uses, through one value grammar (``infobox_values.py``).
 
 Which key means which field is data (``infobox_keys.csv``, per article kind or ``*`` for any); how a field's value
-is read and which ontology property it becomes is data too (``infobox_fields.csv``). Each field is recorded in
+is read and which ontology property it becomes is data too (``infobox_fields.csv``; for the fields read by their own
+code below, ``infobox_own_fields.csv``). Each field is recorded in
 :attr:`ArticleRecords.infobox_report` as mapped to a property or skipped with a reason (``reports/infobox.tsv``).
 """
 
@@ -25,12 +26,6 @@ from ..read.infobox_values import (
 from .records import OutcomeRecord, RoundKey, StageKey, StatisticRecord, TieRecord, TieSideRecord, TitleRecord
 from ..read.value_parsers import parse_count, parse_date
 
-# The ontology terms of the fields read by their own code below (the others' are in infobox_fields.csv).
-_OWN_FIELD_PROPERTIES = {
-    "competition_name": "akg:competitionName", "season_name": "akg:seasonName", "winners": "akg:champion",
-    "previous_season": "akg:previousSeason", "next_season": "akg:nextSeason", "promoted": "akg:promoted",
-    "relegated": "akg:relegated", "qualifiers": "akg:qualifiers", "dates": "schema:startDate, schema:endDate",
-}
 _NOTE_IN_PARENTHESES = re.compile(r"^(?P<name>[^(]+?)\s*\((?P<note>[^)]*)\)\s*$")
 _NATIONALITY = re.compile(r"^[A-Z]{3}\s+(?=\S)")  # "MEX Aldo de Nigris": a flag's code left by the rendering
 _MATCH = re.compile(r"\S.*?\s\d{1,2}\s*[-–—]\s*\d{1,2}\s\S|\S.*\svs\.?\s\S", re.IGNORECASE)
@@ -115,7 +110,7 @@ class InfoboxReading:
             shape, prop = self.tables.infobox_fields[handler]
             understood = self.read_statistic(handler, shape, key, value, line)
         else:
-            prop = _OWN_FIELD_PROPERTIES[handler]
+            prop = self.tables.own_infobox_properties[handler]  # infobox_own_fields.csv
             understood = self.read_infobox_field(handler, value, line)
         if understood and handler in self.tables.infobox_fields:
             prop = f"akg:{prop}"

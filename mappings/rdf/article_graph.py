@@ -17,7 +17,7 @@ from .outcome_statements import OutcomeMapping
 from .table_statements import TableMapping
 from .ntriples import GraphBuilder, text
 from ..interpret.players import PlayerRegistry
-from .terms import DECISIONS, DERIVED, LABEL, stage_iri, stage_label
+from .terms import DERIVED, LABEL, stage_iri, stage_label
 from ..interpret.records import ArticleRecords, RoundKey, Span
 
 
@@ -146,13 +146,12 @@ class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping, Inf
     def map_stage(self, stage) -> None:
         iri = stage_iri(self.iris, stage.key)
         out = self.out
+        out.typed(iri, "Stage", self.tables.stages[stage.key.kind].stage_class)  # stages.csv
         if stage.key.kind in ("liguilla", "regular_season"):
-            out.typed(iri, "Stage", "Liguilla" if stage.key.kind == "liguilla" else "RegularSeason")
             out.link(iri, AKG + "tournament", self.iris.tournament(stage.key.owner))
         else:
-            out.typed(iri, "Stage", "PromotionFinal")
             out.link(iri, AKG + "season", self.iris.season(stage.key.owner))
-        out.label(iri, *stage_label(stage.key))
+        out.label(iri, *stage_label(stage.key, self.tables))
         self.derived(iri, stage.span)
         rules = stage.rules
         if not rules.spans:
@@ -160,7 +159,8 @@ class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping, Inf
         rules_iri = self.iris.rules(iri)
         out.link(iri, AKG + "rules", rules_iri)
         out.typed(rules_iri, "PlayoffRules")
-        out.label(rules_iri, f"{stage_label(stage.key)[0]} rules", f"Reglas de la {stage_label(stage.key)[1]}")
+        stage_en, stage_es = stage_label(stage.key, self.tables)
+        out.label(rules_iri, f"{stage_en} rules", f"Reglas de la {stage_es}")
         out.add(rules_iri, AKG + "legsPerTie", rules.legs)
         out.add(rules_iri, AKG + "qualifiers", rules.qualifiers)
         out.add(rules_iri, AKG + "byes", rules.byes)
@@ -169,7 +169,7 @@ class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping, Inf
         out.add(rules_iri, AKG + "higherSeedHostsSecondLeg", rules.higher_seed_hosts_second_leg)
         out.add(rules_iri, AKG + "winnerPlaysPromotionFinal", rules.winner_to_promotion_final)
         if rules.tie_break:
-            out.link(rules_iri, AKG + "tieBreak", AKG + DECISIONS[rules.tie_break])
+            out.link(rules_iri, AKG + "tieBreak", AKG + self.tables.decisions[rules.tie_break])
         out.add(rules_iri, RDFS + "comment", text(" ".join(rules.text), "en"))
         self.derived(rules_iri, *rules.spans)
 
@@ -187,7 +187,7 @@ class ArticleMapper(MatchMapping, ClubMapping, TableMapping, OutcomeMapping, Inf
         return self.tables.rounds[key.round][2]
 
     def round_label(self, key: RoundKey) -> tuple[str, str]:
-        stage_en, stage_es = stage_label(key.stage)
+        stage_en, stage_es = stage_label(key.stage, self.tables)
         if key.round.startswith("matchday-"):
             number = key.round.removeprefix("matchday-")
             return f"{stage_en}, matchday {number}", f"Jornada {number} ({stage_es})"

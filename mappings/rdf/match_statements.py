@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ascenso_kg.iris import AKG, RDF, SCHEMA
 
-from .terms import DECISIONS
 from ..interpret.records import MatchRecord, Span, TieRecord
 
 
@@ -81,6 +80,6 @@ class MatchMapping:
         if tie.winner:
             out.link(iri, AKG + "winner", self.iris.club(tie.winner))
         if tie.decision:
-            out.link(iri, AKG + "decidedBy", AKG + DECISIONS[tie.decision])
+            out.link(iri, AKG + "decidedBy", AKG + self.tables.decisions[tie.decision])
         legs = [leg.span for leg in (tie.first_leg, tie.second_leg) if leg is not None]
         self.derived(iri, *(legs or [tie.span]))

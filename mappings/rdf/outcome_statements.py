@@ -27,13 +27,14 @@ class OutcomeMapping:
         iri = self.iris.season_outcome(outcome.season, outcome.kind, outcome.club)
         season = self.iris.season(outcome.season)
         out = self.out
-        out.typed(iri, "ClubChange", "Promotion" if outcome.kind == "promoted" else "Relegation")
+        kind = self.tables.outcome_kinds[outcome.kind]  # outcome_kinds.csv
+        out.typed(iri, "ClubChange", kind.change_class)
         out.label(iri, f"{self.club_name(outcome.club)} {outcome.kind} at the end of {outcome.season.replace('-', '–')}")
         out.link(iri, AKG + "season", season)
         out.link(iri, AKG + "club", self.iris.club(outcome.club))
         if outcome.note:
             out.add(iri, RDFS + "comment", text(outcome.note, "en"))
-        out.link(season, AKG + outcome.kind, self.iris.club(outcome.club))
+        out.link(season, AKG + kind.season_property, self.iris.club(outcome.club))
         self.derived(iri, outcome.span)
 
     def map_change(self, change) -> None:

@@ -7,16 +7,6 @@ from ascenso_kg.iris import AKG
 from .terms import stage_iri, stage_label, tournament_label
 from ..interpret.records import RowRecord, Span, StageKey, TableRecord
 
-_TABLE_CLASSES = {"standings": "StandingsTable", "top_scorers": "TopScorerTable", "relegation": "RelegationTable"}
-_ROW_CLASSES = {"standings": "StandingsRow", "top_scorers": "TopScorerRow", "relegation": "RelegationRow"}
-_ROW_PROPERTIES = {
-    "rank": "rank", "played": "played", "won": "won", "drawn": "drawn", "lost": "lost", "goals_for": "goalsFor",
-    "goals_against": "goalsAgainst", "goal_difference": "goalDifference", "points": "points", "goals": "goals",
-    "goal_frequency": "goalFrequency", "ratio": "ratio",
-}
-_TABLE_NAMES = {"standings": ("standings", "tabla general"), "top_scorers": ("top scorers", "goleadores"),
-                "relegation": ("relegation table", "tabla de cociente")}
-
 
 class TableMapping:
     """Part of :class:`ArticleMapper` (``rdf.py``), which holds the graph being written and the resolvers."""
@@ -32,7 +22,7 @@ class TableMapping:
     def scope_label(self, scope: tuple[str, str]) -> str:
         kind, owner = scope
         if kind == "liguilla":
-            return stage_label(StageKey("liguilla", owner))[0]
+            return stage_label(StageKey("liguilla", owner), self.tables)[0]
         if kind == "tournament":
             return tournament_label(owner)
         return owner.replace("-", "–")
@@ -41,8 +31,9 @@ class TableMapping:
         scope = self.scope_iri(table.scope)
         iri = self.iris.table(scope, table.kind.replace("_", "-"))
         out = self.out
-        out.typed(iri, "Table", _TABLE_CLASSES[table.kind])
-        english, spanish = _TABLE_NAMES[table.kind]
+        kind = self.tables.league_tables[table.kind]  # league_tables.csv
+        out.typed(iri, "Table", kind.table_class)
+        english, spanish = kind.name_en, kind.name_es
         out.label(iri, f"{self.scope_label(table.scope)} {english}", f"{spanish.capitalize()} {self.scope_label(table.scope)}")
         out.link(iri, AKG + "tableOf", scope)
         out.add(iri, AKG + "updatedOn", table.updated_on)
@@ -54,12 +45,12 @@ class TableMapping:
     def map_row(self, table: TableRecord, table_iri: str, row: RowRecord) -> None:
         iri = self.iris.table_row(table_iri, row.index)
         out = self.out
-        out.typed(iri, "TableRow", _ROW_CLASSES[table.kind])
+        out.typed(iri, "TableRow", self.tables.league_tables[table.kind].row_class)
         out.link(iri, AKG + "table", table_iri)
         out.add(iri, AKG + "rowIndex", row.index)
         if row.rank_shared:
             out.add(iri, AKG + "rankShared", True)
-        for field, prop in _ROW_PROPERTIES.items():
+        for field, prop in self.tables.row_properties.items():  # league_table_properties.csv
             out.add(iri, AKG + prop, row.values.get(field))
         subject = ""
         if row.values.get("club"):
@@ -69,7 +60,8 @@ class TableMapping:
             player = self.map_player(row.values["player"])
             out.link(iri, AKG + "player", self.iris.player(player.id))
             subject = f"{player.label} ({subject})" if subject else player.label
-        out.label(iri, f"{subject}, row {row.index} of {self.scope_label(table.scope)} {_TABLE_NAMES[table.kind][0]}")
+        out.label(iri, f"{subject}, row {row.index} of {self.scope_label(table.scope)} "
+                       f"{self.tables.league_tables[table.kind].name_en}")
         for tournament, points in sorted(row.tournament_points.items()):
             points_iri = f"{iri}/points/{tournament}"
             out.link(iri, AKG + "tournamentPoints", points_iri)
@@ -84,7 +76,7 @@ class TableMapping:
         iri = self.iris.liguilla_entry(stage, entry.club)
         out = self.out
         out.typed(iri, "LiguillaEntry")
-        out.label(iri, f"{self.club_name(entry.club)} in the {stage_label(entry.stage)[0]}")
+        out.label(iri, f"{self.club_name(entry.club)} in the {stage_label(entry.stage, self.tables)[0]}")
         out.link(iri, AKG + "stage", stage)
         out.link(iri, AKG + "club", self.iris.club(entry.club))
         out.add(iri, AKG + "seed", entry.seed)

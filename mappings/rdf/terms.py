@@ -1,21 +1,15 @@
-"""Terms and labels every mapper shares: provenance and label properties, tie decisions, stage IRIs and names."""
+"""Terms and labels every mapper shares: provenance and label properties, stage IRIs and names (a stage's class and
+names are a table, ``mappings/tables/stages.csv``; how a tie decision is written too, ``tie_decisions.csv``)."""
 
 from __future__ import annotations
 
 from ascenso_kg.iris import PROV, RDFS, Iris
 
 from ..interpret.records import StageKey
+from ..mapping_tables import MappingTables
 
 LABEL = RDFS + "label"
 DERIVED = PROV + "wasDerivedFrom"
-
-DECISIONS = {
-    "aggregate": "DecidedOnAggregate",
-    "away_goals": "DecidedOnAwayGoals",
-    "higher_seed": "DecidedOnHigherSeed",
-    "penalties": "DecidedOnPenalties",
-    "not_stated": "DecisionNotStated",
-}
 
 
 def stage_iri(iris: Iris, key: StageKey) -> str:
@@ -31,12 +25,11 @@ def tournament_label(tournament_id: str) -> str:
     return f"{kind.capitalize()} {year}"
 
 
-def stage_label(key: StageKey) -> tuple[str, str]:
-    if key.kind == "liguilla":
-        name = tournament_label(key.owner)
-        return f"{name} Liguilla", f"Liguilla del {name}"
-    if key.kind == "regular_season":
-        name = tournament_label(key.owner)
-        return f"{name} regular season", f"Fase regular del {name}"
-    year = int(key.owner.split("-")[0]) + 1  # the final closes the season: 2012-13 -> 2013
-    return f"{year} promotion final", f"Campeón de Ascenso {year}"
+def stage_label(key: StageKey, tables: MappingTables) -> tuple[str, str]:
+    """A stage's English and Spanish names, from its row of ``stages.csv``."""
+    stage = tables.stages[key.kind]
+    if key.kind == "promotion_final":
+        values = {"year": int(key.owner.split("-")[0]) + 1}  # the final closes the season: 2012-13 -> 2013
+    else:
+        values = {"tournament": tournament_label(key.owner)}
+    return stage.label_en.format(**values), stage.label_es.format(**values)
