@@ -22,7 +22,6 @@ import rdflib
 from .sparql.outcomes import Boolean, Graph, Outcome, QueryFailed, Solutions, Term
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 RDF_FORMATS = {
     "turtle": pyoxigraph.RdfFormat.TURTLE,
