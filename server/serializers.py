@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph
 import rdflib
 
-from .sparql.outcomes import Boolean, Graph, Outcome, QueryFailed, Solutions, Term
+from .sparql.query_results import Boolean, Graph, Outcome, QueryFailed, Solutions, Term
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 

@@ -8,7 +8,7 @@ import pytest
 from ascenso_kg.accents import strip_accents
 from ascenso_kg.corpus.model import Goal
 from ascenso_kg.iris import slugify
-from ascenso_kg.linking.names import fold as linking_fold
+from ascenso_kg.linking.folded_names import fold as linking_fold
 from ascenso_kg.mappings.read.infobox_values import parse_season
 from ascenso_kg.mappings.read.value_parsers import Minute
 from ascenso_kg.notation import minute_text, season_id, season_id_from, season_name

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from ..notation import minute_text, season_id, season_name
-from .people import Player
+from .squads import Player
 
 
 @dataclass(eq=False)

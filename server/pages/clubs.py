@@ -14,7 +14,7 @@ from ascenso_kg.notation import minute_text
 
 from .catalogue import get_catalogue
 from .competitions import club_changes, club_seasons
-from .context import PageContext
+from .page_context import PageContext
 from .describe import country_name
 from .graph import akg, node
 from .league_tables import tournament_order

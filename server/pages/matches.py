@@ -11,7 +11,7 @@ import pyoxigraph
 from ascenso_kg import iris
 from ascenso_kg.notation import minute_text
 
-from .context import PageContext
+from .page_context import PageContext
 from .graph import akg, node
 
 HOME_TEAM = node(iris.SCHEMA + "homeTeam")
