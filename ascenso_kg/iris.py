@@ -8,8 +8,9 @@ the base: it is a vocabulary other datasets may reuse.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .accents import strip_accents
 
 DEFAULT_BASE = "https://w3id.org/ascenso-kg/"
 AKG = "https://w3id.org/ascenso-kg/ontology#"
@@ -65,9 +66,7 @@ def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
 
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: 'U. de G.' -> 'u-de-g', '2012–13' -> '2012-13'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    unaccented = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(r"[^a-z0-9]+", "-", unaccented.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", strip_accents(text).lower()).strip("-")
 
 
 # The competition the graph began with: its seasons and tournaments keep the IRIs they had before competitions were

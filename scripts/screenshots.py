@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import argparse
 import logging
-import socket
 import threading
 from pathlib import Path
 
 from werkzeug.serving import make_server
 
+from ascenso_kg.loopback import free_port
 from ascenso_kg.server.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,12 +30,6 @@ PAGES = {  # name -> (path, the part of the page to scroll to first, if not its 
     "season": ("/resource/season/2012-13", "section.season-view"),
 }
 SIZES = {1280: 800, 390: 844}  # width -> height of the first screen
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def shrink(path: Path) -> None:

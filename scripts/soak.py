@@ -21,7 +21,6 @@ import http.client
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
+
+from ascenso_kg.loopback import free_port, stop, wait_until_serving
 
 PREFIXES = ("PREFIX akg: <https://w3id.org/ascenso-kg/ontology#>\n"
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n")
@@ -151,29 +152,18 @@ def fetch(port: int, path: str, headers: dict, timeout: float = 30.0,
             connection.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(out: Path, port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(out), "ASCENSO_KG_QUERY_WORKERS": "2",
            "ASCENSO_KG_QUERY_TIMEOUT": "10", "ASCENSO_KG_BUDGET_SECONDS": "10000"}
     command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads", "4",
                "-b", f"127.0.0.1:{port}", "--no-control-socket", "ascenso_kg.server.app:create_app()"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
-        try:
-            if fetch(port, "/dumps?format=json", {}, timeout=1)[0] == 200:
-                return process
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("gunicorn did not answer within 30 s")
+    try:
+        wait_until_serving(f"http://127.0.0.1:{port}/dumps?format=json", process, seconds=30, name="gunicorn")
+    except RuntimeError:
+        stop(process)
+        raise
+    return process
 
 
 def run(out: Path, duration: float = 600, clients: int = 8, window: float = 60, workers: int = 2,
@@ -236,11 +226,7 @@ def run(out: Path, duration: float = 600, clients: int = 8, window: float = 60, 
             report.confirmation_p99 = confirmation
             report.last_p99 = min(report.last_p99, confirmation)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, seconds=10)
     for begin in range(0, int(duration), max(1, int(window))):
         in_window = [s for s in samples if begin <= s.at < begin + window]
         report.window_p99s.append(round(p99([s.seconds for s in in_window]), 4))

@@ -23,17 +23,17 @@ from ascenso_kg import iris
 from ascenso_kg.resources import QUERIES_DIR
 from ascenso_kg.workspace import DEFAULT_OUT_DIR
 
-from . import cache, dataset, dumps, release, store
+from . import cache, current_release, dataset, dump_files, store_backend
 from . import reconcile
 from . import search
-from .pages import browse, views as pages
+from .pages import browse, dereference
 from .negotiation import HTML, Format, negotiate
 from .query_errors import QuerySyntaxError
-from .release import open_release
+from .current_release import open_release
 from .sparql import budget, request_guard
 from .sparql import endpoint as sparql
 from .sparql.endpoint import ROW_LIMIT_HEADER, TRUNCATED_HEADER
-from .sparql.outcomes import QueryFailed, StoreBusy
+from .sparql.query_results import QueryFailed, StoreBusy
 
 log = logging.getLogger(__name__)
 
@@ -107,12 +107,12 @@ def create_app(config: dict | None = None) -> Flask:
     if app.config["PUBLIC_BASE_URL"]:
         app.wsgi_app = _PublicScheme(app.wsgi_app, app.config["PUBLIC_BASE_URL"])
 
-    release.init_app(app, published)
-    store.init_app(app, published)
+    current_release.init_app(app, published)
+    store_backend.init_app(app, published)
     budget.init_app(app)
     request_guard.init_app(app)
     CORS(app, send_wildcard=True, expose_headers=[TRUNCATED_HEADER, ROW_LIMIT_HEADER])  # public data, no cookies
-    for blueprint in (dataset.bp, sparql.bp, dumps.bp, reconcile.bp, pages.bp, search.bp, browse.bp):
+    for blueprint in (dataset.bp, sparql.bp, dump_files.bp, reconcile.bp, dereference.bp, search.bp, browse.bp):
         app.register_blueprint(blueprint)
     app.after_request(_security_headers)
     app.register_error_handler(QueryFailed, _query_failed)

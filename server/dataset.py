@@ -12,16 +12,16 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 
 from ascenso_kg import iris
 
-from . import dumps
+from . import dump_files
 from .description import DatasetStatistics, description_prefixes, statistics_from, void_description
 from .local_links import site_href
 from .negotiation import GRAPH_FORMATS, choose_format
 from .pages.browse import front_door
 from .per_app import per_app
 from .sparql.protocol import RequestRefused
-from .release import get_release
+from .current_release import get_release
 from .serializers import jsonld_context, write_graph
-from .store import run_named
+from .store_backend import run_named
 from .tables import compact_iri
 
 bp = Blueprint("dataset", __name__)
@@ -37,7 +37,7 @@ def dataset_statistics() -> DatasetStatistics:
 @bp.route("/")
 def home() -> str:
     return render_template("index.html", release=get_release(), front=front_door(),
-                           structured_data=dumps.release_dataset())
+                           structured_data=dump_files.release_dataset())
 
 
 @bp.route("/.well-known/void")

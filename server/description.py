@@ -15,7 +15,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 from ascenso_kg import iris
 
 from .negotiation import GRAPH_FORMATS, RESULT_FORMATS
-from .sparql.outcomes import Graph, Solutions
+from .sparql.query_results import Graph, Solutions
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 ENTAILMENT_SIMPLE = "http://www.w3.org/ns/entailment/Simple"

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from .sparql.outcomes import QueryFailed
+from .sparql.query_results import QueryFailed
 
 _POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 # One expectation: a quoted token, a bracketed character class (its quotes may hold "]"), or a bare keyword.

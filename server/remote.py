@@ -28,7 +28,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph
 
-from .sparql.outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, QueryTimedOut, Solutions
+from .sparql.query_results import Boolean, Graph, Outcome, QueryFailed, QueryJob, QueryTimedOut, Solutions
 
 _ERROR_PREVIEW_BYTES = 2000
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ascenso_kg import iris
+from ascenso_kg.accents import strip_accents
 
 from .pages.addresses import get_addresses
 from .pages.names import SEARCHABLE_CLASSES, Names, get_names
@@ -38,8 +38,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def fold(text: str) -> str:
     """Lower case without accents: 'León' -> 'leon', 'Mérida' -> 'merida', 'Ñ' -> 'n'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return strip_accents(text).casefold()
 
 
 def words(text: str) -> list[str]:

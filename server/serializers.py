@@ -19,10 +19,9 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph
 import rdflib
 
-from .sparql.outcomes import Boolean, Graph, Outcome, QueryFailed, Solutions, Term
+from .sparql.query_results import Boolean, Graph, Outcome, QueryFailed, Solutions, Term
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 RDF_FORMATS = {
     "turtle": pyoxigraph.RdfFormat.TURTLE,

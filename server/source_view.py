@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .release import get_release
+from .current_release import get_release
 
 
 @dataclass(frozen=True)

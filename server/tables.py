@@ -10,7 +10,7 @@ from typing import Callable
 
 import pyoxigraph
 
-from .sparql.outcomes import Boolean, Outcome, Solutions, Term
+from .sparql.query_results import Boolean, Outcome, Solutions, Term
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 

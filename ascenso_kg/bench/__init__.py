@@ -2,5 +2,5 @@
 would run instead (``oxigraph load``, ``oxigraph serve-read-only``, rdflib-endpoint, a static file server).
 
 Every ratio comes from runs interleaved in one session (A, B, A, B…) and is reported as a median with its min and
-max; ``report`` writes the table as Markdown and ``bench/results/latest.json``.
+max; ``scorecard`` writes the table as Markdown and ``bench/results/latest.json``.
 """

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from .endpoint import ACCEPT, canonical_answer, query_form
+from .endpoint_mix import ACCEPT, canonical_answer, query_form
 from .load import Client, sparql_request
 from .measure import percentile
 

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from ..iris import DEFAULT_BASE, RDFS, SCHEMA
-from . import build as build_part
-from .endpoint import _get_json
+from . import build_sizes
+from .endpoint_mix import _get_json
 from .load import run_load, sparql_request
 from .measure import percentile, run_measured, spread
 from .servers import HOST, free_port, started
@@ -54,7 +54,7 @@ def serve_release(out: Path):
 
 
 def measure_size(work: Path, seasons: int, rounds: int, log) -> dict:
-    articles = build_part.corpus(work, seasons)
+    articles = build_sizes.corpus(work, seasons)
     out = work / f"growth-{seasons}"
     shutil.rmtree(out, ignore_errors=True)
     run = run_measured([sys.executable, "-m", "ascenso_kg.bench.build_worker", str(articles), str(out)])
@@ -96,9 +96,9 @@ def measure_growth(work: Path, log, sizes: tuple[int, ...] = SIZES, rounds: int 
         latency = largest["cheap_p50_ms"] / smallest["cheap_p50_ms"]
     return {
         "sizes": points,
-        "build": build_part.growth(points, "build_seconds"),
-        "build_without_validation": build_part.growth(points, "build_without_validation_seconds"),
-        "validation": build_part.growth(points, "validation_seconds"),
+        "build": build_sizes.growth(points, "build_seconds"),
+        "build_without_validation": build_sizes.growth(points, "build_without_validation_seconds"),
+        "validation": build_sizes.growth(points, "validation_seconds"),
         "largest": {
             "seasons": largest["seasons"], "triples": largest["triples"],
             "peak_rss_gib": largest["peak_rss_gib"], "cold_start_seconds": largest["cold_start_seconds"],

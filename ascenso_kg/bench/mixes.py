@@ -8,7 +8,7 @@
   has warmed the answer caches (ours keeps answers by release; Oxigraph keeps none): what repeated page views and
   repeated queries cost.
 
-The heavy mix (the editor's examples and the first queries of seven pages) is part 3 (``endpoint.py``). Runs here are
+The heavy mix (the editor's examples and the first queries of seven pages) is part 3 (``endpoint_mix.py``). Runs here are
 bounded by time, not rounds: each client sends the mix over and over for ``seconds``.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import urllib.parse
 
-from .endpoint import ACCEPT, ENTITY_CLASSES, _get_json, example_queries, page_queries, query_form
+from .endpoint_mix import ACCEPT, ENTITY_CLASSES, _get_json, example_queries, page_queries, query_form
 from .load import Request, run_load
 from .measure import spread
 

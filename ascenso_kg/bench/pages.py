@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import urllib.parse
 
-from .endpoint import ACCEPT, page_path, page_queries, query_form
+from .endpoint_mix import ACCEPT, page_path, page_queries, query_form
 from .load import Request, run_load, sparql_request
 from .measure import spread
 

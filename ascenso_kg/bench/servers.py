@@ -16,7 +16,7 @@ import gunicorn
 
 from ..build.release import Release
 from ..loopback import HOST, free_port, stop, wait_until_serving  # noqa: F401 (the bench parts import them from here)
-from .build import installed_command, oxigraph_command
+from .build_sizes import installed_command, oxigraph_command
 
 
 @dataclass

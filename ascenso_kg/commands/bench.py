@@ -41,8 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..bench import report
-    from ..bench.run import QUICK, Settings, run_bench
+    from ..bench import scorecard
+    from ..bench.suite import QUICK, Settings, run_bench
 
     settings = QUICK if args.quick else Settings()
     for name in ("sizes", "repeats", "large_repeats", "clients", "budget", "mix_seconds", "work"):
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, RuntimeError) as error:
         print(f"ascenso-kg bench: {error}", file=sys.stderr)
         return 1
-    json_path, md_path = report.write(results, args.results)
-    print(report.markdown(results))
+    json_path, md_path = scorecard.write(results, args.results)
+    print(scorecard.markdown(results))
     print(f"written: {json_path}, {md_path}", file=sys.stderr)
     return 0

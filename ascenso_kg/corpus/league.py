@@ -8,10 +8,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from .catalogue import CLUBS, ClubEntry
-from .engine import MatchEngine
+from .club_pool import CLUBS, ClubEntry
+from .match_play import MatchEngine
 from .model import Change, LiguillaFormat, Match, RelegationRow, Season, Tie, Tournament
-from .people import PlayerFactory, Squad
+from .squads import PlayerFactory, Squad
 from .schedule import leg_dates, round_robin
 from .tournament import TournamentPlayer
 

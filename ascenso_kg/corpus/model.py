@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from .people import Player
+from ..notation import minute_text, season_id, season_name
+from .squads import Player
 
 
 @dataclass(eq=False)
@@ -30,7 +31,7 @@ class Goal:
 
     @property
     def minute_text(self) -> str:
-        return f"{self.minute}+{self.added}'" if self.added else f"{self.minute}'"
+        return minute_text(self.minute, self.added)
 
 
 @dataclass(eq=False)
@@ -191,19 +192,19 @@ class Season:
 
     @property
     def id(self) -> str:
-        return f"{self.start_year}-{(self.start_year + 1) % 100:02d}"
+        return season_id(self.start_year)
 
     @property
     def name(self) -> str:
-        return f"{self.start_year}\u2013{(self.start_year + 1) % 100:02d}"
+        return season_name(season_id(self.start_year))
 
     @property
     def next_name(self) -> str:
-        return f"{self.start_year + 1}\u2013{(self.start_year + 2) % 100:02d}"
+        return season_name(season_id(self.start_year + 1))
 
     @property
     def previous_name(self) -> str:
-        return f"{self.start_year - 1}\u2013{self.start_year % 100:02d}"
+        return season_name(season_id(self.start_year - 1))
 
     @property
     def start(self) -> dt.date:

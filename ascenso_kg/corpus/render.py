@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .catalogue import BY_ID
+from .club_pool import BY_ID
 from .model import Goal, Match, Season, Tie, Tournament
 
 

@@ -9,7 +9,7 @@ import random
 
 DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(days=7)
-FRIDAY, WEDNESDAY, SATURDAY = 4, 2, 5
+FRIDAY, WEDNESDAY = 4, 2
 
 
 def round_robin(rng: random.Random, clubs: list[str]) -> list[list[tuple[str, str]]]:

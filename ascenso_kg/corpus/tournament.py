@@ -7,9 +7,9 @@ from __future__ import annotations
 import random
 from typing import Callable
 
-from .engine import MatchEngine
+from .match_play import MatchEngine
 from .model import LiguillaFormat, Match, ScorerRow, StandingsRow, Tie, Tournament
-from .people import Player, Squad
+from .squads import Player, Squad
 from .schedule import leg_dates, match_day, matchday_dates
 
 Side = Callable[[str], tuple[Squad, float]]  # club id -> (squad, strength)

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from .client import SparqlClient
 from .entities import LinkEntity
-from .names import is_abbreviated
+from .folded_names import is_abbreviated
 from .wikidata import LABEL_LANGUAGES, PROFILES, item, qid_of, string_literal, wikidata_query
 
 SITELINK_BATCH = 50  # articles per query

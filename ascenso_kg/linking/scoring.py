@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .candidates import Candidate
-from .names import fold
+from .folded_names import fold
 from .wikidata import PROFILES, describe_classes
 
 EXACT = 1.0

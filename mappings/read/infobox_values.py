@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ascenso_kg.notation import season_id_from
+
 # A tournament or division label; "Invieno" is a typo the articles use, "Guard1anes" a rendering's spelling.
 _LABEL = re.compile(
     r"^(?P<label>Apertura|Clausura|Invierno|Invieno|Verano|Bicentenario|Guard[i1]anes|Serie\s+[AB]|Overall"
@@ -31,7 +33,6 @@ _NONE = re.compile(
     r"tournament\s+(?:cancelled|canceled|suspended|abandoned)\b.*|not\s+awarded\b.*|vacant)$",
     re.IGNORECASE,
 )
-_SEASON = re.compile(r"^(?P<start>\d{4})\s*[-–—−/]\s*(?P<end>\d{2}|\d{4})$")
 
 OPENING = {"apertura": "Apertura", "invierno": "Invierno", "invieno": "Invierno"}
 CLOSING = {"clausura": "Clausura", "verano": "Verano", "bicentenario": "Bicentenario"}
@@ -186,10 +187,4 @@ def parse_tournament(text: str) -> tuple[str, int] | None:
 
 def parse_season(text: str) -> str | None:
     """'2005−06' (a minus sign), '2016-17', '2001–2002', '1999–2000' -> '2005-06', …, '1999-00'."""
-    match = _SEASON.match(clean(text))
-    if not match:
-        return None
-    start, end = int(match["start"]), match["end"]
-    if len(end) == 4 and int(end) != start + 1 or len(end) == 2 and int(end) != (start + 1) % 100:
-        return None
-    return f"{start}-{(start + 1) % 100:02d}"
+    return season_id_from(clean(text))

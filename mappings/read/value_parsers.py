@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ascenso_kg.notation import minute_text
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -110,7 +112,7 @@ class Minute:
     added: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.minute}+{self.added}'" if self.added is not None else f"{self.minute}'"
+        return minute_text(self.minute, self.added)
 
 
 _MINUTE = re.compile(r"^(\d{1,3})(?:\s*\+\s*(\d{1,2}))?\s*['’′]?$")

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from ..negotiation import HTML, Format, choose_format
 from ..per_app import per_app
 from ..sparql.protocol import RequestRefused
-from ..release import get_release
+from ..current_release import get_release
 from .addresses import get_addresses
 from .catalogue import Catalogue, get_catalogue, sort_name
 from .entity import build_page

@@ -12,9 +12,9 @@ from collections import defaultdict
 from functools import cached_property
 from pathlib import Path
 
-from ..sparql.outcomes import QueryJob, Solutions
+from ..sparql.query_results import QueryJob, Solutions
 from ..per_app import per_app
-from ..release import get_release
+from ..current_release import get_release
 from ..search_index import fold
 from .addresses import Addresses, get_addresses
 from .names import Names, get_names, term_label

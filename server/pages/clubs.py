@@ -10,14 +10,15 @@ from __future__ import annotations
 import pyoxigraph
 
 from ascenso_kg import iris
+from ascenso_kg.notation import minute_text
 
 from .catalogue import get_catalogue
 from .competitions import club_changes, club_seasons
-from .context import PageContext
+from .page_context import PageContext
 from .describe import country_name
 from .graph import akg, node
 from .league_tables import tournament_order
-from .matches import match_summary, minute_text, result_for
+from .matches import match_summary, result_for
 
 MATCHES_PER_PAGE = 50
 TOP_SCORERS = 25

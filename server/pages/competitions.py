@@ -12,7 +12,7 @@ import pyoxigraph
 from ascenso_kg import iris
 
 from .. import bracket
-from .context import PageContext
+from .page_context import PageContext
 from .graph import akg, node
 from .league_tables import tables_of
 from .matches import tie_summary

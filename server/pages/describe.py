@@ -16,7 +16,7 @@ import pyoxigraph
 
 from ascenso_kg import iris
 
-from .context import PageContext
+from .page_context import PageContext
 from .graph import node
 from .queries import incoming_first_pages
 

@@ -19,11 +19,11 @@ import pyoxigraph
 from ascenso_kg import iris
 
 from .. import source_view
-from ..release import Release
+from ..current_release import Release
 from .addresses import Addresses
 from .clubs import club_view, gather_club, gather_player, gather_stadium, player_view, stadium_view
 from .competitions import gather_season, gather_stage, gather_tournament, season_view, stage_view, tournament_view
-from .context import PageContext
+from .page_context import PageContext
 from .describe import describe, gather_description, gather_incoming, incoming
 from .graph import PageGraph, akg
 from .league_tables import gather_table, table_view

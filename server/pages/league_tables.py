@@ -12,7 +12,7 @@ import pyoxigraph
 
 from ascenso_kg import iris
 
-from .context import PageContext
+from .page_context import PageContext
 from .graph import akg
 
 # Columns in the order tables print them; rows show only the ones they have.

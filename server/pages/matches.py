@@ -9,8 +9,9 @@ from __future__ import annotations
 import pyoxigraph
 
 from ascenso_kg import iris
+from ascenso_kg.notation import minute_text
 
-from .context import PageContext
+from .page_context import PageContext
 from .graph import akg, node
 
 HOME_TEAM = node(iris.SCHEMA + "homeTeam")
@@ -20,13 +21,6 @@ DECIDED_ON_AWAY_GOALS = iris.AKG + "DecidedOnAwayGoals"
 DECIDED_ON_AGGREGATE = iris.AKG + "DecidedOnAggregate"
 DECIDED_ON_HIGHER_SEED = iris.AKG + "DecidedOnHigherSeed"
 DECIDED_ON_PENALTIES = iris.AKG + "DecidedOnPenalties"
-
-
-def minute_text(minute: int | None, added: int | None) -> str:
-    """``90'``, ``90+2'``; an empty string when the article gives no minute."""
-    if minute is None:
-        return ""
-    return f"{minute}+{added}'" if added else f"{minute}'"
 
 
 def goal_summary(page: PageContext, goal) -> dict:

@@ -25,8 +25,8 @@ from flask import current_app
 from ascenso_kg import iris
 
 from ..per_app import per_app
-from ..sparql.outcomes import QueryJob, Solutions
-from ..store import named_query
+from ..sparql.query_results import QueryJob, Solutions
+from ..store_backend import named_query
 from .addresses import base_from_prefixes
 from .page_store import page_store
 from .queries import bind

@@ -10,7 +10,7 @@ import pyoxigraph
 
 from ascenso_kg import iris
 
-from .context import PageContext
+from .page_context import PageContext
 from .graph import node
 
 OWL_CLASS = iris.OWL + "Class"

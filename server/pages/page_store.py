@@ -17,10 +17,10 @@ import threading
 import pyoxigraph
 
 from ..per_app import per_app
-from ..release import get_release
-from ..sparql.outcomes import Outcome, QueryFailed, QueryJob
+from ..current_release import get_release
+from ..sparql.query_results import Outcome, QueryFailed, QueryJob
 from ..sparql.query_worker import execute
-from ..store import Store, get_store
+from ..store_backend import Store, get_store
 
 _EXTENSION = "ascenso_kg.page_store"
 

@@ -17,9 +17,9 @@ from functools import lru_cache
 
 import pyoxigraph
 
-from ..sparql.outcomes import Graph, Outcome, QueryFailed, QueryJob, Solutions
+from ..sparql.query_results import Graph, Outcome, QueryFailed, QueryJob, Solutions
 from ..sparql.query_text import analyse_query, tokenize
-from ..store import named_query
+from ..store_backend import named_query
 from .page_store import page_store
 
 # A page query is anchored on one entity and pages its long lists, so its answer is bounded by the data, not by a

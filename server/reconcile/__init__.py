@@ -2,7 +2,7 @@
 seasons, so that people can match their spreadsheets to this graph's IRIs.
 
 - ``views``: the endpoints (``/reconcile`` with its manifest and query batches, suggest, preview);
-- ``protocol``: reading query batches, writing candidates;
+- ``batches``: reading query batches, writing candidates;
 - ``index`` and ``service``: the in-memory index of names and property values, built once per app from the store;
 - ``matching``: accent- and case-insensitive scoring, property constraints and the ``match`` decision;
 - ``suggest``: prefix search for entities, types and properties;

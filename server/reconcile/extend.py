@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from .index import ReconcileIndex
-from .protocol import MAX_BATCH, BadBatch
+from .batches import MAX_BATCH, BadBatch
 from .schema import PROPERTIES, TYPES, type_id
 
 WIKIDATA = "wikidata"  # the build's reviewed owl:sameAs links to Wikidata items, as QIDs

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph
 
-from ascenso_kg.linking.names import fold
+from ascenso_kg.linking.folded_names import fold
 
 from .schema import PROPERTIES, TYPES
 

@@ -6,7 +6,7 @@ from flask import url_for
 
 from ascenso_kg import __version__
 
-from .protocol import MAX_BATCH
+from .batches import MAX_BATCH
 from .schema import TYPES
 
 PREVIEW_WIDTH = 420

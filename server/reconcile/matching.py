@@ -24,7 +24,7 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from ascenso_kg.linking.names import fold
+from ascenso_kg.linking.folded_names import fold
 
 from .index import Entry, ReconcileIndex
 from .schema import TYPES

@@ -36,7 +36,6 @@ TYPES = {
         ReconType("Season", "season", "A season of the Liga de Ascenso / Ascenso MX."),
     )
 }
-LOOKUP_TYPES = ("City",)  # indexed to resolve property values by name; not offered for reconciliation
 
 PROPERTIES = {
     p.id: p

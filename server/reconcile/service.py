@@ -12,8 +12,8 @@ from pathlib import Path
 
 from flask import current_app
 
-from ..sparql.outcomes import QueryFailed, QueryJob, Solutions
-from ..store import get_store
+from ..sparql.query_results import QueryFailed, QueryJob, Solutions
+from ..store_backend import get_store
 from .index import ReconcileIndex, build_index
 
 QUERIES_DIR = Path(__file__).parent / "queries"

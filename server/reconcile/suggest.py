@@ -6,7 +6,7 @@ aliases), then names with a word that starts with it. An entity id or IRI given 
 
 from __future__ import annotations
 
-from ascenso_kg.linking.names import fold
+from ascenso_kg.linking.folded_names import fold
 
 from .index import Entry, ReconcileIndex
 from .schema import PROPERTIES, TYPES, type_id

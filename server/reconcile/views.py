@@ -11,7 +11,7 @@ from ..local_links import site_url
 from .extend import extend, parse_extension, propose_properties
 from .manifest import service_manifest
 from .matching import reconcile as run_query
-from .protocol import BadBatch, TooLarge, parse_batch, render_candidate
+from .batches import BadBatch, TooLarge, parse_batch, render_candidate
 from .schema import TYPES
 from .service import get_index, identifier_space
 from .suggest import suggest_entities, suggest_properties, suggest_types

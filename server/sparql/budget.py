@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 
 from flask import Flask, Request, current_app
 
-from .outcomes import QueryFailed
+from .query_results import QueryFailed
 
 _EXTENSION = "ascenso_kg.budget"
 MIN_BALANCE = 1.0  # seconds of budget a client needs before its next query is accepted

@@ -2,7 +2,7 @@
 
 A request goes through five steps, each in its own module: read the protocol request (``protocol``), read the query
 text (``query_text``: form, updates, SERVICE calls), choose a format (``negotiation``), run it on the store
-(``store``), and render the answer (``serializers``, or the HTML table of ``tables``).
+(``store_backend``), and render the answer (``serializers``, or the HTML table of ``tables``).
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from ..examples import load_examples
 from ..local_addresses import is_refused_graph, refused_graphs
 from ..negotiation import GRAPH_FORMATS, Format, choose_format, formats_for
 from ..serializers import serialize, write_graph
-from ..store import get_store
+from ..store_backend import get_store
 from ..tables import outcome_table
 from .budget import client_address, get_budgets
 from ..local_links import site_href
 from ..query_errors import explain
-from .outcomes import Outcome, QueryFailed, QueryJob, Rendered
+from .query_results import Outcome, QueryFailed, QueryJob, Rendered
 from .protocol import READ_ONLY, QueryRequest, RequestRefused, read_query_request
 from .query_text import QueryFacts, query_facts
 

@@ -35,7 +35,7 @@ import weakref
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
-from .outcomes import Outcome, QueryFailed, QueryJob, QueryTimedOut, Rendered, StoreBusy
+from .query_results import Outcome, QueryFailed, QueryJob, QueryTimedOut, Rendered, StoreBusy
 from .query_worker import ANSWER, READY, RETIRE
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from flask import Request
 
-from .outcomes import QueryFailed
+from .query_results import QueryFailed
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"

@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph
 
 from ..serializers import serialize
-from .outcomes import Boolean, Graph, Outcome, QueryFailed, QueryJob, Rendered, Solutions
+from .query_results import Boolean, Graph, Outcome, QueryFailed, QueryJob, Rendered, Solutions
 
 # Messages a worker sends back over its connection (plain tuples: exceptions with extra fields do not unpickle).
 READY = ("ready",)
@@ -93,7 +93,7 @@ def execute(store: pyoxigraph.Store, job: QueryJob) -> Outcome:
 
 
 def answer(store: pyoxigraph.Store, job: QueryJob) -> Outcome | Rendered:
-    """Run one query; written in the job's ``answer_format`` when it names one (see ``outcomes.Rendered``)."""
+    """Run one query; written in the job's ``answer_format`` when it names one (see ``query_results.Rendered``)."""
     outcome = execute(store, job)
     if job.answer_format is None:
         return outcome

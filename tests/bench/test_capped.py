@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ascenso_kg.bench import report
+from ascenso_kg.bench import scorecard
 from ascenso_kg.bench.capped import CappedRun, ratio_bound, run_capped
 
 SLOW_SECONDS = 1.0
@@ -83,7 +83,7 @@ def test_ratio_is_exact_when_every_query_is_answered_and_a_bound_otherwise():
 
 def test_markdown_shows_a_lower_bound_as_greater_than():
     bound = {"median": 20.0, "min": 12.0, "max": 24.0, "runs": 3, "bound": "lower"}
-    assert report._spread(bound) == "> 20.00 (12.00–24.00)"
-    assert report.verdict("endpoint_vs_rdflib_endpoint", 20.0, "lower") == "met"
-    assert report.verdict("endpoint_vs_rdflib_endpoint", 5.0, "lower") == "unknown (bound)"
-    assert report.verdict("endpoint_vs_rdflib_endpoint", 5.0) == "missed"
+    assert scorecard._spread(bound) == "> 20.00 (12.00–24.00)"
+    assert scorecard.verdict("endpoint_vs_rdflib_endpoint", 20.0, "lower") == "met"
+    assert scorecard.verdict("endpoint_vs_rdflib_endpoint", 5.0, "lower") == "unknown (bound)"
+    assert scorecard.verdict("endpoint_vs_rdflib_endpoint", 5.0) == "missed"

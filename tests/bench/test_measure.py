@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from ascenso_kg.bench.build import growth
-from ascenso_kg.bench.endpoint import canonical_answer, concatenated_columns, query_form
+from ascenso_kg.bench.build_sizes import growth
+from ascenso_kg.bench.endpoint_mix import canonical_answer, concatenated_columns, query_form
 from tests.checkout import ROOT
 from ascenso_kg.bench.measure import percentile, spread
 

@@ -6,13 +6,13 @@ Reads ../shared/family/plain directly (the development material of the family of
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import pytest
 
-from ascenso_kg.mappings.mapping_tables import default_tables
+from ascenso_kg.accents import strip_accents
 from ascenso_kg.mappings.interpret.article import interpret
+from ascenso_kg.mappings.mapping_tables import default_tables
 from ascenso_kg.mappings.read.reader import read_article
 
 from tests.checkout import shared
@@ -27,8 +27,7 @@ def _family() -> Path:
 
 
 def _plain(text: str | None) -> str:
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+    return " ".join(strip_accents(text or "").casefold().split())
 
 
 def _same(gold: str | None, read: str | None) -> bool:

@@ -20,7 +20,7 @@ from ascenso_kg.build import build_release
 from ascenso_kg.mappings.mapping_tables import load_tables
 from ascenso_kg.resources import MAPPING_TABLES_DIR
 from tests.checkout import ARTICLES_DIR, ROOT
-from tests.linking.loopback import load_oxigraph_store, serve_oxigraph, stop
+from tests.linking.stand_ins import load_oxigraph_store, serve_oxigraph, stop
 from tests.linking.table_files import read_rows, run_link, write_rows
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -127,7 +127,7 @@ def test_link_without_a_build_says_so(tmp_path, standin, capsys):
 
 
 def test_an_endpoint_error_leaves_the_table_untouched(tmp_path, link_table, built, capsys):
-    from tests.linking.loopback import Answer, ScriptedEndpoint
+    from tests.linking.stand_ins import Answer, ScriptedEndpoint
 
     table = tmp_path / "wikidata.csv"
     table.write_bytes(link_table.read_bytes())

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from ascenso_kg.server.sparql.outcomes import QueryJob
+from ascenso_kg.server.sparql.query_results import QueryJob
 
 RESOURCE = "https://w3id.org/ascenso-kg/resource/"
 

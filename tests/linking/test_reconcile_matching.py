@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ascenso_kg.linking.names import fold, is_abbreviated
+from ascenso_kg.linking.folded_names import fold, is_abbreviated
 from ascenso_kg.server.reconcile.index import ReconcileIndex
 from ascenso_kg.server.reconcile.matching import Constraint, ReconQuery, name_score, reconcile
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from ascenso_kg.linking.client import EndpointError, SparqlClient, retry_after_seconds, user_agent
-from tests.linking.loopback import Answer, ScriptedEndpoint
+from tests.linking.stand_ins import Answer, ScriptedEndpoint
 
 RESULT = json.dumps({"head": {"vars": ["item"]}, "results": {"bindings": [
     {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q900000001"}}]}})
@@ -111,7 +111,7 @@ def test_an_answer_that_is_not_sparql_json_is_an_error():
 
 
 def test_an_unreachable_endpoint_is_retried_then_reported():
-    from tests.linking.loopback import free_port
+    from tests.linking.stand_ins import free_port
 
     time = FakeTime()
     client = client_for(f"http://127.0.0.1:{free_port()}/sparql", time, min_interval=0, retries=1, backoff=0.5)

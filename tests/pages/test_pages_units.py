@@ -5,10 +5,10 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
+from ascenso_kg.notation import minute_text
 from ascenso_kg.server import bracket
 from ascenso_kg.server.pages.addresses import Addresses
 from ascenso_kg.server.pages.league_tables import tournament_order
-from ascenso_kg.server.pages.matches import minute_text
 from ascenso_kg.server.pages.queries import bind, incoming_first_pages
 from ascenso_kg.server.pages.values import format_date, format_literal
 

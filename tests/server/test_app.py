@@ -6,7 +6,7 @@ import pyoxigraph
 import pytest
 
 from ascenso_kg.server.app import create_app
-from ascenso_kg.server.release import ReleaseNotFound
+from ascenso_kg.server.current_release import ReleaseNotFound
 
 from tests.server.release_writer import TEST_CONFIG, write_release
 

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 import pytest
 from werkzeug.wsgi import FileWrapper
 
-from ascenso_kg.server import dumps
+from ascenso_kg.server import dump_files
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_range_requests(client):
 
 def test_files_are_streamed_not_read_into_memory(small_app):
     with small_app.test_request_context("/dumps/ascenso-kg.ttl"):
-        response = dumps.download("ascenso-kg.ttl")
+        response = dump_files.download("ascenso-kg.ttl")
         assert response.direct_passthrough
         assert isinstance(response.response, FileWrapper)
         response.close()

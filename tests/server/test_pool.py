@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ascenso_kg.server.sparql.outcomes import Boolean, QueryFailed, QueryJob, Rendered, StoreBusy
+from ascenso_kg.server.sparql.query_results import Boolean, QueryFailed, QueryJob, Rendered, StoreBusy
 from ascenso_kg.server.sparql.pool import WorkerPool
 
 ASK = QueryJob("ASK { ?s ?p ?o }", "ASK")

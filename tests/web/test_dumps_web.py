@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph
 
 from ascenso_kg.mappings.pipeline import load_sources
-from ascenso_kg.server.dumps import human_size
+from ascenso_kg.server.dump_files import human_size
 from tests.server.release_writer import IRIS, TEST_CONFIG, write_release
 
 from tests.web.web_helpers import BROWSER

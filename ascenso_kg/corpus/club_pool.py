@@ -2,6 +2,10 @@
 articles call them by (each one a general row of ``club_aliases.csv``, so it resolves), and the grounds the real
 articles list for them (``Stadia and locations``).
 
+What is written here is what the tables do not hold: which of a club's names a season uses and in which order (the
+seeded draws depend on both, so the same seed gives the same articles), and each ground's capacity. Ids, names and
+stadiums are checked against the tables by ``tests/corpus/test_club_pool.py``.
+
 Two names are kept out of some places. ``Zacatepec 1948`` is used, as in the real articles, only in tables and the
 infobox. A new name ending in a full stop (``Delfines F.C.``) is never given in a "changed name to …" bullet:
 ``change_kinds.csv`` reads the sentence's final stop as the end of the name and would record a club

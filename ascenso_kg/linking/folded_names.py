@@ -7,16 +7,15 @@ name, and 'U. de G.', 'U de G' and 'u. de g' are another.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..accents import strip_accents
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def fold(name: str) -> str:
     """'Estadio Nou Camp (León)' -> 'estadio nou camp leon'; '2012–13' -> '2012 13'."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    unaccented = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _NOT_WORD.sub(" ", unaccented).strip()
+    return _NOT_WORD.sub(" ", strip_accents(name.casefold())).strip()
 
 
 def tokens(name: str) -> tuple[str, ...]:

@@ -7,8 +7,8 @@ from functools import cached_property
 
 import pyoxigraph
 
-from ..release import Release
-from ..sparql.outcomes import Graph
+from ..current_release import Release
+from ..sparql.query_results import Graph
 from .addresses import Addresses
 from .graph import PageGraph
 from .names import PageNames

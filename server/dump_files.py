@@ -17,7 +17,7 @@ from ascenso_kg import iris
 
 from .negotiation import HTML, Format, choose_format
 from .pages.schema_org import dataset_json_ld
-from .release import get_release
+from .current_release import get_release
 from .sparql.protocol import RequestRefused
 
 bp = Blueprint("dumps", __name__)

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from ..virtuoso import UNION_GRAPH, publish, running_virtuoso
-from . import endpoint, servers
+from . import endpoint_mix, servers
 
 OURS = "ascenso-kg over virtuoso"
 DIRECT = "virtuoso"
@@ -46,9 +46,9 @@ def measure_virtuoso(work: Path, out: Path, release: Path, mix: list[tuple[str, 
             ours = dataclasses.replace(ours, name=OURS)
             # The first answers warm Virtuoso's buffers (a freshly loaded database answers its first queries from
             # disk): they are the answers compared, not timed.
-            differences = {f"{OURS} vs oxigraph": endpoint.compare_answers(reference, endpoint.answers(ours, mix)),
-                           f"{DIRECT} vs oxigraph": endpoint.compare_answers(reference, endpoint.answers(direct, mix))}
-            runs = endpoint.measure_endpoints([ours, direct], mix, clients, repeats, rounds, budget, log)
+            differences = {f"{OURS} vs oxigraph": endpoint_mix.compare_answers(reference, endpoint_mix.answers(ours, mix)),
+                           f"{DIRECT} vs oxigraph": endpoint_mix.compare_answers(reference, endpoint_mix.answers(direct, mix))}
+            runs = endpoint_mix.measure_endpoints([ours, direct], mix, clients, repeats, rounds, budget, log)
     return {"load_seconds": load_seconds, "differences": differences, "runs": runs}
 
 
@@ -59,4 +59,4 @@ def add_to_endpoint(found: dict, runs: dict, differences: dict, clients: tuple[i
     runs.update(found["runs"])
     differences.update(found["differences"])
     return {"load_seconds": found["load_seconds"], "vs_oxigraph": {
-        name: {str(c): endpoint.ratios(runs, name, "oxigraph", c) for c in clients} for name in (OURS, DIRECT)}}
+        name: {str(c): endpoint_mix.ratios(runs, name, "oxigraph", c) for c in clients} for name in (OURS, DIRECT)}}

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..build.release import Release
-from . import build as build_part
-from . import capped, coldstart, dumps, endpoint, growth, mixes, pages, report, servers
-from . import virtuoso as virtuoso_part
+from . import (build_sizes, capped, coldstart, dump_downloads, endpoint_mix, growth, mixes, pages, scorecard, servers,
+               virtuoso_mix)
 from .measure import spread
 
 
@@ -44,7 +43,7 @@ def run_bench(settings: Settings, log) -> dict:
     work = settings.work or Path(tempfile.mkdtemp(prefix="ascenso-kg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     results: dict = {"date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-                     "quick": settings.quick, "machine": report.machine(),
+                     "quick": settings.quick, "machine": scorecard.machine(),
                      "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in settings.__dict__.items()},
                      "notes": list(settings.notes)}
     try:
@@ -61,10 +60,10 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
     for seasons in settings.sizes:
         repeats = settings.large_repeats if seasons == max(settings.sizes) and len(settings.sizes) > 1 \
             else settings.repeats
-        sizes.append(build_part.measure_build(work, seasons, repeats, log))
+        sizes.append(build_sizes.measure_build(work, seasons, repeats, log))
     results["build"] = {"sizes": sizes, "growth": {
-        "build": build_part.growth(sizes, "build_without_validation_seconds"),
-        "validation": build_part.growth(sizes, "validation_seconds")}}
+        "build": build_sizes.growth(sizes, "build_without_validation_seconds"),
+        "validation": build_sizes.growth(sizes, "validation_seconds")}}
     largest = sizes[-1]
     release = Path(largest["release"])
     out = release.parent.parent  # OUT/releases/<id> -> OUT
@@ -78,18 +77,18 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
 
     log("3. endpoint")
     with servers.this_server(out) as ours, servers.oxigraph_server(Release(release).store_path) as oxigraph:
-        entities = endpoint.sample_entities(oxigraph.sparql)
+        entities = endpoint_mix.sample_entities(oxigraph.sparql)
         club_count = capped.count_clubs(oxigraph)
-        mix = endpoint.query_mix(ours.base, entities)
+        mix = endpoint_mix.query_mix(ours.base, entities)
         log(f"  {len(mix)} queries in the mix; entities: {', '.join(entities)}")
-        reference = endpoint.answers(oxigraph, mix)
-        differences = {"ascenso-kg vs oxigraph": endpoint.compare_answers(reference, endpoint.answers(ours, mix))}
+        reference = endpoint_mix.answers(oxigraph, mix)
+        differences = {"ascenso-kg vs oxigraph": endpoint_mix.compare_answers(reference, endpoint_mix.answers(ours, mix))}
         peers = [ours, oxigraph]
-        runs = endpoint.measure_endpoints(peers, mix, settings.clients, settings.repeats, settings.rounds,
+        runs = endpoint_mix.measure_endpoints(peers, mix, settings.clients, settings.repeats, settings.rounds,
                                           settings.budget, log)
         results["mixes"] = _measure_mixes(settings, ours, oxigraph, mix, differences, log)
         _mix_ratios(results["mixes"], settings.clients, ratios, results["notes"])
-        labels = [row["label"]["value"] for row in endpoint._get_json(
+        labels = [row["label"]["value"] for row in endpoint_mix._get_json(
             oxigraph.sparql, "SELECT ?label WHERE { ?s a <https://w3id.org/ascenso-kg/ontology#Club> ; "
             "<http://www.w3.org/2000/01/rdf-schema#label> ?label FILTER(LANG(?label) = '') } ORDER BY ?label LIMIT 4"
         )["results"]["bindings"]]
@@ -104,20 +103,20 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
         ratios["search_p95_vs_sparql"] = results["pages"]["search"]["p95_ratio"]
         log("5. dumps")
         with servers.static_server(release) as static:
-            results["dumps"] = dumps.measure_dumps(ours, static, settings.repeats, log)
+            results["dumps"] = dump_downloads.measure_dumps(ours, static, settings.repeats, log)
         ratios["dumps_rss_growth_mib"] = results["dumps"]["rss_growth_mib"]
         ratios["dumps_vs_static"] = results["dumps"]["speed_ratio"]
-    if settings.virtuoso and virtuoso_part.available():
+    if settings.virtuoso and virtuoso_mix.available():
         log("3c. Virtuoso")
-        found = virtuoso_part.measure_virtuoso(work, out, release, mix, reference, settings.clients, settings.repeats,
+        found = virtuoso_mix.measure_virtuoso(work, out, release, mix, reference, settings.clients, settings.repeats,
                                                settings.rounds, settings.budget, log)
-        results["virtuoso"] = virtuoso_part.add_to_endpoint(found, runs, differences, settings.clients)
+        results["virtuoso"] = virtuoso_mix.add_to_endpoint(found, runs, differences, settings.clients)
     rdflib = _measure_rdflib(settings, work, out, release, mix, reference, club_count, results, runs, differences,
                              log) if settings.rdflib else None
-    per_clients = {name: {str(c): endpoint.summarize(by_clients[c]) for c in by_clients} for name, by_clients in runs.items()}
+    per_clients = {name: {str(c): endpoint_mix.summarize(by_clients[c]) for c in by_clients} for name, by_clients in runs.items()}
     results["endpoint"] = {"seasons": largest["seasons"], "mix": [name for name, _ in mix], "servers": per_clients,
                            "differences": differences, "runs": runs}
-    versus = {c: endpoint.ratios(runs, "ascenso-kg", "oxigraph", c) for c in settings.clients}
+    versus = {c: endpoint_mix.ratios(runs, "ascenso-kg", "oxigraph", c) for c in settings.clients}
     results["endpoint"]["vs_oxigraph"] = {str(c): v for c, v in versus.items()}
     worst_throughput = min(versus.values(), key=lambda v: v["throughput"]["median"] or 0)["throughput"]
     worst_p95 = max(versus.values(), key=lambda v: v["p95"]["median"] or 0)["p95"]
@@ -150,13 +149,13 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
 def _measure_mixes(settings: Settings, ours, oxigraph, heavy: list, differences: dict, log) -> dict:
     """Part 3c (``mixes``): the cheap, realistic and repeated mixes beside Oxigraph, answers compared first."""
     log("3c. cheap, realistic and repeated mixes")
-    base = endpoint.DEFAULT_BASE
+    base = endpoint_mix.DEFAULT_BASE
     cheap = mixes.cheap_mix(mixes.sample_many(oxigraph.sparql, settings.cheap_per_kind, base))
     realistic = mixes.realistic_mix(ours.base, mixes.sample_many(oxigraph.sparql, settings.pages_per_kind, base))
     seen = {text for _, text in heavy}
     checked = list({text: (name, text) for name, text in cheap + realistic if text not in seen}.values())
-    differences["ascenso-kg vs oxigraph (cheap and realistic)"] = endpoint.compare_answers(
-        endpoint.answers(oxigraph, checked), endpoint.answers(ours, checked))
+    differences["ascenso-kg vs oxigraph (cheap and realistic)"] = endpoint_mix.compare_answers(
+        endpoint_mix.answers(oxigraph, checked), endpoint_mix.answers(ours, checked))
     results_note = (
         f"Mixes (part 3c): runs of {settings.mix_seconds:g} s each, every client sending the mix over and over. The "
         "server runs with every guard of the endpoint on (time limit, row and byte caps, SERVICE allow-list, "
@@ -172,7 +171,7 @@ def _measure_mixes(settings: Settings, ours, oxigraph, heavy: list, differences:
                                  settings.mix_seconds, log, name, warm=warm)
         found[name] = {
             "requests_in_mix": len(mix), "distinct": len({text for _, text in mix}),
-            "servers": {server: {str(c): endpoint.summarize(by_clients[c]) for c in by_clients}
+            "servers": {server: {str(c): endpoint_mix.summarize(by_clients[c]) for c in by_clients}
                         for server, by_clients in runs.items()},
             "vs_oxigraph": {str(c): mixes.versus(runs, "ascenso-kg", "oxigraph", c) for c in settings.clients},
             "runs": runs,
@@ -214,7 +213,7 @@ def _measure_rdflib(settings: Settings, work: Path, out: Path, release: Path, mi
         f"on the {len(run.times)} it was sent")
     runs["rdflib-endpoint"] = {1: [summary]}
     runs["ascenso-kg (beside rdflib)"] = {1: [ours_run.summary() for ours_run in beside]}
-    differences["ascenso-kg vs rdflib-endpoint"] = endpoint.compare_answers(reference, run.answers)
+    differences["ascenso-kg vs rdflib-endpoint"] = endpoint_mix.compare_answers(reference, run.answers)
     bound = None if run.complete else "lower"
     ratio = spread([capped.ratio_bound(ours_run, run) for ours_run in beside]) | {"bound": bound}
     figures = {

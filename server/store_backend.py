@@ -14,9 +14,9 @@ from typing import Protocol
 
 from flask import Flask, current_app
 
-from .release import Release
+from .current_release import Release
 from .remote import RemoteStore
-from .sparql.outcomes import Outcome, QueryJob, Rendered
+from .sparql.query_results import Outcome, QueryJob, Rendered
 from .sparql.pool import WorkerPool
 from .sparql.query_text import analyse_query
 

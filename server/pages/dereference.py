@@ -18,9 +18,9 @@ from ascenso_kg import iris
 
 from ..negotiation import GRAPH_FORMATS, HTML, Format, choose_format, negotiate
 from ..local_links import site_url
-from ..release import get_release
+from ..current_release import get_release
 from ..serializers import RDF_FORMATS, write_compact_jsonld, write_graph
-from ..sparql.outcomes import Graph
+from ..sparql.query_results import Graph
 from ..sparql.protocol import RequestRefused
 from ..search_index import suggestions as search_suggestions
 from ..search_index import words as search_words
@@ -28,7 +28,7 @@ from .addresses import get_addresses
 from .entity import PageResult, build_page
 from .graph import node
 from .names import Names, get_names
-from .render import FILTERS
+from .template_filters import FILTERS
 from .schema_org import entity_json_ld
 
 bp = Blueprint("pages", __name__)

@@ -10,7 +10,7 @@ import math
 import random
 
 from .model import Goal, Match
-from .people import OWN_GOAL_WEIGHT, POSITIONS, SCORING_WEIGHT, Player, Squad
+from .squads import OWN_GOAL_WEIGHT, POSITIONS, SCORING_WEIGHT, Player, Squad
 
 HOME_GOALS = 1.38  # mean goals of the home side between equal clubs
 AWAY_GOALS = 1.08
