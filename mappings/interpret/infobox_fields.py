@@ -25,7 +25,7 @@ from ..read.infobox_values import (
 from .reading import ArticleReading, club, report, span, tournament
 from .records import (OutcomeRecord, RoundKey, StageKey, StatisticRecord, TieRecord, TieSideRecord, TitleRecord,
                       TournamentRecord)
-from ..read.value_parsers import parse_count, parse_date
+from ..read.value_parsers import SCORE, parse_count, parse_date
 
 # The ontology terms of the fields read by their own code below (the others' are in infobox_fields.csv).
 _OWN_FIELD_PROPERTIES = {
@@ -35,7 +35,7 @@ _OWN_FIELD_PROPERTIES = {
 }
 _NOTE_IN_PARENTHESES = re.compile(r"^(?P<name>[^(]+?)\s*\((?P<note>[^)]*)\)\s*$")
 _NATIONALITY = re.compile(r"^[A-Z]{3}\s+(?=\S)")  # "MEX Aldo de Nigris": a flag's code left by the rendering
-_MATCH = re.compile(r"\S.*?\s\d{1,2}\s*[-–—]\s*\d{1,2}\s\S|\S.*\svs\.?\s\S", re.IGNORECASE)
+_MATCH = re.compile(rf"\S.*?\s{SCORE}\s\S|\S.*\svs\.?\s\S", re.IGNORECASE)
 _COUNT_THEN_CLUB = re.compile(r"^(?P<count>\d+)\s+(?:matches|games)\s+(?P<club>\D.*)$", re.IGNORECASE)
 _SEASON_IN_TEXT = re.compile(r"\b\d{4}\s*[–−-]\s*\d{2}(?:\d{2})?\b")
 _DATES = re.compile(r"^(?P<start>.+?)\s*[–—-]\s*(?P<end>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s*\d{4})$")
