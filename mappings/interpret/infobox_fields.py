@@ -3,11 +3,14 @@
 Which key means which field is data (``infobox_keys.csv``, per article kind or ``*`` for any); how a field's value
 is read and which ontology property it becomes is data too (``infobox_fields.csv``). Each field is recorded in
 :attr:`ArticleRecords.infobox_report` as mapped to a property or skipped with a reason (``reports/infobox.tsv``).
+:data:`OWN_FIELD_READERS` names the function of each field read by its own code, :data:`SHAPE_READERS` the function
+of each shape of figure the others have.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ascenso_kg.iris import slugify
 
@@ -119,7 +122,7 @@ def read_infobox_entry(reading: ArticleReading, key: str, value: str, line: int)
         understood = read_statistic(reading, handler, shape, key, value, line)
     else:
         prop = _OWN_FIELD_PROPERTIES[handler]
-        understood = read_infobox_field(reading, handler, value, line)
+        understood = OWN_FIELD_READERS[handler](reading, handler, value, line)
     if understood and handler in reading.tables.infobox_fields:
         prop = f"akg:{prop}"
     note_field(reading, line, key, value, prop if understood else "skipped: value not understood (reported)")
@@ -143,58 +146,62 @@ def names_an_article(reading: ArticleReading, value: str) -> bool:
 
 
 # The season's own fields --------------------------------------------------------------------------
-def read_infobox_field(reading: ArticleReading, handler: str, value: str, line: int) -> bool:
+def read_competition_name(reading: ArticleReading, handler: str, value: str, line: int) -> bool:
+    reading.season.competition_name = value
+    competition = reading.names.competition(value)
+    if competition:
+        reading.records.competitions[competition[0]] = competition[1]
+    else:
+        report(reading, line, f"competition {value!r} is not in mappings/tables/competitions.csv; "
+                              "the season is not linked to a competition")
+    return True
+
+
+def read_season_name(reading: ArticleReading, handler: str, value: str, line: int) -> bool:
     season = reading.season
-    if handler == "competition_name":
-        season.competition_name = value
-        competition = reading.names.competition(value)
-        if competition:
-            reading.records.competitions[competition[0]] = competition[1]
-        else:
-            report(reading, line, f"competition {value!r} is not in mappings/tables/competitions.csv; "
-                                  "the season is not linked to a competition")
+    if (parse_season(value) or slugify(value)) != season.id:
+        report(reading, line, f"infobox season {value!r} differs from the title's {season.name}")
+    return True
+
+
+def read_neighbour_season(reading: ArticleReading, handler: str, value: str, line: int) -> bool:
+    """'Previous season', 'Next season': a season, or, in a tournament's article, a tournament."""
+    neighbour = parse_season(value)
+    if neighbour is None and (named := parse_tournament(value)):
+        # A tournament's article names the neighbouring tournaments, not seasons.
+        field = handler.split("_")[0] + "_tournament"
+        own = [t.id for t in reading.records.tournaments.values()
+               if re.search(rf"\b{t.kind}\b.*\b{t.year}\b|\b{t.year}\b.*\b{t.kind}\b", reading.document.title)]
+        scope = ("tournament", own[0]) if own else ("season", reading.season.id)
+        statistic(reading, field, *scope, line, label=f"{named[0].lower()}-{named[1]}")
         return True
-    if handler == "season_name":
-        if (parse_season(value) or slugify(value)) != season.id:
-            report(reading, line, f"infobox season {value!r} differs from the title's {season.name}")
-        return True
-    if handler in ("previous_season", "next_season"):
-        neighbour = parse_season(value)
-        if neighbour is None and (named := parse_tournament(value)):
-            # A tournament's article names the neighbouring tournaments, not seasons.
-            field = handler.split("_")[0] + "_tournament"
-            own = [t.id for t in reading.records.tournaments.values()
-                   if re.search(rf"\b{t.kind}\b.*\b{t.year}\b|\b{t.year}\b.*\b{t.kind}\b", reading.document.title)]
-            scope = ("tournament", own[0]) if own else ("season", reading.season.id)
-            statistic(reading, field, *scope, line, label=f"{named[0].lower()}-{named[1]}")
-            return True
-        if neighbour is None:
-            report(reading, line, f"cannot read the season {value!r}")
-            return False
-        setattr(season, handler.split("_")[0], neighbour)
-        return True
-    if handler == "winners":
-        return read_winners(reading, value, line)
-    if handler == "dates":
-        match = _DATES.match(value.strip())
-        start, end = (parse_date(match["start"]), parse_date(match["end"])) if match else (None, None)
-        if start is None or end is None:
-            report(reading, line, f"cannot read the dates {value!r}")
-            return False
-        season.start, season.end, season.dates_span = start, end, span(reading, line)
-        return True
-    if handler in ("promoted", "relegated"):
-        return read_outcome(reading, handler, value, line)
-    if handler == "qualifiers":
-        count = parse_count(value)
-        stage = reading.records.stages.get(StageKey("liguilla", next(iter(reading.records.tournaments), "")))
-        if count is None or stage is None:
-            report(reading, line, f"cannot read the number of teams {value!r}")
-            return False
-        stage.rules.qualifiers = count
-        stage.rules.spans.append(span(reading, line))
-        return True
-    return False
+    if neighbour is None:
+        report(reading, line, f"cannot read the season {value!r}")
+        return False
+    setattr(reading.season, handler.split("_")[0], neighbour)
+    return True
+
+
+def read_dates(reading: ArticleReading, handler: str, value: str, line: int) -> bool:
+    match = _DATES.match(value.strip())
+    start, end = (parse_date(match["start"]), parse_date(match["end"])) if match else (None, None)
+    if start is None or end is None:
+        report(reading, line, f"cannot read the dates {value!r}")
+        return False
+    season = reading.season
+    season.start, season.end, season.dates_span = start, end, span(reading, line)
+    return True
+
+
+def read_qualifiers(reading: ArticleReading, handler: str, value: str, line: int) -> bool:
+    count = parse_count(value)
+    stage = reading.records.stages.get(StageKey("liguilla", next(iter(reading.records.tournaments), "")))
+    if count is None or stage is None:
+        report(reading, line, f"cannot read the number of teams {value!r}")
+        return False
+    stage.rules.qualifiers = count
+    stage.rules.spans.append(span(reading, line))
+    return True
 
 
 def read_outcome(reading: ArticleReading, kind: str, value: str, line: int) -> bool:
@@ -212,7 +219,7 @@ def read_outcome(reading: ArticleReading, kind: str, value: str, line: int) -> b
     return True
 
 
-def read_winners(reading: ArticleReading, value: str, line: int) -> bool:
+def read_winners(reading: ArticleReading, handler: str, value: str, line: int) -> bool:
     """'Apertura: La Piedad , Clausura: Neza' -> a title for each tournament; 'None' -> none stated."""
     understood = False
     for group in parse_value(value):
@@ -245,6 +252,20 @@ def read_winners(reading: ArticleReading, value: str, line: int) -> bool:
     return understood
 
 
+# Which function reads each field the infobox code reads itself (the others are statistics: infobox_fields.csv).
+OWN_FIELD_READERS: dict[str, Callable[[ArticleReading, str, str, int], bool]] = {
+    "competition_name": read_competition_name,
+    "season_name": read_season_name,
+    "previous_season": read_neighbour_season,
+    "next_season": read_neighbour_season,
+    "winners": read_winners,
+    "dates": read_dates,
+    "promoted": read_outcome,
+    "relegated": read_outcome,
+    "qualifiers": read_qualifiers,
+}
+
+
 # Statistics -------------------------------------------------------------------------------------------
 def read_statistic(reading: ArticleReading, field: str, shape: str, key: str, value: str, line: int) -> bool:
     understood = False
@@ -265,86 +286,97 @@ def read_statistic(reading: ArticleReading, field: str, shape: str, key: str, va
             understood = True
             continue
         slot = int(slot_in_key[1]) if slot_in_key and shape.startswith("continental") else None
-        read = read_shape(reading, field, shape, kind, owner, items, line, division, slot)
+        reader = SHAPE_READERS.get(shape)
+        read = reader is not None and reader(reading, field, kind, owner, items, line, division, slot)
         if not read:
             report(reading, line, f"cannot read the infobox {key} {', '.join(item.text for item in items)!r}")
         understood = understood or read
     return understood
 
 
-def read_shape(reading: ArticleReading, field, shape, kind, owner, items, line, division, slot) -> bool:
-    if shape == "count":
-        count = parse_number(items[0].text)
-        if count is None:
-            return False
-        statistic(reading, field, kind, owner, line, count=count, label=division)
-        return True
-    if shape in ("clubs", "continental_qualifiers"):
-        clubs = clubs_of(reading, items, line)
-        if clubs:
-            statistic(reading, field, kind, owner, line, clubs=tuple(clubs), label=division, slot=slot)
-        return bool(clubs)
-    if shape == "continental_cup":
-        statistic(reading, field, kind, owner, line, label=items[0].text, slot=slot)
-        return True
-    if shape == "scorers":
-        people, waiting = [], []
-        for item in items:
-            goals = parse_number(item.text.removesuffix(" goals").removesuffix(" goal"))
-            if goals is not None and re.fullmatch(r"\d+(?: goals?)?", item.text):
-                people += [(name, goals) for name in waiting]
-                waiting = []
-                continue
-            waiting.append(_NATIONALITY.sub("", item.text))
-            if item.goals is not None:
-                people += [(name, item.goals) for name in waiting]
-                waiting = []
-        people += [(name, None) for name in waiting]
-        if people:
-            statistic(reading, field, kind, owner, line, people=tuple(people), label=division)
-        return bool(people)
-    if shape == "matches" and any(re.search(r"\d+ points", note) for item in items for note in item.notes):
+def read_count(reading: ArticleReading, field, kind, owner, items, line, division, slot) -> bool:
+    count = parse_number(items[0].text)
+    if count is None:
+        return False
+    statistic(reading, field, kind, owner, line, count=count, label=division)
+    return True
+
+
+def read_clubs(reading: ArticleReading, field, kind, owner, items, line, division, slot) -> bool:
+    clubs = clubs_of(reading, items, line)
+    if clubs:
+        statistic(reading, field, kind, owner, line, clubs=tuple(clubs), label=division, slot=slot)
+    return bool(clubs)
+
+
+def read_continental_cup(reading: ArticleReading, field, kind, owner, items, line, division, slot) -> bool:
+    statistic(reading, field, kind, owner, line, label=items[0].text, slot=slot)
+    return True
+
+
+def read_scorers(reading: ArticleReading, field, kind, owner, items, line, division, slot) -> bool:
+    people, waiting = [], []
+    for item in items:
+        goals = parse_number(item.text.removesuffix(" goals").removesuffix(" goal"))
+        if goals is not None and re.fullmatch(r"\d+(?: goals?)?", item.text):
+            people += [(name, goals) for name in waiting]
+            waiting = []
+            continue
+        waiting.append(_NATIONALITY.sub("", item.text))
+        if item.goals is not None:
+            people += [(name, item.goals) for name in waiting]
+            waiting = []
+    people += [(name, None) for name in waiting]
+    if people:
+        statistic(reading, field, kind, owner, line, people=tuple(people), label=division)
+    return bool(people)
+
+
+def read_matches(reading: ArticleReading, field, kind, owner, items, line, division, slot) -> bool:
+    if any(re.search(r"\d+ points", note) for item in items for note in item.notes):
         # "Highest Scoring: Loros UdeC (44 points)": the renderings put the club with the most points here.
         points = next(int(re.search(r"\d+", note)[0]) for item in items for note in item.notes if "points" in note)
         clubs = clubs_of(reading, [item for item in items if not re.fullmatch(r"\d+ points", item.text)], line)
         if clubs:
             statistic(reading, "most_points", kind, owner, line, count=points, clubs=tuple(clubs), label=division)
         return bool(clubs)
-    if shape == "matches":
-        matches = [(item.text, item.notes[0] if item.notes else None) for item in items if _MATCH.match(item.text)]
-        if matches:
-            statistic(reading, field, kind, owner, line, matches=tuple(matches), label=division)
-        return bool(matches)
-    if shape == "run":
-        if glued := _COUNT_THEN_CLUB.match(items[0].text):  # "4 matches Santos Laguna"
-            items = [Item(glued["count"]), Item(glued["club"], items[0].notes), *items[1:]]
-        count = parse_number(items[0].text)
-        if count is None:
-            return read_runs_by_club(reading, field, kind, owner, items, line, division)
-        clubs = clubs_of(reading, items[1:], line)  # none where the rendering lost the clubs' names
-        statistic(reading, field, kind, owner, line, count=count, clubs=tuple(clubs), label=division)
-        return True
-    if shape == "attendance":
-        count = parse_number(items[0].text)
-        if count is None and _MATCH.match(items[0].text) and items[0].notes:
-            count = parse_number(items[0].notes[0])  # "Gavilanes 2–0 Loros UdeC (20,000)"
-            if count is not None:
-                statistic(reading, field, kind, owner, line, count=count, matches=((items[0].text, None),),
-                               label=division)
-                return True
-        if count is None:
-            return False
-        rest = items[1:]
-        if (cut := next((i for i, item in enumerate(rest) if parse_number(item.text) is not None), None)) is not None:
-            # "Apertura:, 20, X vs Y, , 50, Z vs W": the second figure's label was lost in the rendering.
-            report(reading, line, f"{', '.join(item.text for item in rest[cut:])!r}: its tournament label was "
-                                  "lost in the rendering; left out")
-            rest = rest[:cut]
-        matches = tuple((item.text, item.notes[0] if item.notes else None) for item in rest
-                        if _MATCH.match(item.text))
-        statistic(reading, field, kind, owner, line, count=count, matches=matches, label=division)
-        return True
-    return False
+    matches = [(item.text, item.notes[0] if item.notes else None) for item in items if _MATCH.match(item.text)]
+    if matches:
+        statistic(reading, field, kind, owner, line, matches=tuple(matches), label=division)
+    return bool(matches)
+
+
+def read_run(reading: ArticleReading, field, kind, owner, items, line, division, slot) -> bool:
+    if glued := _COUNT_THEN_CLUB.match(items[0].text):  # "4 matches Santos Laguna"
+        items = [Item(glued["count"]), Item(glued["club"], items[0].notes), *items[1:]]
+    count = parse_number(items[0].text)
+    if count is None:
+        return read_runs_by_club(reading, field, kind, owner, items, line, division)
+    clubs = clubs_of(reading, items[1:], line)  # none where the rendering lost the clubs' names
+    statistic(reading, field, kind, owner, line, count=count, clubs=tuple(clubs), label=division)
+    return True
+
+
+def read_attendance(reading: ArticleReading, field, kind, owner, items, line, division, slot) -> bool:
+    count = parse_number(items[0].text)
+    if count is None and _MATCH.match(items[0].text) and items[0].notes:
+        count = parse_number(items[0].notes[0])  # "Gavilanes 2–0 Loros UdeC (20,000)"
+        if count is not None:
+            statistic(reading, field, kind, owner, line, count=count, matches=((items[0].text, None),),
+                      label=division)
+            return True
+    if count is None:
+        return False
+    rest = items[1:]
+    if (cut := next((i for i, item in enumerate(rest) if parse_number(item.text) is not None), None)) is not None:
+        # "Apertura:, 20, X vs Y, , 50, Z vs W": the second figure's label was lost in the rendering.
+        report(reading, line, f"{', '.join(item.text for item in rest[cut:])!r}: its tournament label was "
+                              "lost in the rendering; left out")
+        rest = rest[:cut]
+    matches = tuple((item.text, item.notes[0] if item.notes else None) for item in rest
+                    if _MATCH.match(item.text))
+    statistic(reading, field, kind, owner, line, count=count, matches=matches, label=division)
+    return True
 
 
 def read_runs_by_club(reading: ArticleReading, field, kind, owner, items, line, division) -> bool:
@@ -368,6 +400,19 @@ def read_runs_by_club(reading: ArticleReading, field, kind, owner, items, line, 
                   label=division)
         read = True
     return read
+
+
+# Which function reads a figure of each shape (the shape column of infobox_fields.csv).
+SHAPE_READERS: dict[str, Callable[..., bool]] = {
+    "count": read_count,
+    "clubs": read_clubs,
+    "continental_qualifiers": read_clubs,
+    "continental_cup": read_continental_cup,
+    "scorers": read_scorers,
+    "matches": read_matches,
+    "run": read_run,
+    "attendance": read_attendance,
+}
 
 
 def statistic(reading: ArticleReading, field: str, kind: str, owner: str, line: int, slot: int | None = None,
