@@ -14,7 +14,7 @@ from ascenso_kg.iris import AKG, DCTERMS, RDF, RDFS, SCHEMA, SKOS, Iris, licence
 
 from ..interpret.context import season_id_from
 from ..interpret.players import PlayerRegistry
-from ..interpret.records import ArticleRecords
+from ..interpret.records import ArticleRecords, SeasonRecord, StageRecord, TournamentRecord
 from ..mapping_tables import MappingTables
 from .club_statements import map_club, map_club_season
 from .graph_context import GraphContext, derived
@@ -60,7 +60,7 @@ def map_article(graph: GraphContext) -> None:
 
 
 # Competition structure -----------------------------------------------------------------------------------
-def map_season(graph: GraphContext, season) -> None:
+def map_season(graph: GraphContext, season: SeasonRecord) -> None:
     iri = graph.iris.season(season.id)
     out = graph.out
     out.typed(iri, "Season")
@@ -95,7 +95,7 @@ def map_season_reference(graph: GraphContext, season_id: str) -> None:
     graph.out.add(graph.iris.season(season_id), AKG + "seasonName", season_id.replace("-", "\u2013"))
 
 
-def map_tournament(graph: GraphContext, tournament) -> None:
+def map_tournament(graph: GraphContext, tournament: TournamentRecord) -> None:
     iri = graph.iris.tournament(tournament.id)
     out = graph.out
     out.typed(iri, "Tournament")
@@ -108,7 +108,7 @@ def map_tournament(graph: GraphContext, tournament) -> None:
     derived(graph, iri, tournament.span, tournament.dates_span)
 
 
-def map_stage(graph: GraphContext, stage) -> None:
+def map_stage(graph: GraphContext, stage: StageRecord) -> None:
     iri = stage_iri(graph.iris, stage.key)
     out = graph.out
     if stage.key.kind in ("liguilla", "regular_season"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ascenso_kg.iris import AKG, RDF, SCHEMA, SKOS, slugify
 
+from ..interpret.players import Player
+from ..interpret.records import ClubSeasonRecord, PlayerMention
 from .graph_context import GraphContext, club_name, derived
 from .ntriples import text
 
@@ -22,7 +24,7 @@ def map_club(graph: GraphContext, named: tuple[str, set[str]]) -> None:
             graph.out.add(iri, SKOS + "altLabel", text(name))
 
 
-def map_club_season(graph: GraphContext, record) -> None:
+def map_club_season(graph: GraphContext, record: ClubSeasonRecord) -> None:
     iri = graph.iris.club_season(record.season, record.club)
     out = graph.out
     out.typed(iri, "ClubSeason")
@@ -49,7 +51,7 @@ def map_club_season(graph: GraphContext, record) -> None:
     derived(graph, iri, record.span)
 
 
-def map_capacity_statement(graph: GraphContext, club_season: str, record) -> None:
+def map_capacity_statement(graph: GraphContext, club_season: str, record: ClubSeasonRecord) -> None:
     """Capacities change and each article states the one of its season: the statement keeps the season, the
     stadium and the lines, so two articles' different capacities of one stadium stand side by side."""
     iri = graph.iris.capacity_statement(club_season, record.stadium)
@@ -72,7 +74,7 @@ def map_city(graph: GraphContext, city: str, name: str) -> None:
     graph.out.name(iri, name)
 
 
-def map_player(graph: GraphContext, mention):
+def map_player(graph: GraphContext, mention: PlayerMention) -> Player:
     player = graph.players.player_of(mention)
     iri = graph.iris.player(player.id)
     graph.out.typed(iri, "Player")
@@ -86,7 +88,7 @@ def map_player(graph: GraphContext, mention):
     return player
 
 
-def map_person_manager(graph: GraphContext, mention) -> str:
+def map_person_manager(graph: GraphContext, mention: PlayerMention) -> str:
     iri = graph.iris.manager(slugify(mention.name))
     graph.out.typed(iri, "Manager")
     graph.out.link(iri, RDF + "type", SCHEMA + "Person")

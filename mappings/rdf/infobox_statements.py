@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from ascenso_kg.iris import AKG
 
+from ..interpret.records import StatisticRecord
 from .graph_context import GraphContext, derived
 from .ntriples import text
 
 
-def map_statistic(graph: GraphContext, record) -> None:
+def map_statistic(graph: GraphContext, record: StatisticRecord) -> None:
     owner = graph.iris.season(record.owner) if record.scope == "season" else graph.iris.tournament(record.owner)
     shape, prop = graph.tables.infobox_fields.get(record.field, ("outcome", record.field))
     if record.field == "champion" and record.scope == "tournament":
@@ -53,7 +54,7 @@ def map_statistic(graph: GraphContext, record) -> None:
     derived(graph, node, record.span)
 
 
-def statistic_label(record, prop: str) -> str:
+def statistic_label(record: StatisticRecord, prop: str) -> str:
     words = "".join(f" {c.lower()}" if c.isupper() else c for c in prop)
     if record.scope == "tournament":
         where = record.owner.replace("-", " ").title()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ascenso_kg.iris import AKG, RDFS
 
+from ..interpret.records import ChangeRecord, OutcomeRecord, TitleRecord
 from .club_statements import map_city
 from .graph_context import GraphContext, club_name, derived
 from .ntriples import text
 from .terms import tournament_label
 
 
-def map_title(graph: GraphContext, title) -> None:
+def map_title(graph: GraphContext, title: TitleRecord) -> None:
     iri = graph.iris.title(title.tournament)
     tournament = graph.iris.tournament(title.tournament)
     out = graph.out
@@ -23,7 +24,7 @@ def map_title(graph: GraphContext, title) -> None:
     derived(graph, iri, title.span)
 
 
-def map_outcome(graph: GraphContext, outcome) -> None:
+def map_outcome(graph: GraphContext, outcome: OutcomeRecord) -> None:
     iri = graph.iris.season_outcome(outcome.season, outcome.kind, outcome.club)
     season = graph.iris.season(outcome.season)
     out = graph.out
@@ -38,7 +39,7 @@ def map_outcome(graph: GraphContext, outcome) -> None:
     derived(graph, iri, outcome.span)
 
 
-def map_change(graph: GraphContext, change) -> None:
+def map_change(graph: GraphContext, change: ChangeRecord) -> None:
     iri = graph.iris.club_change(change.season, change.number)
     out = graph.out
     out.typed(iri, "ClubChange", *change.kinds)

@@ -7,7 +7,7 @@ from ascenso_kg.iris import AKG, Iris
 from .club_statements import map_person_manager, map_player
 from .graph_context import GraphContext, club_name, derived
 from .terms import stage_iri, stage_label, tournament_label
-from ..interpret.records import RowRecord, Span, StageKey, TableRecord
+from ..interpret.records import EntryRecord, RowRecord, Span, StageKey, TableRecord
 
 _TABLE_CLASSES = {"standings": "StandingsTable", "top_scorers": "TopScorerTable", "relegation": "RelegationTable"}
 _ROW_CLASSES = {"standings": "StandingsRow", "top_scorers": "TopScorerRow", "relegation": "RelegationRow"}
@@ -83,7 +83,7 @@ def map_row(graph: GraphContext, table: TableRecord, table_iri: str, row: RowRec
     derived(graph, iri, Span(table.span.article, row.line, row.line))
 
 
-def map_entry(graph: GraphContext, entry) -> None:
+def map_entry(graph: GraphContext, entry: EntryRecord) -> None:
     stage = stage_iri(graph.iris, entry.stage)
     iri = graph.iris.liguilla_entry(stage, entry.club)
     out = graph.out
