@@ -140,6 +140,10 @@ class Iris:
     def tie(self, round_iri: str, first_home: str, first_away: str) -> str:
         return f"{round_iri}/{first_home}-{first_away}"
 
+    def one_sided_tie(self, round_iri: str, club_id: str) -> str:
+        """A tie only a note names, by its winner ('Round tied 2-2, Necaxa went through on away goals')."""
+        return f"{round_iri}/{club_id}"
+
     def tie_side(self, tie_iri: str, club_id: str) -> str:
         return f"{tie_iri}/side/{club_id}"
 
@@ -158,6 +162,10 @@ class Iris:
 
     def stadium(self, stadium_id: str) -> str:
         return self._resource("stadium", stadium_id)
+
+    def capacity_statement(self, club_season_iri: str, stadium_id: str) -> str:
+        """The capacity of a stadium as one season's article states it."""
+        return f"{club_season_iri}/capacity/{stadium_id}"
 
     def city(self, city_id: str) -> str:
         return self._resource("city", city_id)
@@ -183,6 +191,14 @@ class Iris:
 
     def table_row(self, table_iri: str, index: int) -> str:
         return f"{table_iri}/row/{index}"
+
+    def tournament_points(self, row_iri: str, tournament_id: str) -> str:
+        """A relegation row's points in one tournament."""
+        return f"{row_iri}/points/{tournament_id}"
+
+    def statistic(self, owner_iri: str, field: str, slot: int) -> str:
+        """The slot-th figure of an infobox field on a season or tournament: 'top_scorer', 2 -> …/top-scorer-2."""
+        return f"{owner_iri}/statistic/{field.replace('_', '-')}-{slot}"
 
     def liguilla_entry(self, liguilla_iri: str, club_id: str) -> str:
         return f"{liguilla_iri}/entry/{club_id}"

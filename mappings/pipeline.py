@@ -20,7 +20,7 @@ from .interpret.article import Coverage, interpret
 from .rdf.links import map_links
 from .rdf.ntriples import quad_line
 from .interpret.players import PlayerRegistry
-from .rdf.article_graph import ArticleMapper, map_reference_tables
+from .rdf.article_graph import map_article_graph, map_reference_tables
 from .read.reader import read_article
 from .interpret.records import ArticleRecords
 from .interpret.ties import resolve_ties
@@ -120,10 +120,10 @@ def map_articles(articles_dir: Path, iris: Iris, tables: MappingTables | None = 
     competitions_used: set[str] = set()
     for records in result.records:
         source = by_id[records.article]
-        mapper = ArticleMapper(records, iris.scoped_to(records.competition), tables, players,
-                               {"file": source.path.name, "url": source.url, "title": source.title,
-                                "licence": source.licence, "excerpt": "yes" if source.excerpt else ""})
-        result.graphs[iris.article_graph(records.article)] = mapper.map()
+        result.graphs[iris.article_graph(records.article)] = map_article_graph(
+            records, iris.scoped_to(records.competition), tables, players,
+            {"file": source.path.name, "url": source.url, "title": source.title,
+             "licence": source.licence, "excerpt": "yes" if source.excerpt else ""})
         clubs_used |= set(records.clubs_named)
         competitions_used |= set(records.competitions)
         competitions_used |= {change.league for change in records.changes if change.league}

@@ -112,3 +112,20 @@ def test_two_articles_different_capacities_of_one_stadium_coexist_each_with_its_
         assert f'<{statement}> <https://w3id.org/ascenso-kg/ontology#statedCapacity> "{capacity}"' in statements
         assert f"<{statement}> <https://w3id.org/ascenso-kg/ontology#season> <{BASE}season/{season}>" in statements
         assert f"<{statement}> <http://www.w3.org/ns/prov#wasDerivedFrom>" in statements
+
+
+@pytest.mark.parametrize("minted, expected", [
+    (lambda iris: iris.capacity_statement(iris.club_season("2012-13", "neza"), "estadio-neza-86"),
+     "season/2012-13/club/neza/capacity/estadio-neza-86"),
+    (lambda iris: iris.one_sided_tie(iris.round(iris.liguilla("clausura-2013"), "semifinals"), "necaxa"),
+     "tournament/clausura-2013/liguilla/semifinals/necaxa"),
+    (lambda iris: iris.tournament_points(iris.table_row(iris.table(iris.season("2012-13"), "relegation"), 3),
+                                         "apertura-2012"),
+     "season/2012-13/relegation/row/3/points/apertura-2012"),
+    (lambda iris: iris.statistic(iris.season("2012-13"), "top_scorer", 2), "season/2012-13/statistic/top-scorer-2"),
+])
+def test_the_iris_that_hang_off_another_resource_are_minted_by_iris(minted, expected):
+    """Capacity statements, a tie a note names by one side, a relegation row's points per tournament and an infobox
+    figure: one home (ascenso_kg/iris.py), under the configured base like every other resource."""
+    assert minted(Iris()) == BASE + expected
+    assert minted(Iris("https://example.org/kg/")) == "https://example.org/kg/resource/" + expected

@@ -5,56 +5,59 @@ from __future__ import annotations
 
 from ascenso_kg.iris import AKG
 
+from ..interpret.records import StatisticRecord
+from .graph_context import GraphContext, derived
 from .ntriples import text
 
 
-class InfoboxMapping:
-    """Part of :class:`ArticleMapper` (``rdf.py``), which holds the graph being written and the resolvers."""
-
-    def map_statistic(self, record) -> None:
-        owner = self.iris.season(record.owner) if record.scope == "season" else self.iris.tournament(record.owner)
-        shape, prop = self.tables.infobox_fields.get(record.field, ("outcome", record.field))
-        if record.field == "champion" and record.scope == "tournament":
-            prop = "champion"
-        out = self.out
-        if record.none_stated:  # "Relegated: None": the infobox says there was none
-            out.link(owner, AKG + "noneStated", AKG + prop)
-            self.derived(owner, record.span)
-            return
-        if record.label is None and shape == "count":
-            out.add(owner, AKG + prop, record.count)
-            self.derived(owner, record.span)
-            return
-        if shape == "tournament":  # a neighbouring tournament, named by the article of a tournament
-            out.link(owner, AKG + prop, self.iris.tournament(record.label))
-            self.derived(owner, record.span)
-            return
-        if record.label is None and shape == "clubs":
-            for club in record.clubs:
-                out.link(owner, AKG + prop, self.iris.club(club))
-            self.derived(owner, record.span)
-            return
-        node = f"{owner}/statistic/{record.field.replace('_', '-')}-{record.slot}"
-        out.typed(node, "InfoboxStatistic")
-        out.link(owner, AKG + prop, node)
-        out.link(node, AKG + "statisticOf", owner)
-        out.label(node, self.statistic_label(record, prop))
-        if shape.startswith("continental"):
-            out.add(node, AKG + "continentalCompetition", text(record.label, "en") if record.label else None)
-        elif record.label:
-            out.add(node, AKG + "division", text(record.label, "es"))
-        out.add(node, AKG + "count", record.count)
+def map_statistic(graph: GraphContext, record: StatisticRecord) -> None:
+    owner = graph.iris.season(record.owner) if record.scope == "season" else graph.iris.tournament(record.owner)
+    shape, prop = graph.tables.infobox_fields.get(record.field, ("outcome", record.field))
+    if record.field == "champion" and record.scope == "tournament":
+        prop = "champion"
+    out = graph.out
+    if record.none_stated:  # "Relegated: None": the infobox says there was none
+        out.link(owner, AKG + "noneStated", AKG + prop)
+        derived(graph, owner, record.span)
+        return
+    if record.label is None and shape == "count":
+        out.add(owner, AKG + prop, record.count)
+        derived(graph, owner, record.span)
+        return
+    if shape == "tournament":  # a neighbouring tournament, named by the article of a tournament
+        out.link(owner, AKG + prop, graph.iris.tournament(record.label))
+        derived(graph, owner, record.span)
+        return
+    if record.label is None and shape == "clubs":
         for club in record.clubs:
-            out.link(node, AKG + "club", self.iris.club(club))
-        for name, goals in record.people:
-            out.add(node, AKG + "playerName", text(name))
-            if goals is not None:
-                out.add(node, AKG + "scorerGoals", goals)
-        for match, date in record.matches:
-            out.add(node, AKG + "matchDescription", text(f"{match} ({date})" if date else match))
-        self.derived(node, record.span)
+            out.link(owner, AKG + prop, graph.iris.club(club))
+        derived(graph, owner, record.span)
+        return
+    node = graph.iris.statistic(owner, record.field, record.slot)
+    out.typed(node, "InfoboxStatistic")
+    out.link(owner, AKG + prop, node)
+    out.link(node, AKG + "statisticOf", owner)
+    out.label(node, statistic_label(record, prop))
+    if shape.startswith("continental"):
+        out.add(node, AKG + "continentalCompetition", text(record.label, "en") if record.label else None)
+    elif record.label:
+        out.add(node, AKG + "division", text(record.label, "es"))
+    out.add(node, AKG + "count", record.count)
+    for club in record.clubs:
+        out.link(node, AKG + "club", graph.iris.club(club))
+    for name, goals in record.people:
+        out.add(node, AKG + "playerName", text(name))
+        if goals is not None:
+            out.add(node, AKG + "scorerGoals", goals)
+    for match, date in record.matches:
+        out.add(node, AKG + "matchDescription", text(f"{match} ({date})" if date else match))
+    derived(graph, node, record.span)
 
-    def statistic_label(self, record, prop: str) -> str:
-        words = "".join(f" {c.lower()}" if c.isupper() else c for c in prop)
-        where = record.owner.replace("-", " ").title() if record.scope == "tournament" else record.owner.replace("-", "–")
-        return f"{words[0].upper()}{words[1:]}, {where}" + (f" ({record.label})" if record.label else "")
+
+def statistic_label(record: StatisticRecord, prop: str) -> str:
+    words = "".join(f" {c.lower()}" if c.isupper() else c for c in prop)
+    if record.scope == "tournament":
+        where = record.owner.replace("-", " ").title()
+    else:
+        where = record.owner.replace("-", "–")
+    return f"{words[0].upper()}{words[1:]}, {where}" + (f" ({record.label})" if record.label else "")

@@ -2,86 +2,92 @@
 
 from __future__ import annotations
 
-from ascenso_kg.iris import AKG
+from ascenso_kg.iris import AKG, Iris
 
+from .club_statements import map_person_manager, map_player
+from .graph_context import GraphContext, club_name, derived
 from .terms import stage_iri, stage_label, tournament_label
-from ..interpret.records import RowRecord, Span, StageKey, TableRecord
+from ..interpret.records import EntryRecord, RowRecord, Span, StageKey, TableRecord
+from ..mapping_tables import MappingTables
 
 
-class TableMapping:
-    """Part of :class:`ArticleMapper` (``rdf.py``), which holds the graph being written and the resolvers."""
 
-    def scope_iri(self, scope: tuple[str, str]) -> str:
-        kind, owner = scope
-        if kind == "liguilla":
-            return self.iris.liguilla(owner)
-        if kind == "tournament":
-            return self.iris.tournament(owner)
-        return self.iris.season(owner)
+def scope_iri(iris: Iris, scope: tuple[str, str]) -> str:
+    kind, owner = scope
+    if kind == "liguilla":
+        return iris.liguilla(owner)
+    if kind == "tournament":
+        return iris.tournament(owner)
+    return iris.season(owner)
 
-    def scope_label(self, scope: tuple[str, str]) -> str:
-        kind, owner = scope
-        if kind == "liguilla":
-            return stage_label(StageKey("liguilla", owner), self.tables)[0]
-        if kind == "tournament":
-            return tournament_label(owner)
-        return owner.replace("-", "–")
 
-    def map_table(self, table: TableRecord) -> None:
-        scope = self.scope_iri(table.scope)
-        iri = self.iris.table(scope, table.kind.replace("_", "-"))
-        out = self.out
-        kind = self.tables.league_tables[table.kind]  # league_tables.csv
-        out.typed(iri, "Table", kind.table_class)
-        english, spanish = kind.name_en, kind.name_es
-        out.label(iri, f"{self.scope_label(table.scope)} {english}", f"{spanish.capitalize()} {self.scope_label(table.scope)}")
-        out.link(iri, AKG + "tableOf", scope)
-        out.add(iri, AKG + "updatedOn", table.updated_on)
-        out.add(iri, AKG + "sortRule", table.sort_rule)
-        self.derived(iri, table.span)
-        for row in table.rows:
-            self.map_row(table, iri, row)
+def scope_label(tables: MappingTables, scope: tuple[str, str]) -> str:
+    kind, owner = scope
+    if kind == "liguilla":
+        return stage_label(StageKey("liguilla", owner), tables)[0]
+    if kind == "tournament":
+        return tournament_label(owner)
+    return owner.replace("-", "–")
 
-    def map_row(self, table: TableRecord, table_iri: str, row: RowRecord) -> None:
-        iri = self.iris.table_row(table_iri, row.index)
-        out = self.out
-        out.typed(iri, "TableRow", self.tables.league_tables[table.kind].row_class)
-        out.link(iri, AKG + "table", table_iri)
-        out.add(iri, AKG + "rowIndex", row.index)
-        if row.rank_shared:
-            out.add(iri, AKG + "rankShared", True)
-        for field, prop in self.tables.row_properties.items():  # league_table_properties.csv
-            out.add(iri, AKG + prop, row.values.get(field))
-        subject = ""
-        if row.values.get("club"):
-            out.link(iri, AKG + "club", self.iris.club(row.values["club"]))
-            subject = self.club_name(row.values["club"])
-        if row.values.get("player"):
-            player = self.map_player(row.values["player"])
-            out.link(iri, AKG + "player", self.iris.player(player.id))
-            subject = f"{player.label} ({subject})" if subject else player.label
-        out.label(iri, f"{subject}, row {row.index} of {self.scope_label(table.scope)} "
-                       f"{self.tables.league_tables[table.kind].name_en}")
-        for tournament, points in sorted(row.tournament_points.items()):
-            points_iri = f"{iri}/points/{tournament}"
-            out.link(iri, AKG + "tournamentPoints", points_iri)
-            out.typed(points_iri, "TournamentPoints")
-            out.label(points_iri, f"{subject}: {points} points in {tournament_label(tournament)}")
-            out.link(points_iri, AKG + "tournament", self.iris.tournament(tournament))
-            out.add(points_iri, AKG + "points", points)
-        self.derived(iri, Span(table.span.article, row.line, row.line))
 
-    def map_entry(self, entry) -> None:
-        stage = stage_iri(self.iris, entry.stage)
-        iri = self.iris.liguilla_entry(stage, entry.club)
-        out = self.out
-        out.typed(iri, "LiguillaEntry")
-        out.label(iri, f"{self.club_name(entry.club)} in the {stage_label(entry.stage, self.tables)[0]}")
-        out.link(iri, AKG + "stage", stage)
-        out.link(iri, AKG + "club", self.iris.club(entry.club))
-        out.add(iri, AKG + "seed", entry.seed)
-        if entry.manager:
-            out.link(iri, AKG + "manager", self.map_person_manager(entry.manager))
-        if entry.captain:
-            out.link(iri, AKG + "captain", self.iris.player(self.map_player(entry.captain).id))
-        self.derived(iri, Span(self.records.article, entry.line, entry.line))
+def map_table(graph: GraphContext, table: TableRecord) -> None:
+    scope = scope_iri(graph.iris, table.scope)
+    iri = graph.iris.table(scope, table.kind.replace("_", "-"))
+    out = graph.out
+    kind = graph.tables.league_tables[table.kind]  # league_tables.csv
+    out.typed(iri, "Table", kind.table_class)
+    english, spanish = kind.name_en, kind.name_es
+    scope_name = scope_label(graph.tables, table.scope)
+    out.label(iri, f"{scope_name} {english}", f"{spanish.capitalize()} {scope_name}")
+    out.link(iri, AKG + "tableOf", scope)
+    out.add(iri, AKG + "updatedOn", table.updated_on)
+    out.add(iri, AKG + "sortRule", table.sort_rule)
+    derived(graph, iri, table.span)
+    for row in table.rows:
+        map_row(graph, table, iri, row)
+
+
+def map_row(graph: GraphContext, table: TableRecord, table_iri: str, row: RowRecord) -> None:
+    iri = graph.iris.table_row(table_iri, row.index)
+    out = graph.out
+    out.typed(iri, "TableRow", graph.tables.league_tables[table.kind].row_class)
+    out.link(iri, AKG + "table", table_iri)
+    out.add(iri, AKG + "rowIndex", row.index)
+    if row.rank_shared:
+        out.add(iri, AKG + "rankShared", True)
+    for field, prop in graph.tables.row_properties.items():  # league_table_properties.csv
+        out.add(iri, AKG + prop, row.values.get(field))
+    subject = ""
+    if row.values.get("club"):
+        out.link(iri, AKG + "club", graph.iris.club(row.values["club"]))
+        subject = club_name(graph, row.values["club"])
+    if row.values.get("player"):
+        player = map_player(graph, row.values["player"])
+        out.link(iri, AKG + "player", graph.iris.player(player.id))
+        subject = f"{player.label} ({subject})" if subject else player.label
+    out.label(iri, f"{subject}, row {row.index} of {scope_label(graph.tables, table.scope)} "
+                   f"{graph.tables.league_tables[table.kind].name_en}")
+    for tournament, points in sorted(row.tournament_points.items()):
+        points_iri = graph.iris.tournament_points(iri, tournament)
+        out.link(iri, AKG + "tournamentPoints", points_iri)
+        out.typed(points_iri, "TournamentPoints")
+        out.label(points_iri, f"{subject}: {points} points in {tournament_label(tournament)}")
+        out.link(points_iri, AKG + "tournament", graph.iris.tournament(tournament))
+        out.add(points_iri, AKG + "points", points)
+    derived(graph, iri, Span(table.span.article, row.line, row.line))
+
+
+def map_entry(graph: GraphContext, entry: EntryRecord) -> None:
+    stage = stage_iri(graph.iris, entry.stage)
+    iri = graph.iris.liguilla_entry(stage, entry.club)
+    out = graph.out
+    out.typed(iri, "LiguillaEntry")
+    out.label(iri, f"{club_name(graph, entry.club)} in the {stage_label(entry.stage, graph.tables)[0]}")
+    out.link(iri, AKG + "stage", stage)
+    out.link(iri, AKG + "club", graph.iris.club(entry.club))
+    out.add(iri, AKG + "seed", entry.seed)
+    if entry.manager:
+        out.link(iri, AKG + "manager", map_person_manager(graph, entry.manager))
+    if entry.captain:
+        out.link(iri, AKG + "captain", graph.iris.player(map_player(graph, entry.captain).id))
+    derived(graph, iri, Span(graph.records.article, entry.line, entry.line))

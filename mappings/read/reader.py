@@ -26,7 +26,7 @@ from .document import (
 )
 from .wikitext import looks_like_wikitext, read_wikitext_infobox, wikitext_title
 from .scorers import parse_scorer_line
-from .value_parsers import parse_date
+from .value_parsers import SCORE, parse_date, parse_score
 
 _TITLE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=$")
 _HEADING = re.compile(r"^(?P<marks>={2,6})\s*(?P<title>.*?)\s*(?P=marks)\s*$")
@@ -38,10 +38,10 @@ _PLACEHOLDER = re.compile(r"^(?:-{4,}|<onlyinclude>\s*</onlyinclude>|<[a-z]+\s*/
 _TABLE_ROW = re.compile(r"^\|(?P<cells>.*)\|$")
 # "Neza 2-1 Lobos BUAP", "Neza 2–1 Lobos BUAP (a.e.t.)", "Neza 1-1 Lobos BUAP (4-3 p)"
 _SCORE_LINE = re.compile(
-    r"^(?P<home>\S.*?)\s+(?P<hs>\d{1,2})\s*[-–—]\s*(?P<as>\d{1,2})\s+(?P<away>[^()]*?\S)"
+    rf"^(?P<home>\S.*?)\s+(?P<score>{SCORE})\s+(?P<away>[^()]*?\S)"
     r"(?P<notes>(?:\s*\([^)]*\))*)$"
 )
-_SCORE_WITHOUT_AWAY = re.compile(r"^\S.*?\s+\d{1,2}\s*[-–—]\s*\d{1,2}$")
+_SCORE_WITHOUT_AWAY = re.compile(rf"^\S.*?\s+{SCORE}$")
 _NOTES_THEN_AWAY = re.compile(r"^(?P<notes>(?:\([^)]*\)\s*)+)(?P<away>[^()\s][^()]*)$")
 _EXTRA_TIME = re.compile(r"a\.?\s*e\.?\s*t\.?|extra time", re.IGNORECASE)
 _SHOOTOUT = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(?:p|pen\.?|pens|penalties|on penalties)\b", re.IGNORECASE)
@@ -225,6 +225,7 @@ class _Reader:
         shootout = _SHOOTOUT.search(note) or _SHOOTOUT_PREFIX.search(note)
         if note and not (extra_time or shootout):
             self.document.problem(score_index + 1, f"score note ({note}) not understood; left out", "warning")
+        goals = parse_score(score["score"])
         self.index = (away_line or score_index + 1)
         scorers = []
         while self.index < len(self.lines):
@@ -244,8 +245,8 @@ class _Reader:
                 date_line=date_line,
                 home=score["home"].strip(),
                 away=score["away"].strip(),
-                home_score=int(score["hs"]),
-                away_score=int(score["as"]),
+                home_score=goals.home,
+                away_score=goals.away,
                 score_line=score_index + 1,
                 scorers=tuple(scorers),
                 extra_time=extra_time,

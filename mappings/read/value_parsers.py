@@ -61,16 +61,6 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-_DATE_IN_TEXT = re.compile(
-    r"\b(\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
-)
-
-
-def find_dates(text: str) -> list[dt.date]:
-    """Every date written in a sentence, in order."""
-    return [date for date in (parse_date(found) for found in _DATE_IN_TEXT.findall(text)) if date is not None]
-
-
 def parse_int(text: str) -> int | None:
     """'9,581' -> 9581, '+12' -> 12, '-3' / '−3' -> -3; anything else (such as '1,2500') -> None."""
     cleaned = text.strip().replace("\u2212", "-").replace("\u2013", "-")
@@ -96,13 +86,16 @@ class Score:
     away: int
 
 
-_SCORE = re.compile(r"^\s*(\d{1,2})\s*[-–—:]\s*(\d{1,2})\s*$")
+# The one grammar of a match's score: the reader finds it inside a score line ('Neza 2–1 Lobos BUAP'), the
+# infobox inside a described match, and parse_score reads it alone.
+SCORE = r"(?P<home_goals>\d{1,2})\s*[-–—]\s*(?P<away_goals>\d{1,2})"
+_SCORE = re.compile(rf"\s*{SCORE}\s*")
 
 
 def parse_score(text: str) -> Score | None:
     """'2-1', '2–1', '2 - 1' -> Score(2, 1)."""
-    if match := _SCORE.match(text):
-        return Score(int(match[1]), int(match[2]))
+    if match := _SCORE.fullmatch(text):
+        return Score(int(match["home_goals"]), int(match["away_goals"]))
     return None
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from ascenso_kg.mappings.mapping_tables import default_tables
 from ascenso_kg.mappings.interpret.context import season_id_of, season_name_of
 from ascenso_kg.mappings.read.infobox_values import parse_season
-from ascenso_kg.mappings.interpret.article import ArticleInterpreter
+from ascenso_kg.mappings.interpret.infobox_fields import infobox_tournament, read_infobox
+from ascenso_kg.mappings.interpret.reading import ArticleReading, span, start_reading
 from ascenso_kg.mappings.read.reader import read_article, read_text
 from ascenso_kg.mappings.interpret.records import SeasonRecord
 from tests.checkout import SHARED_DIR, shared
@@ -29,34 +30,34 @@ def family_file(relative: str) -> Path:
     return path
 
 
-def interpreter_for(document, article_id: str = "article") -> ArticleInterpreter:
-    interpreter = ArticleInterpreter(document, article_id, default_tables())
+def reading_for(document, article_id: str = "article") -> ArticleReading:
+    reading = start_reading(document, article_id, default_tables())
     title = document.title
     if season := _SEASON_IN_TITLE.search(title):
         season_id = parse_season(season[0]) or f"{season[1]}-{season[2][-2:]}"
-        interpreter.season = SeasonRecord(season_id, season_name_of(season_id), interpreter.span(1))
+        reading.season = SeasonRecord(season_id, season_name_of(season_id), span(reading, 1))
     elif tournament := _TOURNAMENT_IN_TITLE.search(title):
         kind, year = (tournament[1], int(tournament[2])) if tournament[1] else (tournament[4], int(tournament[3]))
         season_id = season_id_of("Apertura" if kind in ("Apertura", "Invierno") else "Clausura", year)
-        interpreter.season = SeasonRecord(season_id, season_name_of(season_id), interpreter.span(1))
-        interpreter.infobox_tournament(kind, year, 1)
+        reading.season = SeasonRecord(season_id, season_name_of(season_id), span(reading, 1))
+        infobox_tournament(reading, kind, year, 1)
     else:
         year = int(re.search(r"\d{4}", title)[0])
-        interpreter.season = SeasonRecord(f"{year}-{(year + 1) % 100:02d}", "", interpreter.span(1))
-    return interpreter
+        reading.season = SeasonRecord(f"{year}-{(year + 1) % 100:02d}", "", span(reading, 1))
+    return reading
 
 
-def read_infobox_of(path_or_text, article_id: str = "article") -> ArticleInterpreter:
+def read_infobox_of(path_or_text, article_id: str = "article") -> ArticleReading:
     document = read_text(path_or_text) if isinstance(path_or_text, str) else read_article(path_or_text)
-    interpreter = interpreter_for(document, article_id)
-    interpreter.read_infobox()
-    return interpreter
+    reading = reading_for(document, article_id)
+    read_infobox(reading)
+    return reading
 
 
-def facts(interpreter: ArticleInterpreter) -> set[tuple]:
+def facts(reading: ArticleReading) -> set[tuple]:
     """Every fact the infobox gave, as (field, owner, value…) tuples."""
-    records = interpreter.records
-    season = interpreter.season
+    records = reading.records
+    season = reading.season
     out: set[tuple] = set()
     if season.competition_name:
         out.add(("competition", season.competition_name))
@@ -79,7 +80,7 @@ def facts(interpreter: ArticleInterpreter) -> set[tuple]:
     return out
 
 
-def captured(interpreter: ArticleInterpreter) -> tuple[int, int]:
-    report = interpreter.records.infobox_report
+def captured(reading: ArticleReading) -> tuple[int, int]:
+    report = reading.records.infobox_report
     meaningful = [row for row in report if not row[3].startswith("skipped (no meaning)")]
     return sum(not row[3].startswith("skipped") for row in meaningful), len(meaningful)
