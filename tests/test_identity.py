@@ -95,7 +95,7 @@ def test_a_title_of_no_known_kind_is_read_from_its_infobox_season_and_competitio
 
 
 def test_a_four_digit_end_year_is_the_same_season():
-    from ascenso_kg.mappings.interpret.context import season_id_from
+    from ascenso_kg.notation import season_id_from
 
     assert [season_id_from(text) for text in ("1999–2000", "2005−06", "2016-17", "2001–2002", "2001–2003")] == \
         ["1999-00", "2005-06", "2016-17", "2001-02", None]

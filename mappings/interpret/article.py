@@ -8,6 +8,8 @@ keeps the account, and any line left unexplained is reported with its number. Wh
 
 from __future__ import annotations
 
+from ascenso_kg.notation import season_id_from, season_name
+
 import re
 from dataclasses import replace
 from typing import Callable
@@ -22,9 +24,7 @@ from .context import (
     Context,
     Coverage,
     SectionState,
-    season_id_from,
     season_id_of,
-    season_name_of,
 )
 from .infobox_fields import read_infobox
 from .match_blocks import read_change_bullet, read_match
@@ -120,12 +120,12 @@ def classify_article(reading: ArticleReading) -> Context:
             season_id = season_id_from(groups["season"])
             if season_id is None:
                 break
-            reading.season = SeasonRecord(season_id, season_name_of(season_id), span(reading, 1))
+            reading.season = SeasonRecord(season_id, season_name(season_id), span(reading, 1))
             reading.season.title = document.title
             return Context(scope=("season", season_id))
         kind, year = groups["kind"], int(groups["year"])
         season_id = season_id_of(kind, year)
-        reading.season = SeasonRecord(season_id, season_name_of(season_id), span(reading, document.title_line))
+        reading.season = SeasonRecord(season_id, season_name(season_id), span(reading, document.title_line))
         tournament_id = tournament(reading, kind, year, document.title_line)
         if pattern.value == "liguilla":
             liguilla = stage(reading, StageKey("liguilla", tournament_id), document.title_line)
@@ -152,7 +152,7 @@ def classify_by_infobox(reading: ArticleReading) -> Context:
                           "read as a season from its infobox's Season and Competition", "info")
     reading.records.kind = "season"
     reading.records.competition = competition_of(reading, competition_field.value)
-    reading.season = SeasonRecord(season_id, season_name_of(season_id), span(reading, season_field.line))
+    reading.season = SeasonRecord(season_id, season_name(season_id), span(reading, season_field.line))
     return Context(scope=("season", season_id))
 
 

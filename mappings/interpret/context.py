@@ -3,6 +3,8 @@ section), which lines it has accounted for, and how tournaments, seasons and the
 
 from __future__ import annotations
 
+from ascenso_kg.notation import season_id
+
 import re
 from dataclasses import dataclass, field
 
@@ -12,28 +14,11 @@ from .records import StageKey, TableRecord
 TOURNAMENT_NAME = re.compile(r"\b(?P<kind>Apertura|Clausura|Bicentenario|Invierno|Verano)\s+(?P<year>\d{4})\b")
 TOURNAMENT_KIND = re.compile(r"\b(?P<kind>Apertura|Clausura)\b")
 OPENING_TOURNAMENTS = ("Apertura", "Invierno")  # Invierno and Verano were the Apertura and Clausura before 2002
-_SEASON = re.compile(r"^(?P<start>\d{4})\s*[–−-]\s*(?P<end>\d{2}|\d{4})$")
 
 
 def season_id_of(tournament_kind: str, year: int) -> str:
     """Apertura (Invierno) 2012 opens 2012–13; Clausura (Verano, Bicentenario) 2013 closes it."""
-    start = year if tournament_kind in OPENING_TOURNAMENTS else year - 1
-    return f"{start}-{(start + 1) % 100:02d}"
-
-
-def season_id_from(text: str) -> str | None:
-    """'2012–13', '2012-13', '1999–2000', '2005−06' -> '2012-13', …, '1999-00': a season that spans two years."""
-    match = _SEASON.match(text.strip())
-    if not match:
-        return None
-    start, end = int(match["start"]), match["end"]
-    if int(end) % 100 != (start + 1) % 100:
-        return None
-    return f"{start}-{(start + 1) % 100:02d}"
-
-
-def season_name_of(season_id: str) -> str:
-    return season_id.replace("-", "\u2013")
+    return season_id(year if tournament_kind in OPENING_TOURNAMENTS else year - 1)
 
 
 def tournament_id_of(kind: str, year: int) -> str:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ascenso_kg.iris import slugify
+from ascenso_kg.notation import season_name
 
 from ..mapping_tables import MappingTables
 from ..read.document import Document, Problem
 from ..read.value_parsers import split_nationality
-from .context import Coverage, season_id_of, season_name_of, tournament_id_of
+from .context import Coverage, season_id_of, tournament_id_of
 from .name_resolution import NameResolver
 from .records import ArticleRecords, PlayerMention, SeasonRecord, Span, StageKey, StageRecord, TournamentRecord
 
@@ -106,7 +107,7 @@ def tournament(reading: ArticleReading, kind: str, year: int, line: int) -> str:
     tournament_id = tournament_id_of(kind, year)
     season = season_id_of(kind, year)
     if reading.season and season != reading.season.id:
-        report(reading, line, f"{kind} {year} belongs to season {season_name_of(season)}, not {reading.season.name}")
+        report(reading, line, f"{kind} {year} belongs to season {season_name(season)}, not {reading.season.name}")
     if tournament_id not in reading.records.tournaments:
         reading.records.tournaments[tournament_id] = TournamentRecord(tournament_id, kind, year, season,
                                                                       span(reading, line))

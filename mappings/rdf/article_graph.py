@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable
 
 from ascenso_kg.iris import AKG, DCTERMS, RDF, RDFS, SCHEMA, SKOS, Iris, licence_iri
+from ascenso_kg.notation import season_id_from, season_name
 
-from ..interpret.context import season_id_from
 from ..interpret.players import PlayerRegistry
 from ..interpret.records import ArticleRecords, SeasonRecord, StageRecord, TournamentRecord
 from ..mapping_tables import MappingTables
@@ -82,7 +82,7 @@ def map_season(graph: GraphContext, season: SeasonRecord) -> None:
     for neighbour, prop in ((season.previous, "previousSeason"), (season.next, "nextSeason")):
         # '1999–2000' is season 1999-00; 'Invierno 1998' or two seasons at once name no one season of this
         # competition: no link rather than an invented season.
-        neighbour = season_id_from(neighbour.replace("-", "–")) if neighbour else None
+        neighbour = season_id_from(neighbour) if neighbour else None
         if neighbour:
             out.link(iri, AKG + prop, graph.iris.season(neighbour))
             map_season_reference(graph, neighbour)
@@ -92,7 +92,7 @@ def map_season(graph: GraphContext, season: SeasonRecord) -> None:
 def map_season_reference(graph: GraphContext, season_id: str) -> None:
     """A season this article only names (a neighbour, the season of a relegation column): its type and name."""
     graph.out.typed(graph.iris.season(season_id), "Season")
-    graph.out.add(graph.iris.season(season_id), AKG + "seasonName", season_id.replace("-", "\u2013"))
+    graph.out.add(graph.iris.season(season_id), AKG + "seasonName", season_name(season_id))
 
 
 def map_tournament(graph: GraphContext, tournament: TournamentRecord) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ascenso_kg.iris import AKG, RDF, SCHEMA, SKOS, slugify
+from ascenso_kg.notation import season_name
 
 from ..interpret.players import Player
 from ..interpret.records import ClubSeasonRecord, PlayerMention
@@ -28,7 +29,7 @@ def map_club_season(graph: GraphContext, record: ClubSeasonRecord) -> None:
     iri = graph.iris.club_season(record.season, record.club)
     out = graph.out
     out.typed(iri, "ClubSeason")
-    out.label(iri, f"{club_name(graph, record.club)} in {record.season.replace('-', '–')}")
+    out.label(iri, f"{club_name(graph, record.club)} in {season_name(record.season)}")
     out.link(iri, AKG + "club", graph.iris.club(record.club))
     out.link(iri, AKG + "season", graph.iris.season(record.season))
     out.add(iri, AKG + "nameAsWritten", record.name_as_written)
@@ -55,7 +56,7 @@ def map_capacity_statement(graph: GraphContext, club_season: str, record: ClubSe
     """Capacities change and each article states the one of its season: the statement keeps the season, the
     stadium and the lines, so two articles' different capacities of one stadium stand side by side."""
     iri = graph.iris.capacity_statement(club_season, record.stadium)
-    season = record.season.replace("-", "\u2013")
+    season = season_name(record.season)
     out = graph.out
     out.typed(iri, "CapacityStatement")
     out.label(iri, f"{record.stadium_name}: {record.capacity:,} seats in {season}",

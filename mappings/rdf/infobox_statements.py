@@ -4,6 +4,7 @@ statistic with several parts (a top scorer and his goals, a biggest win and its 
 from __future__ import annotations
 
 from ascenso_kg.iris import AKG
+from ascenso_kg.notation import season_name
 
 from ..interpret.records import StatisticRecord
 from .graph_context import GraphContext, derived
@@ -59,5 +60,5 @@ def statistic_label(record: StatisticRecord, prop: str) -> str:
     if record.scope == "tournament":
         where = record.owner.replace("-", " ").title()
     else:
-        where = record.owner.replace("-", "–")
+        where = season_name(record.owner)
     return f"{words[0].upper()}{words[1:]}, {where}" + (f" ({record.label})" if record.label else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ascenso_kg.iris import AKG, RDF, SCHEMA
+from ascenso_kg.notation import minute_text
 
 from ..interpret.records import MatchRecord, RoundKey, Span, TieRecord
 from .club_statements import map_player
@@ -67,9 +68,7 @@ def map_match(graph: GraphContext, match: MatchRecord) -> None:
         goal_iri = graph.iris.goal(iri, goal.number)
         player = map_player(graph, goal.scorer)
         out.typed(goal_iri, "Goal")
-        minute = f" {goal.minute}'" if goal.minute else ""
-        if goal.minute and goal.added_time:
-            minute = f" {goal.minute}+{goal.added_time}'"
+        minute = f" {minute_text(goal.minute, goal.added_time)}" if goal.minute else ""
         out.label(goal_iri, f"{player.label}{minute} ({home} v {away}, {date})")
         out.link(goal_iri, AKG + "match", iri)
         out.link(goal_iri, AKG + "scorer", graph.iris.player(player.id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ascenso_kg.iris import AKG, RDFS
+from ascenso_kg.notation import season_name
 
 from ..interpret.records import ChangeRecord, OutcomeRecord, TitleRecord
 from .club_statements import map_city
@@ -30,8 +31,7 @@ def map_outcome(graph: GraphContext, outcome: OutcomeRecord) -> None:
     out = graph.out
     kind = graph.tables.outcome_kinds[outcome.kind]  # outcome_kinds.csv
     out.typed(iri, "ClubChange", kind.change_class)
-    season_name = outcome.season.replace('-', '–')
-    out.label(iri, f"{club_name(graph, outcome.club)} {outcome.kind} at the end of {season_name}")
+    out.label(iri, f"{club_name(graph, outcome.club)} {outcome.kind} at the end of {season_name(outcome.season)}")
     out.link(iri, AKG + "season", season)
     out.link(iri, AKG + "club", graph.iris.club(outcome.club))
     if outcome.note:
@@ -45,7 +45,7 @@ def map_change(graph: GraphContext, change: ChangeRecord) -> None:
     out = graph.out
     out.typed(iri, "ClubChange", *change.kinds)
     kinds = ", ".join(kind.lower() for kind in change.kinds) or "change"
-    out.label(iri, f"{club_name(graph, change.club)}: {kinds} ({change.season.replace('-', '–')})")
+    out.label(iri, f"{club_name(graph, change.club)}: {kinds} ({season_name(change.season)})")
     out.add(iri, RDFS + "comment", text(change.text, "en"))
     out.link(iri, AKG + "season", graph.iris.season(change.season))
     out.link(iri, AKG + "club", graph.iris.club(change.club))

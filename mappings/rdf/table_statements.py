@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ascenso_kg.iris import AKG, Iris
+from ascenso_kg.notation import season_name
 
 from .club_statements import map_person_manager, map_player
 from .graph_context import GraphContext, club_name, derived
 from .terms import stage_iri, stage_label, tournament_label
 from ..interpret.records import EntryRecord, RowRecord, Span, StageKey, TableRecord
 from ..mapping_tables import MappingTables
-
 
 
 def scope_iri(iris: Iris, scope: tuple[str, str]) -> str:
@@ -27,7 +27,7 @@ def scope_label(tables: MappingTables, scope: tuple[str, str]) -> str:
         return stage_label(StageKey("liguilla", owner), tables)[0]
     if kind == "tournament":
         return tournament_label(owner)
-    return owner.replace("-", "–")
+    return season_name(owner)
 
 
 def map_table(graph: GraphContext, table: TableRecord) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 
 from ascenso_kg.mappings.mapping_tables import default_tables
-from ascenso_kg.mappings.interpret.context import season_id_of, season_name_of
+from ascenso_kg.mappings.interpret.context import season_id_of
+from ascenso_kg.notation import season_name
 from ascenso_kg.mappings.read.infobox_values import parse_season
 from ascenso_kg.mappings.interpret.infobox_fields import infobox_tournament, read_infobox
 from ascenso_kg.mappings.interpret.reading import ArticleReading, span, start_reading
@@ -35,11 +36,11 @@ def reading_for(document, article_id: str = "article") -> ArticleReading:
     title = document.title
     if season := _SEASON_IN_TITLE.search(title):
         season_id = parse_season(season[0]) or f"{season[1]}-{season[2][-2:]}"
-        reading.season = SeasonRecord(season_id, season_name_of(season_id), span(reading, 1))
+        reading.season = SeasonRecord(season_id, season_name(season_id), span(reading, 1))
     elif tournament := _TOURNAMENT_IN_TITLE.search(title):
         kind, year = (tournament[1], int(tournament[2])) if tournament[1] else (tournament[4], int(tournament[3]))
         season_id = season_id_of("Apertura" if kind in ("Apertura", "Invierno") else "Clausura", year)
-        reading.season = SeasonRecord(season_id, season_name_of(season_id), span(reading, 1))
+        reading.season = SeasonRecord(season_id, season_name(season_id), span(reading, 1))
         infobox_tournament(reading, kind, year, 1)
     else:
         year = int(re.search(r"\d{4}", title)[0])
