@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import re
 import resource
 import threading
@@ -154,7 +155,7 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
     conn.send(READY)
     while True:
         try:
-            job = conn.recv()
+            job = pickle.loads(conn.recv_bytes())
         except EOFError:
             return
         try:
@@ -164,7 +165,7 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
         except MemoryError:
             message = (FAILURE, 507, memory_limit_message())
         retire = bool(recycle_bytes) and resident_bytes() > recycle_bytes
-        conn.send(message + ((RETIRE,) if retire else ()))
+        conn.send_bytes(pickle.dumps(message + ((RETIRE,) if retire else ()), pickle.HIGHEST_PROTOCOL))
         if retire:
             return
 
