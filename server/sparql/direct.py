@@ -30,7 +30,7 @@ from .budget import client_of, get_budgets_of
 from .endpoint import answer_headers, endpoint_url, plan_query, run_query
 from .outcomes import Rendered
 from .protocol import FORM, SPARQL_QUERY, Fields, read_query_fields
-from .request_guard import DEFAULT_MAX_HEADER_BYTES, check_parts
+from .request_guard import DEFAULT_MAX_HEADER_BYTES, check_parts, check_request
 
 PATHS = frozenset({"/sparql", "/sparql/"})
 _LEFT_TO_FLASK = {"Content-Type", "Content-Length"}
@@ -46,7 +46,7 @@ class DirectQueries:
 
     def __call__(self, environ, start_response):
         method = environ.get("REQUEST_METHOD")
-        if environ.get("PATH_INFO") not in PATHS or method not in ("GET", "POST") \
+        if environ.get("PATH_INFO") not in PATHS or method not in ("GET", "POST") or not self.knows_the_hooks() \
                 or environ.get("HTTP_ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK"):  # a CORS case the hooks write
             return self.wsgi_app(environ, start_response)
         config = self.app.config
@@ -93,6 +93,12 @@ class DirectQueries:
                    *cache.cacheable(environ, self.app.extensions[cache._EXTENSION].cache_control)]
         start_response("200 OK", headers)
         return [answer]
+
+    def knows_the_hooks(self) -> bool:
+        """Whether the app runs no hook before a view but the request guard, which this path runs itself: a hook
+        added later (by a blueprint or an extension) sends every request through Flask rather than be skipped."""
+        hooks = [hook for functions in self.app.before_request_funcs.values() for hook in functions]
+        return hooks == [check_request] and not any(self.app.url_value_preprocessors.values())
 
     def common_headers(self) -> list[tuple[str, str]]:
         """What the app's after-request hooks add to an answer of the endpoint that is not HTML (security headers,

@@ -8,8 +8,8 @@ with 403: the endpoint is read-only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import parse_qsl
 
 from flask import Request
@@ -64,7 +64,7 @@ class Fields(dict):
     ``MultiDict`` (``getlist``, ``get``): the direct path (``direct.py``) reads requests without werkzeug's parsers."""
 
     @classmethod
-    def parse(cls, data: bytes) -> "Fields":
+    def parse(cls, data: bytes) -> Fields:
         fields = cls()
         # As werkzeug decodes them, for data the request guard has found well formed (escapes, UTF-8).
         for name, value in parse_qsl(data.decode("utf-8", "replace"), keep_blank_values=True, errors="replace"):

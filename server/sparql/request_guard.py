@@ -9,7 +9,7 @@ headers beyond ``MAX_HEADER_BYTES`` are 431.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
 from flask import Flask, current_app, request

@@ -7,9 +7,8 @@ from __future__ import annotations
 import urllib.parse
 
 import pytest
-from flask import request_started
-
 from ascenso_kg.server.sparql.outcomes import QueryTimedOut
+from flask import request_started
 
 SELECT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 7"
 CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 5"
@@ -130,6 +129,13 @@ def test_plain_queries_and_their_refusals_do_not_go_through_flask(make_app, smal
 @pytest.mark.parametrize("name", ["HTML table", "the editor", "another media type", "HEAD"])
 def test_everything_else_goes_through_flask(make_app, small_out, name):
     assert flask_dispatches(make_app(small_out, **SETTINGS), REQUESTS[name]) == 1
+
+
+def test_an_app_with_a_hook_the_direct_path_does_not_know_sends_every_query_through_flask(make_app, small_out):
+    app = make_app(small_out, **SETTINGS)
+    ran = []
+    app.before_request(lambda: ran.append(1))
+    assert flask_dispatches(app, REQUESTS["GET, JSON"]) == 1 and ran == [1]
 
 
 class TimingOut:

@@ -7,7 +7,6 @@ import json
 
 import pyoxigraph
 import pytest
-
 from ascenso_kg.server.serializers import _json_term, write_json
 from ascenso_kg.server.sparql.outcomes import Boolean, Solutions
 
