@@ -147,13 +147,21 @@ def _matches(header: str | None, etag: str) -> bool:
 
 
 def _mark_cacheable(response: Response) -> Response:
-    etag = request.environ.get(_ETAG)
-    if etag is None or response.status_code != 200 or request.blueprint not in CACHEABLE_BLUEPRINTS:
+    if response.status_code != 200 or request.blueprint not in CACHEABLE_BLUEPRINTS:
         return response
-    response.headers["ETag"] = etag
-    response.headers["Cache-Control"] = current_app.extensions[_EXTENSION].cache_control
-    request.environ[_STORE] = True
+    for name, value in cacheable(request.environ, current_app.extensions[_EXTENSION].cache_control):
+        response.headers[name] = value  # in place of a view's own Cache-Control
     return response
+
+
+def cacheable(environ, cache_control: str) -> list[tuple[str, str]]:
+    """The headers of a 200 answer to a GET the middleware gave an ETag (none for others), and a mark telling the
+    middleware to keep the answer: for the Flask views and the direct path alike."""
+    etag = environ.get(_ETAG)
+    if etag is None:
+        return []
+    environ[_STORE] = True
+    return [("ETag", etag), ("Cache-Control", cache_control)]
 
 
 def code_fingerprint() -> bytes:

@@ -122,13 +122,16 @@ def init_app(app: Flask) -> None:
 
 
 def client_address(request: Request) -> str:
+    return client_of(request.environ, current_app.config.get("TRUSTED_PROXIES") or ())
+
+
+def client_of(environ: dict, trusted) -> str:
     """Who a budget is for: the peer address, or, when the peer is a configured trusted proxy, the nearest address
     in X-Forwarded-For that is not itself a trusted proxy (the ones before it could be written by the client)."""
-    trusted = current_app.config.get("TRUSTED_PROXIES") or ()
-    address = request.remote_addr or "unknown"
+    address = environ.get("REMOTE_ADDR") or "unknown"
     if address not in trusted:
         return address
-    forwarded = [part.strip() for part in ",".join(request.headers.getlist("X-Forwarded-For")).split(",")]
+    forwarded = [part.strip() for part in environ.get("HTTP_X_FORWARDED_FOR", "").split(",")]  # headers joined
     for hop in reversed([part for part in forwarded if part]):
         if hop not in trusted:
             return hop
@@ -136,4 +139,8 @@ def client_address(request: Request) -> str:
 
 
 def get_budgets() -> ClientBudgets:
-    return current_app.extensions[_EXTENSION]
+    return get_budgets_of(current_app)
+
+
+def get_budgets_of(app: Flask) -> ClientBudgets:
+    return app.extensions[_EXTENSION]

@@ -38,23 +38,42 @@ ROW_LIMIT_HEADER = "Results-Row-Limit"
 @bp.route("/sparql/", methods=["GET", "POST"])  # as the W3C protocol tests write it
 @bp.route("/sparql", methods=["GET", "POST"])  # registered first (inner), so url_for builds it
 def endpoint() -> Response:
-    query_request = read_query_request(request, current_app.config["MAX_QUERY_LENGTH"])
+    config = current_app.config
+    query_request = read_query_request(request, config["MAX_QUERY_LENGTH"])
     if query_request.query is None:
         if request.method == "POST":
             raise RequestRefused(400, "The request has no query.")
         return _describe_service(query_request)
-    job = _job_for(query_request)
-    fmt = _format_for(job.form, query_request)
+    job, fmt = plan_query(query_request, config, request.headers.get("Accept"),
+                          endpoint_url(request.scheme, request.host, request.script_root + request.path))
+    outcome = run_query(get_store(), get_budgets(), client_address(request), job, config["QUERY_TIMEOUT"])
+    return _render(outcome, fmt, query_request.query)
+
+
+def plan_query(query_request: QueryRequest, config, accept: str | None, base_iri: str) -> tuple[QueryJob, Format]:
+    """The job to run for a query request and the format to answer in, or RequestRefused (the guards: nesting,
+    operators, updates, SERVICE allow-list, local graphs, formats)."""
+    job = _job_for(query_request, config, base_iri)
+    fmt = _format_for(job.form, query_request, accept)
     if fmt.name != "html":  # the HTML table is made here, from the rows
         # Only graph formats abbreviate IRIs: a results format is sent without the prefixes (less to pickle).
-        prefixes = tuple(current_app.config["PREFIXES"].items()) if job.form in ("CONSTRUCT", "DESCRIBE") else ()
+        prefixes = tuple(config["PREFIXES"].items()) if job.form in ("CONSTRUCT", "DESCRIBE") else ()
         job = replace(job, answer_format=fmt.name, prefixes=prefixes)
-    with get_budgets().spend(client_address(request), at_most=current_app.config["QUERY_TIMEOUT"]):
+    return job, fmt
+
+
+def run_query(store, budgets, client: str, job: QueryJob, timeout: float) -> Outcome | Rendered:
+    """Run ``job`` within the client's budget; a parser's message made readable, with the query kept for editing."""
+    with budgets.spend(client, at_most=timeout):
         try:
-            outcome = get_store().run(job)
-        except QueryFailed as error:  # a parser's message made readable, with the query kept for editing
-            raise explain(error, query_request.query) from None
-    return _render(outcome, fmt, query_request.query)
+            return store.run(job)
+        except QueryFailed as error:
+            raise explain(error, job.text) from None
+
+
+def answer_headers(outcome: Outcome | Rendered, row_limit: int) -> list[tuple[str, str]]:
+    """The headers that say an answer was cut at the row limit (the documents say it too)."""
+    return [(TRUNCATED_HEADER, "true"), (ROW_LIMIT_HEADER, str(row_limit))] if outcome.truncated else []
 
 
 @dataclass(frozen=True)
@@ -79,7 +98,7 @@ def read_query_text(text: str) -> _Reading:
     return _read_recent(text) if len(text) <= CACHED_QUERY_LENGTH else _read(text)
 
 
-def _job_for(query_request: QueryRequest) -> QueryJob:
+def _job_for(query_request: QueryRequest, config, base_iri: str) -> QueryJob:
     reading = read_query_text(query_request.query)
     if reading.facts.depth > MAX_NESTING:
         raise RequestRefused(400, f"The query nests groups, sub-queries or expressions more than {MAX_NESTING} "
@@ -90,7 +109,7 @@ def _job_for(query_request: QueryRequest) -> QueryJob:
     shape = reading.facts.shape
     if shape.is_update:
         raise RequestRefused(403, READ_ONLY)
-    allowed = current_app.config["SERVICE_ALLOWLIST"]
+    allowed = config["SERVICE_ALLOWLIST"]
     refused = shape.refused_services(allowed)
     if refused:
         targets = ", ".join(call.target for call in refused)
@@ -108,22 +127,22 @@ def _job_for(query_request: QueryRequest) -> QueryJob:
         default_graphs=query_request.default_graphs,
         named_graphs=query_request.named_graphs,
         has_dataset_clause=shape.has_dataset_clause,
-        row_limit=current_app.config["ROW_LIMIT"],
-        byte_limit=current_app.config["ANSWER_BYTE_LIMIT"],
-        base_iri=_endpoint_url(request.scheme, request.host, request.script_root + request.path),
+        row_limit=config["ROW_LIMIT"],
+        byte_limit=config["ANSWER_BYTE_LIMIT"],
+        base_iri=base_iri,
     )
 
 
 @lru_cache(maxsize=64)
-def _endpoint_url(scheme: str, host: str, path: str) -> str:
+def endpoint_url(scheme: str, host: str, path: str) -> str:
     """The base IRI of a query: the service endpoint's URL, as the protocol allows (``request.base_url``, which
     costs a tenth of a cheap query to make)."""
     return f"{scheme}://{host}{quote(path)}"
 
 
-def _format_for(form: str, query_request: QueryRequest) -> Format:
+def _format_for(form: str, query_request: QueryRequest, accept: str | None) -> Format:
     offered = formats_for(form)
-    fmt = _choose_format(request.headers.get("Accept"), query_request.format, offered)
+    fmt = _choose_format(accept, query_request.format, offered)
     if fmt is None:
         names = ", ".join(f.media_type for f in offered)
         if query_request.format:
@@ -145,9 +164,7 @@ def _render(outcome: Outcome | Rendered, fmt: Format, query: str) -> Response:
                                             row_limit=current_app.config["ROW_LIMIT"]), mimetype="text/html")
     else:
         response = Response(serialize(outcome, fmt.name, prefixes), mimetype=fmt.media_type)
-    if outcome.truncated:
-        response.headers[TRUNCATED_HEADER] = "true"
-        response.headers[ROW_LIMIT_HEADER] = str(current_app.config["ROW_LIMIT"])
+    response.headers.extend(answer_headers(outcome, current_app.config["ROW_LIMIT"]))
     response.vary.add("Accept")
     return response
 

@@ -25,14 +25,16 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import pickle
 import queue
+import select
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
 from .query_results import Outcome, QueryFailed, QueryJob, QueryTimedOut, Rendered, StoreBusy
@@ -46,6 +48,18 @@ _CRASH_SIGNALS = {signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGILL}
 class _Worker:
     process: subprocess.Popen
     conn: Connection
+    answered: select.poll = field(init=False)  # polled for the answer: cheaper than Connection.poll's selector
+
+    def __post_init__(self):
+        self.answered = select.poll()
+        self.answered.register(self.conn.fileno(), select.POLLIN)
+
+    def ask(self, job: QueryJob, timeout: float) -> tuple | None:
+        """Send ``job``; the worker's message, or None if none came within ``timeout`` seconds."""
+        self.conn.send_bytes(pickle.dumps(job, pickle.HIGHEST_PROTOCOL))
+        if not self.answered.poll(timeout * 1000):
+            return None
+        return pickle.loads(self.conn.recv_bytes())
 
     @classmethod
     def start(cls, store_path: str, memory_limit: int | None = None, recycle_above: int | None = None) -> "_Worker":
@@ -96,11 +110,10 @@ class WorkerPool:
         self._ensure_workers()
         worker = self._take()
         try:
-            worker.conn.send(job)
-            if not worker.conn.poll(self.timeout):
+            message = worker.ask(job, self.timeout)
+            if message is None:
                 self._retire(worker)
                 raise QueryTimedOut(self.timeout)
-            message = worker.conn.recv()
         except (EOFError, OSError):
             self._retire(worker)
             raise self._died(worker) from None

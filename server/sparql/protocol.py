@@ -8,7 +8,9 @@ with 403: the endpoint is read-only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import parse_qsl
 
 from flask import Request
 
@@ -57,45 +59,71 @@ def _refuse_updates(*sources) -> None:
         raise RequestRefused(403, READ_ONLY)
 
 
+class Fields(dict):
+    """Decoded ``name=value`` pairs of a query string or form, each name with all its values, read like werkzeug's
+    ``MultiDict`` (``getlist``, ``get``): the direct path (``direct.py``) reads requests without werkzeug's parsers."""
+
+    @classmethod
+    def parse(cls, data: bytes) -> Fields:
+        fields = cls()
+        # As werkzeug decodes them, for data the request guard has found well formed (escapes, UTF-8).
+        for name, value in parse_qsl(data.decode("utf-8", "replace"), keep_blank_values=True, errors="replace"):
+            fields.setdefault(name, []).append(value)
+        return fields
+
+    def getlist(self, name: str) -> list[str]:
+        return dict.get(self, name, [])
+
+    def get(self, name: str, default=None):
+        values = dict.get(self, name)
+        return values[0] if values else default
+
+
 def read_query_request(request: Request, max_query_length: int) -> QueryRequest:
     """The query request in ``request``, or RequestRefused with the status the protocol asks for."""
-    args = request.args
-    if request.method in ("GET", "HEAD"):  # HEAD is GET without the body (RFC 9110 §9.3.2)
+    return read_query_fields(request.method, request.mimetype, request.mimetype_params.get("charset"), request.args,
+                             lambda: request.form, lambda: request.get_data(cache=False), max_query_length)
+
+
+def read_query_fields(method: str, mimetype: str, charset: str | None, args, form: Callable[[], object],
+                      body: Callable[[], bytes], max_query_length: int) -> QueryRequest:
+    """The query request made of a method, a body's media type and charset, the URL's fields (``args``), and the
+    form's fields or the raw body (read only when the media type says which): the protocol's rules, for the Flask
+    view and the direct path alike."""
+    if method in ("GET", "HEAD"):  # HEAD is GET without the body (RFC 9110 §9.3.2)
         _refuse_updates(args)
         query = _one_query(args.getlist("query"))
         default, named = _dataset(args)
         fmt = args.get("format")
+    elif mimetype == FORM:
+        fields = form()
+        _refuse_updates(fields, args)
+        query = _one_query(fields.getlist("query") + args.getlist("query"))
+        if query is None:
+            raise RequestRefused(400, "The form has no 'query' field.")
+        default, named = _dataset(fields, args)
+        fmt = fields.get("format") or args.get("format")
+    elif mimetype == SPARQL_QUERY:
+        query = _decode_direct_query(charset, body)
+        if "query" in args:
+            raise RequestRefused(400, "A direct POST carries the query in its body, not also in the URL.")
+        default, named = _dataset(args)
+        fmt = args.get("format")
+    elif mimetype == SPARQL_UPDATE:
+        raise RequestRefused(403, READ_ONLY)
     else:
-        mimetype = request.mimetype
-        if mimetype == FORM:
-            form = request.form
-            _refuse_updates(form, args)
-            query = _one_query(form.getlist("query") + args.getlist("query"))
-            if query is None:
-                raise RequestRefused(400, "The form has no 'query' field.")
-            default, named = _dataset(form, args)
-            fmt = form.get("format") or args.get("format")
-        elif mimetype == SPARQL_QUERY:
-            query = _read_direct_query(request)
-            if "query" in args:
-                raise RequestRefused(400, "A direct POST carries the query in its body, not also in the URL.")
-            default, named = _dataset(args)
-            fmt = args.get("format")
-        elif mimetype == SPARQL_UPDATE:
-            raise RequestRefused(403, READ_ONLY)
-        else:
-            raise RequestRefused(415, f"A POST must be of type {FORM} or {SPARQL_QUERY}"
-                                      + (f", not {mimetype}." if mimetype else "; this one has no Content-Type."))
+        raise RequestRefused(415, f"A POST must be of type {FORM} or {SPARQL_QUERY}"
+                                  + (f", not {mimetype}." if mimetype else "; this one has no Content-Type."))
     if query is not None and len(query) > max_query_length:
         raise RequestRefused(413, f"The query is longer than the endpoint's limit of {max_query_length} characters.")
     return QueryRequest(query, default, named, fmt)
 
 
-def _read_direct_query(request: Request) -> str:
-    charset = request.mimetype_params.get("charset", "utf-8").lower()
+def _decode_direct_query(charset: str | None, body: Callable[[], bytes]) -> str:
+    charset = (charset or "utf-8").lower()
     if charset not in ("utf-8", "utf8"):
         raise RequestRefused(415, f"A direct POST must be encoded in UTF-8, not {charset}.")
     try:
-        return request.get_data(cache=False).decode("utf-8")
+        return body().decode("utf-8")
     except UnicodeDecodeError:
         raise RequestRefused(400, "The query is not valid UTF-8.") from None

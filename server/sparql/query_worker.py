@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import re
 import resource
 import threading
@@ -48,9 +49,13 @@ def dataset_arguments(job: QueryJob) -> dict:
 def _term_size(term) -> int:
     if term is None:
         return 0
-    if isinstance(term, pyoxigraph.Triple):
+    if type(term) is pyoxigraph.Triple:
         return _term_size(term.subject) + _term_size(term.predicate) + _term_size(term.object)
     return len(term.value) + 8
+
+
+def _row_size(row: tuple) -> int:
+    return sum(map(_term_size, row))
 
 
 def _bounded(items, limit_rows: int, limit_bytes: int, size) -> tuple[list, bool]:
@@ -73,8 +78,8 @@ def execute(store: pyoxigraph.Store, job: QueryJob) -> Outcome:
             return Boolean(bool(result))
         if isinstance(result, pyoxigraph.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
-            rows = (tuple(solution[name] for name in variables) for solution in result)
-            kept, cut = _bounded(rows, job.row_limit, job.byte_limit, lambda row: sum(map(_term_size, row)))
+            rows = map(tuple, result)  # a solution's terms in the order of the variables, None where unbound
+            kept, cut = _bounded(rows, job.row_limit, job.byte_limit, _row_size)
             return Solutions(variables, tuple(kept), truncated=cut)
         kept, cut = _bounded(result, job.row_limit, job.byte_limit, _term_size)
         return Graph(tuple(kept), truncated=cut)
@@ -150,7 +155,7 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
     conn.send(READY)
     while True:
         try:
-            job = conn.recv()
+            job = pickle.loads(conn.recv_bytes())
         except EOFError:
             return
         try:
@@ -160,7 +165,7 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
         except MemoryError:
             message = (FAILURE, 507, memory_limit_message())
         retire = bool(recycle_bytes) and resident_bytes() > recycle_bytes
-        conn.send(message + ((RETIRE,) if retire else ()))
+        conn.send_bytes(pickle.dumps(message + ((RETIRE,) if retire else ()), pickle.HIGHEST_PROTOCOL))
         if retire:
             return
 

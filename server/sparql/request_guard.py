@@ -9,6 +9,7 @@ headers beyond ``MAX_HEADER_BYTES`` are 431.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
 from flask import Flask, current_app, request
@@ -39,14 +40,22 @@ def header_bytes(environ: dict) -> int:
 
 
 def check_request() -> None:
-    limit = current_app.config.get("MAX_HEADER_BYTES") or DEFAULT_MAX_HEADER_BYTES
-    if header_bytes(request.environ) > limit:
-        raise RequestRefused(431, f"The request's headers are larger than the {limit} bytes this server accepts.")
-    _check_encoded(request.query_string, "URL's query string")
     length = request.content_length
     max_length = current_app.config.get("MAX_CONTENT_LENGTH")
-    if request.mimetype == FORM and length is not None and (max_length is None or length <= max_length):
-        _check_encoded(request.get_data(), "form body")  # cached: the form is parsed from the same bytes
+    form_body = request.get_data if request.mimetype == FORM and length is not None and (
+        max_length is None or length <= max_length) else None  # cached: the form is parsed from the same bytes
+    check_parts(request.environ, current_app.config.get("MAX_HEADER_BYTES") or DEFAULT_MAX_HEADER_BYTES, form_body)
+
+
+def check_parts(environ: dict, max_header_bytes: int, form_body: Callable[[], bytes] | None) -> None:
+    """The guard's checks of a request's headers, query string and form body (read by ``form_body``; None: not a
+    form, or too large to be read, which Flask refuses with 413), for the Flask views and the direct path alike."""
+    if header_bytes(environ) > max_header_bytes:
+        raise RequestRefused(431, f"The request's headers are larger than the {max_header_bytes} bytes this server "
+                                  "accepts.")
+    _check_encoded(environ.get("QUERY_STRING", "").encode("latin-1"), "URL's query string")
+    if form_body is not None:
+        _check_encoded(form_body(), "form body")
 
 
 def init_app(app: Flask) -> None:
