@@ -54,6 +54,8 @@ DEFAULTS = {
     "ANSWER_BYTE_LIMIT": 64 * 2**20,  # characters of term text in one answer; more rows are cut, as at ROW_LIMIT
     "QUERY_MEMORY_LIMIT": 2**30,  # bytes of heap per query process (RLIMIT_DATA); more: an error naming it
     "QUERY_RECYCLE_ABOVE": 512 * 2**20,  # resident bytes after which a query process is replaced (memory given back)
+    # seconds after which a running query yields the CPU to the others (its process is then replaced); None: never
+    "QUERY_LOWER_PRIORITY_AFTER": 0.2,
     "MAX_CONTENT_LENGTH": 256 * 1024,  # bytes in a request body (413 beyond)
     "MAX_QUERY_LENGTH": 100_000,  # characters in a query, however it is sent (413 beyond)
     "SERVICE_ALLOWLIST": ["https://query.wikidata.org/sparql"],  # the only SERVICE IRIs a query may call

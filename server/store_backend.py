@@ -41,9 +41,11 @@ class EmbeddedStore:
     kind = "oxigraph"
 
     def __init__(self, store_path: Path, workers: int, timeout: float, queue_wait: float, max_workers: int,
-                 memory_limit: int | None = None, recycle_above: int | None = None):
+                 memory_limit: int | None = None, recycle_above: int | None = None,
+                 lower_priority_after: float | None = None):
         self.pool = WorkerPool(str(store_path), size=workers, timeout=timeout, queue_wait=queue_wait,
-                               max_size=max_workers, memory_limit=memory_limit, recycle_above=recycle_above)
+                               max_size=max_workers, memory_limit=memory_limit, recycle_above=recycle_above,
+                               lower_priority_after=lower_priority_after)
 
     def run(self, job: QueryJob) -> Outcome | Rendered:
         return self.pool.run(job)
@@ -62,7 +64,8 @@ def make_store(config: dict, release: Release) -> Store:
                              queue_wait=config["QUERY_QUEUE_WAIT"],
                              max_workers=config["QUERY_WORKERS_MAX"] or config["QUERY_WORKERS"],
                              memory_limit=config.get("QUERY_MEMORY_LIMIT"),
-                             recycle_above=config.get("QUERY_RECYCLE_ABOVE"))
+                             recycle_above=config.get("QUERY_RECYCLE_ABOVE"),
+                             lower_priority_after=config.get("QUERY_LOWER_PRIORITY_AFTER"))
     if backend == "remote":
         if not config.get("REMOTE_ENDPOINT"):
             raise ValueError("STORE_BACKEND 'remote' needs REMOTE_ENDPOINT, the URL of a SPARQL 1.1 endpoint")

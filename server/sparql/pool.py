@@ -62,13 +62,16 @@ class _Worker:
         return pickle.loads(self.conn.recv_bytes())
 
     @classmethod
-    def start(cls, store_path: str, memory_limit: int | None = None, recycle_above: int | None = None) -> "_Worker":
+    def start(cls, store_path: str, memory_limit: int | None = None, recycle_above: int | None = None,
+              lower_priority_after: float | None = None) -> "_Worker":
         ours, theirs = socket.socketpair()
         limits = []
         if memory_limit:
             limits += ["--memory-limit", str(memory_limit)]
         if recycle_above:
             limits += ["--recycle-above", str(recycle_above)]
+        if lower_priority_after:
+            limits += ["--lower-priority-after", str(lower_priority_after)]
         with ours, theirs:
             process = subprocess.Popen(
                 [sys.executable, "-m", "ascenso_kg.server.sparql.query_worker", "--store", store_path,
@@ -87,8 +90,10 @@ class WorkerPool:
     """``size`` worker processes answering queries on the store at ``store_path``."""
 
     def __init__(self, store_path: str, size: int, timeout: float, queue_wait: float, start_timeout: float = 30.0,
-                 max_size: int | None = None, memory_limit: int | None = None, recycle_above: int | None = None):
+                 max_size: int | None = None, memory_limit: int | None = None, recycle_above: int | None = None,
+                 lower_priority_after: float | None = None):
         self.store_path = store_path
+        self.lower_priority_after = lower_priority_after
         self.memory_limit = memory_limit
         self.recycle_above = recycle_above
         self.size = size
@@ -214,7 +219,8 @@ class WorkerPool:
 
     def _start(self, count: int) -> list[_Worker]:
         """Start ``count`` workers at once and wait until each has opened the store."""
-        starting = [_Worker.start(self.store_path, self.memory_limit, self.recycle_above) for _ in range(count)]
+        starting = [_Worker.start(self.store_path, self.memory_limit, self.recycle_above,
+                                  self.lower_priority_after) for _ in range(count)]
         ready, failure = [], None
         for worker in starting:
             message = _first_message(worker.conn, self.start_timeout)

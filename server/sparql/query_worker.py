@@ -141,11 +141,50 @@ def _exit_when_orphaned(parent_pid: int) -> None:
             os._exit(1)
 
 
-def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None = None) -> None:
+class PriorityWatch:
+    """Lowers the priority of the thread running a query once the query has run ``after`` seconds.
+
+    A long query then takes only the CPU that cheap queries leave: on two cores, two runaway queries would otherwise
+    halve the speed of every other client until they are stopped. Linux keeps a nice value per thread, so the
+    evaluating thread itself is lowered (pyoxigraph evaluates on the calling thread). An unprivileged process cannot
+    raise its priority again, so a lowered worker retires after its answer and the pool starts a fresh one.
+    """
+
+    NICENESS = 10  # CFS then gives a normal thread about nine times the CPU of a lowered one
+
+    def __init__(self, after: float | None):
+        self.after = after
+        self.lowered = False
+        self._thread_id = threading.get_native_id()
+        self._timer: threading.Timer | None = None
+
+    def __enter__(self) -> "PriorityWatch":
+        if self.after:
+            self._timer = threading.Timer(self.after, self._lower)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def _lower(self) -> None:
+        try:
+            current = os.getpriority(os.PRIO_PROCESS, self._thread_id)
+            os.setpriority(os.PRIO_PROCESS, self._thread_id, min(19, current + self.NICENESS))
+            self.lowered = True
+        except OSError:  # not allowed here: the query keeps its priority, which is no worse than before
+            pass
+
+
+def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None = None,
+                  lower_priority_after: float | None = None) -> None:
     """Worker main loop: open the store read-only, then answer jobs until the pool closes the connection.
 
     After an answer that left the process larger than ``recycle_bytes`` (resident), it asks the pool to replace it:
-    the allocator keeps freed memory, so only a new process gives it back to the machine."""
+    the allocator keeps freed memory, so only a new process gives it back to the machine. A query that ran longer
+    than ``lower_priority_after`` seconds lowered its priority (``PriorityWatch``) and retires the process too."""
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     try:
         store = pyoxigraph.Store.read_only(store_path)
@@ -158,13 +197,14 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
             job = pickle.loads(conn.recv_bytes())
         except EOFError:
             return
-        try:
-            message = (ANSWER, answer(store, job))
-        except QueryFailed as failure:
-            message = (FAILURE, failure.status, failure.message)
-        except MemoryError:
-            message = (FAILURE, 507, memory_limit_message())
-        retire = bool(recycle_bytes) and resident_bytes() > recycle_bytes
+        with PriorityWatch(lower_priority_after) as watch:
+            try:
+                message = (ANSWER, answer(store, job))
+            except QueryFailed as failure:
+                message = (FAILURE, failure.status, failure.message)
+            except MemoryError:
+                message = (FAILURE, 507, memory_limit_message())
+        retire = watch.lowered or bool(recycle_bytes) and resident_bytes() > recycle_bytes
         conn.send_bytes(pickle.dumps(message + ((RETIRE,) if retire else ()), pickle.HIGHEST_PROTOCOL))
         if retire:
             return
@@ -177,9 +217,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--fd", type=int, required=True)
     parser.add_argument("--memory-limit", type=int, default=None, help="bytes of heap (RLIMIT_DATA)")
     parser.add_argument("--recycle-above", type=int, default=None, help="resident bytes after which to retire")
+    parser.add_argument("--lower-priority-after", type=float, default=None,
+                        help="seconds of one query after which its thread yields the CPU to others (then retire)")
     args = parser.parse_args(argv)
     limit_memory(args.memory_limit)
-    serve_queries(args.store, Connection(args.fd), args.recycle_above)
+    serve_queries(args.store, Connection(args.fd), args.recycle_above, args.lower_priority_after)
 
 
 if __name__ == "__main__":

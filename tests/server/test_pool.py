@@ -129,3 +129,53 @@ def test_a_job_with_an_answer_format_comes_back_written_and_says_it_was_cut(pool
     assert isinstance(answer, Rendered) and answer.truncated
     document = json.loads(answer.body)
     assert document["truncated"] is True and len(document["results"]["bindings"]) == 2
+
+
+def _thread_niceness(pid: int) -> list[int]:
+    """The nice value of each thread of ``pid`` (field 19 of /proc/PID/task/TID/stat)."""
+    values = []
+    for stat in Path(f"/proc/{pid}/task").glob("*/stat"):
+        try:
+            values.append(int(stat.read_text().rsplit(")", 1)[1].split()[16]))
+        except (OSError, IndexError):
+            pass
+    return values
+
+
+def test_a_long_query_yields_the_cpu_to_the_others_and_its_worker_is_replaced(small_out):
+    pool = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=2, queue_wait=5, lower_priority_after=0.1)
+    try:
+        assert pool.run(ASK) == Boolean(True)  # workers start with the first query
+        (pid,) = pool.worker_pids
+        assert max(_thread_niceness(pid)) == 0
+        seen: list[int] = []
+        watcher = threading.Thread(target=lambda: [seen.extend(_thread_niceness(pid)) or time.sleep(0.05)
+                                                   for _ in range(20)])
+        watcher.start()
+        with pytest.raises(QueryFailed):
+            pool.run(RUNAWAY)
+        watcher.join()
+        assert max(seen) >= 10  # the evaluating thread was lowered while the query ran
+        wait_for(lambda: len(pool.worker_pids) == 1 and pool.worker_pids != [pid])
+        assert pool.run(ASK) == Boolean(True)
+    finally:
+        pool.close()
+
+
+def test_a_worker_that_lowered_its_priority_retires_after_answering(small_out):
+    # A query that finishes after the threshold: a worker cannot raise its priority again, so it is replaced.
+    slow = QueryJob("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+        f"VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(6)) + " }", "SELECT")
+    pool = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=30, queue_wait=5,
+                      lower_priority_after=0.01)
+    try:
+        pool.run(ASK)
+        (pid,) = pool.worker_pids
+        pool.run(slow)
+        wait_for(lambda: len(pool.worker_pids) == 1 and pool.worker_pids != [pid])
+        (fresh,) = pool.worker_pids
+        assert max(_thread_niceness(fresh)) == 0
+        pool.run(ASK)
+        assert pool.worker_pids == [fresh]  # a quick query keeps its worker
+    finally:
+        pool.close()
