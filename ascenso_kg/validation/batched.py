@@ -55,7 +55,7 @@ def describe_engine(name: str, backend: str = "oxigraph") -> str:
     """The engine in words, with pyshacl's version: what the manifest and the summaries say ran."""
     if backend != "oxigraph":
         return f"pySHACL {pyshacl.__version__} on rdflib"
-    batching = ", SPARQL constraints batched" if name == "pyshacl-batched" else ""
+    batching = ", SPARQL constraints batched, core constraints pre-checked in SPARQL" if name == "pyshacl-batched" else ""
     return f"pySHACL {pyshacl.__version__} on Oxigraph{batching}"
 
 
@@ -69,6 +69,11 @@ def engine(name: str):
         yield
     finally:
         _state["batched"] = before
+
+
+def batching() -> bool:
+    """Whether the engine in use is ``pyshacl-batched`` (which also pre-checks core constraints, see prechecked)."""
+    return _state["batched"]
 
 
 def batched_queries() -> int:
@@ -131,9 +136,11 @@ def _evaluate_sparql_constraint(self, sparql_constraint, target_graph, f_v_dict)
     found = {node: violations_of(node_rows) for node, node_rows in rows.items()}
 
     # pyshacl's loop makes the results from what its query step returns for each focus node: the solutions above.
+    # A focus node without any gives no result, so the loop is run over those with solutions only.
     self._validate_sparql_query = lambda _query, binds, _graph: found.get(binds["this"], [])
     try:
-        return _pyshacl_evaluate_sparql_constraint(self, sparql_constraint, target_graph, f_v_dict)
+        return _pyshacl_evaluate_sparql_constraint(self, sparql_constraint, target_graph,
+                                                   {node: nodes for node, nodes in f_v_dict.items() if node in found})
     finally:
         del self._validate_sparql_query
 

@@ -18,7 +18,7 @@ from pyshacl.graph_abstraction import OxigraphDataGraph, to_ox, to_rdf
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from rdflib.plugins.sparql import prepareQuery
 
-from . import batched  # noqa: F401 - runs SPARQL constraints once per shape (see batched)
+from . import batched, prechecked  # noqa: F401 - SPARQL constraints once per shape, core ones pre-checked
 
 BACKENDS = ("oxigraph", "rdflib")
 DEFAULT_BACKEND = "oxigraph"

@@ -1,4 +1,5 @@
-"""Validate a large graph in several processes, each taking its share of the shapes.
+"""Validate a large graph in several processes, each taking its share of the shapes (by default for pyshacl's own
+loop only: the batched engine is faster in one process, see ``validate_ntriples``).
 
 pyshacl spends most of a hundred seasons' validation in Python, so threads would take turns on the GIL (measured:
 60.6 s on two threads against 63.4 s on one). Processes validate in parallel: each loads the N-Triples file into an

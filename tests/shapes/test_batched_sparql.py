@@ -1,6 +1,8 @@
-"""The batched SPARQL constraints (ascenso_kg.validation.batched) give pyshacl's own report, result by result: on the
-four articles, on the family set and on a generated corpus with planted inconsistencies (plus a few more, for the
-three shapes over every goal and match), and on each shape's mutations of the mini season."""
+"""The batched engine (SPARQL constraints batched, ascenso_kg.validation.batched; core constraints pre-checked in
+SPARQL, ascenso_kg.validation.prechecked) gives pyshacl's own report, result by result: on the four articles, on the
+family set and on a generated corpus with planted inconsistencies (plus a few more, for the three shapes over every
+goal and match, and one of each kind of core constraint the pre-check covers), and on each shape's mutations of the
+mini season."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from rdflib.namespace import RDF, SH
 from ascenso_kg.corpus import generate_corpus
 from ascenso_kg.iris import Iris
 from ascenso_kg.mappings.pipeline import map_articles
-from ascenso_kg.validation import batched
+from ascenso_kg.validation import batched, prechecked
 from ascenso_kg.validation.data import data_store
 from ascenso_kg.validation.engine import run_pyshacl
 from tests.checkout import ARTICLES_DIR, shared
@@ -42,12 +44,16 @@ def results(report: rdflib.Graph) -> Counter:
 
 
 def both_engines(store, shapes) -> tuple[Counter, Counter, int]:
-    """The results of pyshacl's loop and of the batched engine on the store, and how many queries were batched."""
+    """The results of pyshacl's loop and of the batched engine on the store, and how many queries were batched (the
+    pre-check of core constraints must have run too)."""
     with batched.engine("pyshacl"):
+        before = prechecked.prechecked_queries()
         _, plain = run_pyshacl(store, shapes)
-    before = batched.batched_queries()
+        assert prechecked.prechecked_queries() == before  # pyshacl's own loop, unaided
+    before, before_prechecked = batched.batched_queries(), prechecked.prechecked_queries()
     with batched.engine("pyshacl-batched"):
         _, grouped = run_pyshacl(store, shapes)
+    assert prechecked.prechecked_queries() - before_prechecked > 10
     return results(plain), results(grouped), batched.batched_queries() - before
 
 
@@ -84,16 +90,64 @@ WHERE {{ {{ SELECT ?match ?club WHERE {{ ?match a akg:Match ; schema:awayTeam ?c
 """
 
 
+def _first(pattern: str, variables: str = "?node", skip: int = 0) -> str:
+    """The ``skip``-th solution of the pattern (by node): each change below breaks a node of its own."""
+    return f"{{ SELECT {variables} WHERE {{ {pattern} }} ORDER BY ?node OFFSET {skip} LIMIT 1 }}"
+
+
+# Breaks a node (apart from those above) of each kind of core constraint the pre-check covers, with values at the edges of its conditions:
+# literals rdflib reads as well formed though their form is not plain ("+7", "01"), ill-typed ones, a value of the
+# wrong datatype, a string where sh:in lists numbers.
+BREAK_CORE_CONSTRAINTS = f"""
+DELETE {{ ?node akg:firstLine ?line }} WHERE {{ {_first("?node a akg:SourceSpan ; akg:firstLine ?line", "?node ?line")} }} ;
+DELETE {{ ?node akg:lastLine ?line }} INSERT {{ ?node akg:lastLine 1 }}
+WHERE {{ {_first("?node a akg:SourceSpan ; akg:lastLine ?line FILTER(?line > 3)", "?node ?line", 1)} }} ;
+INSERT {{ ?node akg:homeScore 9 ; akg:leg "01"^^xsd:integer }} WHERE {{ {_first("?node a akg:Match")} }} ;
+DELETE {{ ?node akg:awayScore ?score }} INSERT {{ ?node akg:awayScore -1 }}
+WHERE {{ {_first("?node a akg:Match ; akg:awayScore ?score", "?node ?score", 1)} }} ;
+DELETE {{ ?node schema:awayTeam ?club }} INSERT {{ ?node schema:awayTeam ?home }}
+WHERE {{ {_first("?node a akg:Match ; schema:homeTeam ?home ; schema:awayTeam ?club", "?node ?home ?club", 2)} }} ;
+DELETE {{ ?node akg:minute ?minute }} INSERT {{ ?node akg:minute "+7"^^xsd:integer }}
+WHERE {{ {_first("?node a akg:Goal ; akg:minute ?minute", "?node ?minute", 3)} }} ;
+DELETE {{ ?node akg:minute ?minute }} INSERT {{ ?node akg:minute "seven"^^xsd:integer }}
+WHERE {{ {_first("?node a akg:Goal ; akg:minute ?minute", "?node ?minute", 4)} }} ;
+DELETE {{ ?node akg:minute ?minute }} INSERT {{ ?node akg:minute "12" }}
+WHERE {{ {_first("?node a akg:Goal ; akg:minute ?minute", "?node ?minute", 5)} }} ;
+INSERT {{ ?node akg:leg "2" }} WHERE {{ {_first("?node a akg:Match", "?node", 3)} }} ;
+DELETE {{ ?node akg:seasonName ?name }} INSERT {{ ?node akg:seasonName "2030-31" }}
+WHERE {{ {_first("?node a akg:Season ; akg:seasonName ?name", "?node ?name")} }} ;
+DELETE {{ ?node akg:tableOf ?of }} INSERT {{ ?node akg:tableOf "the league" }}
+WHERE {{ {_first("?node akg:tableOf ?of", "?node ?of")} }} ;
+DELETE {{ ?node prov:wasDerivedFrom ?span }} WHERE {{ {_first("?node a akg:Tie ; prov:wasDerivedFrom ?span",
+                                                                "?node ?span")} }} ;
+INSERT {{ ?node prov:wasDerivedFrom ?club }}
+WHERE {{ {_first("?node a akg:Title . ?other a akg:Match ; schema:homeTeam ?club", "?node ?club")} }} ;
+INSERT {{ ?node akg:rowIndex "3.0"^^xsd:decimal ; akg:rank 0 }} WHERE {{ {_first("?node a akg:TableRow")} }}
+"""
+
+
 def test_the_engines_agree_on_a_corpus_with_planted_inconsistencies(tmp_path, shapes):
     corpus = generate_corpus(tmp_path / "corpus", seasons=3, seed=11, plant_count=8)
     store = store_of(corpus.out)
     store.update(UPDATE_PREFIXES + BREAK_GOALS_AND_MATCHES)
+    store.update(UPDATE_PREFIXES + BREAK_CORE_CONSTRAINTS)
     plain, grouped, queries = both_engines(store, shapes)
     assert queries > 10
     shapes_hit = {result[5] for result in plain}
     for shape in ("GoalMinuteInPlay", "GoalForAClubOfTheMatch", "ClubsOfTheSeason", "StandingsPoints"):
         assert any(str(hit).endswith("#" + shape) for hit in shapes_hit), shape
+    components = Counter(result[2].rsplit("#", 1)[-1] for result in plain)
+    for component in ("MinCount", "MaxCount", "Class", "Datatype", "MinInclusive", "LessThanOrEquals", "Disjoint",
+                      "In", "Pattern", "NodeKind"):
+        assert components[component + "ConstraintComponent"], component
     assert grouped == plain
+
+
+def test_only_shapes_of_core_constraints_it_covers_are_pre_checked(shapes):
+    shape = rdflib.URIRef("https://w3id.org/ascenso-kg/shapes#")
+    assert prechecked.candidates_query(shapes, shape + "SourceSpanShape") is not None
+    assert prechecked.candidates_query(shapes, shape + "RebrandingShape") is None  # sh:or
+    assert prechecked.candidates_query(shapes, shape + "ClubsOfTheSeason") is None  # sh:sparql
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -29,7 +29,7 @@ def test_the_report_and_the_shapes_are_listed_in_the_manifest(release: Path):
 def test_the_manifest_says_which_validation_engine_ran(release: Path):
     files = {entry["path"]: entry for entry in json.loads((release / "manifest.json").read_text())["files"]}
     assert files["dumps/validation-report.ttl"]["description"].endswith(
-        f"by pySHACL {pyshacl.__version__} on Oxigraph, SPARQL constraints batched")
+        f"by pySHACL {pyshacl.__version__} on Oxigraph, SPARQL constraints batched, core constraints pre-checked in SPARQL")
 
 
 def test_the_report_graph_is_in_the_store_and_the_n_quads_dump(release: Path):

@@ -72,7 +72,7 @@ def test_one_article_can_be_validated_alone(built: Path, tmp_path: Path, capsys)
 
 
 @pytest.mark.parametrize("option, engine", [
-    ([], "pySHACL {} on Oxigraph, SPARQL constraints batched"),
+    ([], "pySHACL {} on Oxigraph, SPARQL constraints batched, core constraints pre-checked in SPARQL"),
     (["--engine", "pyshacl"], "pySHACL {} on Oxigraph,"),
 ])
 def test_the_summary_says_which_engine_ran_and_either_gives_the_same_findings(built: Path, tmp_path: Path, capsys,
