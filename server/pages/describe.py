@@ -107,7 +107,10 @@ def properties(page: PageContext, subject, hidden: set[str] = SHOWN_APART, depth
         if prop in hidden:
             continue
         values = [_value(page, prop, obj, depth) for obj in outgoing[node(prop)]]
-        values.sort(key=lambda v: (v.get("text") or "").lower() if v["kind"] != "literal" else "")
+        # nodes shown in place (a validation report's results: blank nodes, named differently by every store) are
+        # ordered by what they say
+        values.sort(key=lambda v: ((v.get("text") or "").lower() if v["kind"] != "literal" else "",
+                                   repr(v.get("properties", ()))))
         rows.append({"property": page.show.property(prop), "values": values})
     return rows
 

@@ -12,7 +12,7 @@ and a benchmark can replay exactly those queries against the store.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pyoxigraph
@@ -102,10 +102,16 @@ class PageQueries:
         return self.run_text(name, self.text(name, **kwargs), query_form(named_query(name)), record)
 
     def graph(self, name: str, **kwargs) -> Graph:
+        """The triples of a CONSTRUCT page query, in one canonical order (by their N-Triples text).
+
+        SPARQL gives a CONSTRUCT's triples no order, and each store has its own (Oxigraph its indexes', Virtuoso
+        another): the views read lists out of these triples (a round's ties, a stage's finals, the labels asked
+        for), so they are put in an order of the data's own here, and a page reads the same from every store.
+        """
         outcome = self.run(name, **kwargs)
         if not isinstance(outcome, Graph):
             raise QueryFailed(500, f"the page query {name} is not a CONSTRUCT query")
-        return outcome
+        return replace(outcome, triples=tuple(sorted(outcome.triples, key=str)))
 
     def select(self, name: str, **kwargs) -> Solutions:
         outcome = self.run(name, **kwargs)
@@ -118,16 +124,17 @@ def incoming_first_pages(this: pyoxigraph.NamedNode, properties: list[pyoxigraph
     """One query for the first ``per_property`` subjects linking to ``this`` by each property.
 
     SPARQL has no per-group LIMIT, so each property gets its own sub-select, joined by UNION: one round trip to the
-    store instead of one per property.
+    store instead of one per property. Each sub-select is ordered as ``page-incoming.rq`` is, so the first page is
+    the same on every store.
     """
     branch = _where_body(named_query("page-incoming"))  # lexed once: the page's other queries are lexed once too
     branches = [
         "{ SELECT ?subject (" + str(prop) + " AS ?property) WHERE {\n"
         + bind(branch, this=this, property=prop)
-        + f"\n  }} LIMIT {int(per_property)} }}"
+        + f"\n  }} ORDER BY ?subject LIMIT {int(per_property)} }}"
         for prop in properties
     ]
-    return "SELECT ?property ?subject WHERE {\n" + "\nUNION\n".join(branches) + "\n}"
+    return "SELECT ?property ?subject WHERE {\n" + "\nUNION\n".join(branches) + "\n}\nORDER BY ?property ?subject"
 
 
 @lru_cache(maxsize=16)
