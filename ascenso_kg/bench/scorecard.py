@@ -136,6 +136,11 @@ def markdown(results: dict) -> str:
     if results.get("virtuoso"):
         lines += ["", f"Virtuoso Open Source 7 loaded the release (`ascenso-kg publish virtuoso`) in "
                   f"{results['virtuoso']['load_seconds']:.0f} s; its rows above are measured after Oxigraph's."]
+        for mix, per_server in results["virtuoso"].get("mixes", {}).items():
+            for server, by_clients in per_server.items():
+                lines.append(f"- {mix} mix, {server}: " + "; ".join(
+                    f"{clients} clients {_spread(summary['per_second'], 1)} q/s, p50 {_spread(summary['p50_ms'], 1)} ms"
+                    for clients, summary in by_clients.items()))
     if results.get("growth"):
         from .growth import markdown as growth_markdown
 

@@ -86,7 +86,8 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
         peers = [ours, oxigraph]
         runs = endpoint_mix.measure_endpoints(peers, mix, settings.clients, settings.repeats, settings.rounds,
                                           settings.budget, log)
-        results["mixes"] = _measure_mixes(settings, ours, oxigraph, mix, differences, log)
+        sent: dict = {}  # the cheap and realistic mixes with Oxigraph's answers, sent to Virtuoso too
+        results["mixes"] = _measure_mixes(settings, ours, oxigraph, mix, differences, log, sent)
         _mix_ratios(results["mixes"], settings.clients, ratios, results["notes"])
         labels = [row["label"]["value"] for row in endpoint_mix._get_json(
             oxigraph.sparql, "SELECT ?label WHERE { ?s a <https://w3id.org/ascenso-kg/ontology#Club> ; "
@@ -109,7 +110,7 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
     if settings.virtuoso and virtuoso_mix.available():
         log("3c. Virtuoso")
         found = virtuoso_mix.measure_virtuoso(work, out, release, mix, reference, settings.clients, settings.repeats,
-                                               settings.rounds, settings.budget, log)
+                                               settings.rounds, settings.budget, log, sent, settings.mix_seconds)
         results["virtuoso"] = virtuoso_mix.add_to_endpoint(found, runs, differences, settings.clients)
     rdflib = _measure_rdflib(settings, work, out, release, mix, reference, club_count, results, runs, differences,
                              log) if settings.rdflib else None
@@ -146,12 +147,15 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
     json.dumps(results)  # fail here, not after the run, if something is not JSON
 
 
-def _measure_mixes(settings: Settings, ours, oxigraph, heavy: list, differences: dict, log) -> dict:
+def _measure_mixes(settings: Settings, ours, oxigraph, heavy: list, differences: dict, log, sent: dict) -> dict:
     """Part 3c (``mixes``): the cheap, realistic and repeated mixes beside Oxigraph, answers compared first."""
     log("3c. cheap, realistic and repeated mixes")
     base = endpoint_mix.DEFAULT_BASE
     cheap = mixes.cheap_mix(mixes.sample_many(oxigraph.sparql, settings.cheap_per_kind, base))
     realistic = mixes.realistic_mix(ours.base, mixes.sample_many(oxigraph.sparql, settings.pages_per_kind, base))
+    if settings.virtuoso and virtuoso_mix.available():
+        sent.update({name: (found, endpoint.answers(oxigraph, found, settings.budget))
+                     for name, found in (("cheap", cheap), ("realistic", realistic))})
     seen = {text for _, text in heavy}
     checked = list({text: (name, text) for name, text in cheap + realistic if text not in seen}.values())
     differences["ascenso-kg vs oxigraph (cheap and realistic)"] = endpoint_mix.compare_answers(

@@ -183,7 +183,8 @@ def stage_view(page: PageContext) -> dict:
     round_data = []
     for round_ in rounds:
         ties = [tie_summary(page, tie) for tie in graph.subjects(akg("round"), round_) if graph.has_type(tie, "Tie")]
-        ties.sort(key=lambda t: min((s["seed"] or 99 for s in t["sides"]), default=99))
+        # best seed first; ties the seeds do not order (no seeds given) by their IRIs, the same on every store
+        ties.sort(key=lambda t: (min((s["seed"] or 99 for s in t["sides"]), default=99), t["href"]))
         round_data.append({"link": show.term(round_), "ties": ties})
     entries = _entries(page)
     seeds = {e["club"]["iri"]: e["seed"] for e in entries if e["club"] and e["seed"] is not None}

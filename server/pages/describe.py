@@ -18,7 +18,7 @@ from ascenso_kg import iris
 
 from .page_context import PageContext
 from .graph import node
-from .queries import incoming_first_pages
+from .queries import incoming_first_pages, incoming_in_iri_order
 
 INCOMING_PAGE_SIZE = 20
 
@@ -107,7 +107,10 @@ def properties(page: PageContext, subject, hidden: set[str] = SHOWN_APART, depth
         if prop in hidden:
             continue
         values = [_value(page, prop, obj, depth) for obj in outgoing[node(prop)]]
-        values.sort(key=lambda v: (v.get("text") or "").lower() if v["kind"] != "literal" else "")
+        # nodes shown in place (a validation report's results: blank nodes, named differently by every store) are
+        # ordered by what they say
+        values.sort(key=lambda v: ((v.get("text") or "").lower() if v["kind"] != "literal" else "",
+                                   repr(v.get("properties", ()))))
         rows.append({"property": page.show.property(prop), "values": values})
     return rows
 
@@ -201,14 +204,17 @@ def gather_incoming(page: PageContext, requested: str | None, requested_page: in
     subjects: dict[str, list] = {prop: [] for prop in groups}
     paged = requested if requested in groups and requested_page > 1 else None
     first_pages = [node(p) for p in groups if p != paged]
+    in_iri_order = incoming_in_iri_order()
     if first_pages:
         outcome = page.queries.run_text("page-incoming (first page of each property)",
-                                        incoming_first_pages(page.this, first_pages, INCOMING_PAGE_SIZE), "SELECT")
+                                        incoming_first_pages(page.this, first_pages, INCOMING_PAGE_SIZE, in_iri_order),
+                                        "SELECT")
         for prop, subject in outcome.rows:
             if not isinstance(subject, pyoxigraph.BlankNode):
                 subjects[prop.value].append(subject)
     if paged:
         outcome = page.queries.select("page-incoming", this=page.this, property=node(paged),
+                                      order_by="?subject" if in_iri_order else None,
                                       limit=INCOMING_PAGE_SIZE, offset=(requested_page - 1) * INCOMING_PAGE_SIZE)
         subjects[paged] = [row[0] for row in outcome.rows if not isinstance(row[0], pyoxigraph.BlankNode)]
     for prop, found in subjects.items():

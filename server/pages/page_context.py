@@ -55,7 +55,8 @@ class PageContext:
         """
         candidates = [term.value for triple in self.graph.triples for term in (triple.subject, triple.object)
                       if isinstance(term, pyoxigraph.NamedNode)] + list(more)
-        missing = [iri for iri in self.names.missing(candidates) if self.addresses.local_path(iri)]
+        # sorted: the triples of blank nodes (a validation report's results) come in each store's own order
+        missing = sorted(iri for iri in self.names.missing(candidates) if self.addresses.local_path(iri))
         for start in range(0, len(missing), LABELS_PER_QUERY):
             chunk = missing[start:start + LABELS_PER_QUERY]
             self.queries.record("page-labels", entities=_nodes(chunk))

@@ -60,18 +60,32 @@ def test_bind_writes_a_tuple_as_a_values_list():
     assert bound == "SELECT * WHERE { VALUES ?c { <http://e/A> <http://e/B> } }"
 
 
-def test_incoming_first_pages_is_one_valid_query_with_a_limit_per_property():
+@pytest.mark.parametrize("in_iri_order", [True, False])
+def test_incoming_first_pages_is_one_valid_query_with_a_limit_per_property(in_iri_order):
     store = pyoxigraph.Store()
     this = pyoxigraph.NamedNode("http://e/this")
     props = [pyoxigraph.NamedNode(f"http://e/p{n}") for n in range(3)]
     for n, prop in enumerate(props):
         for i in range(5 * (n + 1)):
             store.add(pyoxigraph.Quad(pyoxigraph.NamedNode(f"http://e/s{n}-{i:02}"), prop, this))
-    text = incoming_first_pages(this, props, per_property=4)
+    text = incoming_first_pages(this, props, per_property=4, in_iri_order=in_iri_order)
     rows = [(row["property"].value, row["subject"].value) for row in store.query(text)]
     for n, prop in enumerate(props):
         found = [s for p, s in rows if p == prop.value]
         assert len(found) == 4 and set(found) <= {f"http://e/s{n}-{i:02}" for i in range(5 * (n + 1))}
+        if in_iri_order:  # the first four by IRI, whatever order the store keeps them in
+            assert found == [f"http://e/s{n}-{i:02}" for i in range(4)]
+
+
+def test_the_embedded_store_pages_links_in_its_own_order_and_a_remote_one_by_iri(make_app, built):
+    from ascenso_kg.server.pages.queries import incoming_in_iri_order
+    for overrides, expected in [({}, False), ({"INCOMING_ORDER": "iri"}, True), ({"INCOMING_ORDER": "store"}, False)]:
+        app = make_app(built, **overrides)
+        with app.app_context():
+            assert incoming_in_iri_order() is expected, overrides
+    app = make_app(built, INCOMING_ORDER="alphabetical")
+    with app.app_context(), pytest.raises(ValueError, match="INCOMING_ORDER"):
+        incoming_in_iri_order()
 
 
 @pytest.mark.parametrize("value, datatype, text", [

@@ -14,11 +14,9 @@ from tests.server.test_w3c_protocol import test_query_and_bad_request_tests_pass
 
 pytestmark = pytest.mark.slow
 BOOLEANS_AS_INTEGERS = {"true": 1, "false": 0}
-# Virtuoso returns more rows for this one (its per-season LIMIT in a subquery); listed in server/README.md as open
-NOT_YET_ALIKE = {"12-relegation-table-bottom"}
 
 
-@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.name not in NOT_YET_ALIKE], ids=lambda e: e.name)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.name)
 def test_example_answers_its_expected_rows_up_to_booleans(examples_client, example):
     expected = [tuple(BOOLEANS_AS_INTEGERS.get(v, v) if isinstance(v, str) else v for v in row)
                 for row in EXPECTED[example.name]]
