@@ -62,11 +62,12 @@ class Lines:
     def of_sorted(cls, statements: Iterable[Statement]) -> Lines:
         """The lines of sorted, distinct statements: a statement's triple follows its first quad."""
         lines, previous = cls([], []), None
-        for statement in statements:
-            lines.quads.append(statement.quad_line())
-            if statement.triple() != previous:
-                lines.triples.append(statement.triple_line())
-                previous = statement.triple()
+        for subject, predicate, value, graph in statements:  # the lines of Statement, without a call per line
+            triple = f"{subject} {predicate} {value} .\n"
+            lines.quads.append(f"{subject} {predicate} {value} {graph} .\n")
+            if triple != previous:
+                lines.triples.append(triple)
+                previous = triple
         return lines
 
     def nquads(self) -> bytes:

@@ -215,14 +215,14 @@ def _write_data_dumps(staging: Path, runs: SortedRuns, loader: StoreLoader, base
         previous = None
         while block := list(islice(merged, 65536)):
             quads, triples = [], []
-            for statement in block:
-                quads.append(statement.quad_line())
-                triple = statement.triple()
+            for subject, predicate, value, graph in block:  # the lines of Statement, without a call per line
+                triple = f"{subject} {predicate} {value} .\n"
+                quads.append(f"{subject} {predicate} {value} {graph} .\n")
                 if triple != previous:
                     previous = triple
-                    triples.append(statement.triple_line())
-                    if statement.predicate == type_term and statement.object.startswith(class_prefix):
-                        totals.classes[statement.object] += 1
+                    triples.append(triple)
+                    if predicate == type_term and value.startswith(class_prefix):
+                        totals.classes[value] += 1
             totals.quads += len(quads)
             totals.triples += len(triples)
             nquads.write("".join(quads).encode())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import marshal
+from itertools import repeat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -61,4 +62,4 @@ def _read_run(path: Path) -> Iterator[Statement]:
                 block = marshal.load(handle)
             except EOFError:
                 return
-            yield from (_as_statement(Statement, terms) for terms in block)
+            yield from map(_as_statement, repeat(Statement), block)

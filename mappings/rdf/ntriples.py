@@ -43,9 +43,6 @@ class Statement(NamedTuple):
     def quad_line(self) -> str:
         return f"{self.subject} {self.predicate} {self.object} {self.graph} .\n"
 
-    def triple(self) -> tuple[str, str, str]:
-        return self[:3]
-
 
 def iri(value: str) -> Term:
     return Term(f"<{value}>")
