@@ -52,6 +52,9 @@ from .store import StoreLoader
 
 Progress = Callable[[str], None]
 
+# The store loads while the articles are mapped: loads of 8 MiB start early enough to keep up, and are few enough
+# (a few hundred at a thousand seasons) for RocksDB.
+LOAD_CHUNK_BYTES = 8 * 2**20
 RUN_SIZE = 1_000_000  # statements sorted in memory at a time (a few hundred MiB); more go to sorted runs on disk
 
 
@@ -157,7 +160,7 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
     summary.rows_captured = sum(records.rows_captured for records in result.records)
     problems_before = len(result.problems)
     # The store loads on a thread of its own (Oxigraph's loader releases the GIL) while this one maps and writes.
-    loader = StoreLoader(Release(staging).store_path)
+    loader = StoreLoader(Release(staging).store_path, chunk_bytes=LOAD_CHUNK_BYTES)
     try:
         runs = SortedRuns(scratch / "runs", RUN_SIZE)
         graph_triples: dict[str, int] = {}
