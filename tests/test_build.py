@@ -50,7 +50,7 @@ def test_the_build_maps_one_article_at_a_time(tmp_path: Path, monkeypatch):
     mapped_graphs = build_module.map_graphs
     held: list[int] = []
 
-    def watched(result, iris, tables):
+    def watched(result, iris, tables=None):
         for graph in mapped_graphs(result, iris, tables):
             held.append(sum(1 for path in (tmp_path / "releases").rglob("articles/*.nq.gz")))
             yield graph

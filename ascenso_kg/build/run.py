@@ -39,7 +39,6 @@ from .dumps import (
     write_text,
 )
 from ..iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
-from ..mappings.mapping_tables import default_tables
 from ..mappings.read.document import Problem
 from ..mappings.pipeline import MappingResult, interpret_articles, map_graphs
 from ..mappings.rdf.ntriples import Statement
@@ -165,7 +164,7 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
         runs = SortedRuns(scratch / "runs", RUN_SIZE)
         graph_triples: dict[str, int] = {}
         article_files: list[DumpFile] = []
-        for graph in map_graphs(result, iris, default_tables()):
+        for graph in map_graphs(result, iris):
             distinct = sorted(set(graph.statements))
             del graph.statements[:]
             lines = Lines.of_sorted(distinct)
