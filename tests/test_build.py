@@ -35,6 +35,32 @@ def test_same_articles_give_byte_identical_dumps(built: Path, tmp_path: Path):
     assert manifest(built)["content_sha256"] == manifest(tmp_path)["content_sha256"]
 
 
+def test_a_build_sorting_in_many_runs_gives_the_same_dumps(built: Path, tmp_path: Path, monkeypatch):
+    """The whole graph's dumps are merged from sorted runs on disk: merging many gives what sorting in memory gives."""
+    monkeypatch.setattr(build_module, "RUN_SIZE", 500)
+    messages = []
+    build_release(ARTICLES_DIR, tmp_path, progress=messages.append)
+    assert manifest(built)["files"] == manifest(tmp_path)["files"]
+    assert manifest(built)["graphs"] == manifest(tmp_path)["graphs"]
+
+
+def test_the_build_maps_one_article_at_a_time(tmp_path: Path, monkeypatch):
+    """Each article's graph is loaded and dumped before the next article is mapped: no build holds every article's
+    statements at once."""
+    mapped_graphs = build_module.map_graphs
+    held: list[int] = []
+
+    def watched(result, iris, tables=None):
+        for graph in mapped_graphs(result, iris, tables):
+            held.append(sum(1 for path in (tmp_path / "releases").rglob("articles/*.nq.gz")))
+            yield graph
+
+    monkeypatch.setattr(build_module, "map_graphs", watched)
+    build_release(ARTICLES_DIR, tmp_path, **QUIET)
+    articles = len(manifest(tmp_path)["articles"])
+    assert held[:4] == [0, 1, 2, 3] and len(held) >= articles
+
+
 def test_manifest_lists_every_dump_with_its_checksum_and_count(release: Path):
     data = json.loads((release / "manifest.json").read_text())
     paths = {f["path"] for f in data["files"]}

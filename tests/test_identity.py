@@ -34,7 +34,7 @@ def statements(tmp_path_factory) -> str:
     (folder / "ascenso.txt").write_text(ASCENSO, encoding="utf-8")
     (folder / "liga-mx.txt").write_text(LIGA_MX, encoding="utf-8")
     result = map_articles(folder, Iris())
-    return "\n".join(s for graph in result.graphs.values() for s in graph)
+    return "".join(s.triple_line() for graph in result.graphs.values() for s in graph)
 
 
 def test_two_competitions_2012_13_seasons_are_two_resources(statements):
@@ -106,7 +106,7 @@ def test_two_articles_different_capacities_of_one_stadium_coexist_each_with_its_
         (tmp_path / f"{season}.txt").write_text(
             f"= {season} Ascenso MX season =\n\n==Stadiums and locations==\n| Club | Stadium | Capacity | City |\n"
             f"| Real Pinole | Estadio Pino | {capacity} | Pinole |\n", encoding="utf-8")
-    statements = "\n".join(s for graph in map_articles(tmp_path, Iris()).graphs.values() for s in graph)
+    statements = "".join(s.triple_line() for graph in map_articles(tmp_path, Iris()).graphs.values() for s in graph)
     for season, capacity in (("2030-31", 18000), ("2031-32", 20500)):
         statement = f"{BASE}season/{season}/club/real-pinole/capacity/estadio-pino"
         assert f'<{statement}> <https://w3id.org/ascenso-kg/ontology#statedCapacity> "{capacity}"' in statements

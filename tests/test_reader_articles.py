@@ -279,5 +279,5 @@ def test_with_the_project_tables_an_unknown_club_is_reported_once_per_article_an
                       if "'Cometas del Norte' is not in mappings/tables/club_aliases.csv" in problem.message)
     assert reported == sorted([(f"{LIGUILLA}.txt", 19), (f"{SEASON}.txt", 5)])
     season = result.graphs[IRIS.article_graph(SEASON)]
-    homes = {s.split()[2].strip("<>") for s in season if s.split()[1] == "<http://schema.org/homeTeam>"}
-    assert IRIS.club("cometas-del-norte") in homes
+    homes = {s.object for s in season if s.predicate == "<http://schema.org/homeTeam>"}
+    assert f"<{IRIS.club('cometas-del-norte')}>" in homes

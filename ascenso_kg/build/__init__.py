@@ -1,8 +1,10 @@
 """The build room: a folder of articles becomes one published release.
 
-- ``run.py``: ``build_release`` runs the flow (map the articles, write the dumps, load the store, validate, write
-  the reports and the manifest, copy the articles) into a staging folder and publishes it;
+- ``run.py``: ``build_release`` runs the flow (interpret the articles, map them one at a time into the store and
+  their dumps, merge the whole graph's dumps, validate, write the reports and the manifest, copy the articles) into
+  a staging folder and publishes it;
 - ``dumps.py``: the Turtle, N-Triples and N-Quads files, written in one pass each;
+- ``sorted_runs.py``: every graph's statements in dump order, through sorted runs on disk (bounded memory);
 - ``store.py``: the Oxigraph store, loaded on a thread of its own;
 - ``release.py``: ``Release``, the layout of a release (store, dumps, reports, sources, manifest) that every other
   room asks, and the atomic publication through the ``current`` link.

@@ -1,18 +1,18 @@
 """Write the dump files of a release, byte for byte the same for the same input.
 
-Statements arrive as N-Triples text (see ``mappings.ntriples``); lines are de-duplicated and sorted as strings,
-Turtle is produced by Oxigraph's serializer from the sorted N-Triples, and gzip headers carry no time or file name,
+Statements arrive as values of N-Triples terms (``mappings.rdf.ntriples.Statement``); they are de-duplicated and
+sorted (in the order of their lines), Turtle is produced by Oxigraph's serializer from the sorted N-Triples, and gzip headers carry no time or file name,
 so that two builds of the same articles give identical files (and identical checksums). (The with-ontology files
 are the data's files followed by the ontology's and the report's lines; see ``build``.)
 
-Big texts are written block by block, the plain file, its gzipped copy and their checksums in one pass, so that a
-hundred seasons' dumps never sit whole in memory.
+Big texts are written block by block, the plain file, its gzipped copy and their checksums in one pass (``TextDump``),
+so that no dump of a thousand seasons sits whole in memory.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ from isal import isal_zlib
 from pyoxigraph import RdfFormat, parse, serialize
 
 from ..iris import prefixes
-from ..mappings.rdf.ntriples import quad_line, triple_line
+from ..mappings.rdf.ntriples import Statement
 
 MEDIA_TYPES = {
     ".ttl": "text/turtle",
@@ -49,78 +49,32 @@ class DumpFile:
 
 @dataclass(frozen=True)
 class Lines:
-    """A graph set as sorted, distinct N-Quads lines and the sorted, distinct N-Triples lines of their union."""
+    """Statements as their sorted, distinct N-Quads lines and the sorted, distinct N-Triples lines of their union."""
 
     quads: list[str]
     triples: list[str]
 
     @classmethod
-    def of(cls, graphs: Mapping[str, Iterable[str]]) -> Lines:
-        return cls.of_each(DistinctStatements.of(graphs))[0]
+    def of(cls, statements: Iterable[Statement]) -> Lines:
+        return cls.of_sorted(sorted(set(statements)))
 
     @classmethod
-    def of_each(cls, distinct: DistinctStatements) -> tuple[Lines, dict[str, Lines]]:
-        """The lines of all the graphs, and of each graph (sharing the same strings).
-
-        One sort of the distinct statements orders every list: a statement is followed by a space in both its lines,
-        and nothing after a statement's end sorts before a space, so its lines sort as the statements do, then
-        (N-Quads) as their graphs followed by ``>``."""
-        whole, each = cls([], []), {graph: cls([], []) for graph in distinct.graphs}
-        for statement in sorted(distinct.graphs_of):
-            triple = triple_line(statement)
-            whole.triples.append(triple)
-            for graph in distinct.graphs_stating(statement):
-                quad = quad_line(statement, graph)
-                whole.quads.append(quad)
-                each[graph].quads.append(quad)
-                each[graph].triples.append(triple)
-        return whole, each
+    def of_sorted(cls, statements: Iterable[Statement]) -> Lines:
+        """The lines of sorted, distinct statements: a statement's triple follows its first quad."""
+        lines, previous = cls([], []), None
+        for subject, predicate, value, graph in statements:  # the lines of Statement, without a call per line
+            triple = f"{subject} {predicate} {value} .\n"
+            lines.quads.append(f"{subject} {predicate} {value} {graph} .\n")
+            if triple != previous:
+                lines.triples.append(triple)
+                previous = triple
+        return lines
 
     def nquads(self) -> bytes:
         return _encoded(self.quads)
 
     def ntriples(self) -> bytes:
         return _encoded(self.triples)
-
-
-@dataclass(frozen=True)
-class DistinctStatements:
-    """Each distinct statement of a graph set, with the graphs stating it (in N-Quads order)."""
-
-    graphs: tuple[str, ...]
-    graphs_of: dict[str, str | list[str]]  # a statement's graph, or its graphs when there are several
-
-    @classmethod
-    def of(cls, graphs: Mapping[str, Iterable[str]]) -> DistinctStatements:
-        graphs_of: dict[str, str | list[str]] = {}
-        for graph, statements in graphs.items():
-            for statement in statements:
-                seen = graphs_of.setdefault(statement, graph)
-                if seen == graph:
-                    continue
-                if isinstance(seen, str):
-                    graphs_of[statement] = sorted({seen, graph}, key=_graph_order)
-                elif graph not in seen:
-                    seen.append(graph)
-                    seen.sort(key=_graph_order)
-        return cls(tuple(graphs), graphs_of)
-
-    def graphs_stating(self, statement: str) -> list[str]:
-        graphs = self.graphs_of[statement]
-        return [graphs] if isinstance(graphs, str) else graphs
-
-    def nquads_blocks(self, chunk: int = 65536) -> Iterator[bytes]:
-        """Every statement as a quad of each graph stating it and as a triple of the default graph, unsorted (what
-        a store needs, without waiting for the sort)."""
-        statements = list(self.graphs_of)
-        for start in range(0, len(statements), chunk):
-            block = statements[start:start + chunk]
-            quads = "".join(quad_line(s, graph) for s in block for graph in self.graphs_stating(s))
-            yield (quads + "".join(triple_line(s) for s in block)).encode()
-
-
-def _graph_order(graph: str) -> str:
-    return graph + ">"  # as it ends in an N-Quads line: "…/2012> ." sorts after "…/2012-13> ."
 
 
 def _encoded(lines: list[str]) -> bytes:
@@ -141,13 +95,16 @@ def file_blocks(path: Path, size: int = 16 * 2**20) -> Iterator[bytes]:
             yield block
 
 
-def turtle(ntriples: bytes | Path, base: str) -> bytes:
-    """N-Triples (text, or a file) as Turtle."""
+def turtle(ntriples: bytes | Path, base: str, target: Path | None = None) -> bytes | None:
+    """N-Triples (text, or a file) as Turtle: returned, or written to ``target`` (a large graph's, streamed)."""
     # Many resource IRIs hold slashes past their kind (players, ties, goals), which a prefixed name would have to
     # escape: the dumps write every resource IRI in full.
     vocabularies = {name: iri for name, iri in prefixes(base).items() if not iri.startswith(base + "resource/")}
     parsed = parse(path=str(ntriples), format=RdfFormat.N_TRIPLES) if isinstance(ntriples, Path) \
         else parse(ntriples, format=RdfFormat.N_TRIPLES)
+    if target is not None:
+        serialize(parsed, str(target), format=RdfFormat.TURTLE, prefixes=vocabularies)
+        return None
     return serialize(parsed, format=RdfFormat.TURTLE, prefixes=vocabularies)
 
 
@@ -193,28 +150,51 @@ class _Sink:
         )
 
 
+class TextDump:
+    """A text written block by block, in one pass, as ``dumps/<relative>.gz`` and, if ``plain``, as
+    ``dumps/<relative>``; ``copy`` receives the plain text too, unlisted (a scratch file for later steps). A context
+    manager: the files are complete on leaving it without an error, and ``files()`` describes them."""
+
+    def __init__(self, release: Path, relative: str, plain: bool = True, copy: Path | None = None):
+        self.relative = relative
+        self._open = ExitStack()
+        self._compressor = _gzip_compressor()
+        with ExitStack() as opening:  # a failure to open one closes those already open
+            self._gzipped = opening.enter_context(_Sink(release, f"dumps/{relative}.gz"))
+            self._plain = opening.enter_context(_Sink(release, f"dumps/{relative}")) if plain else None
+            self._copy = opening.enter_context(copy.open("wb")) if copy is not None else None
+            self._open = opening.pop_all()
+
+    def write(self, block: bytes) -> None:
+        self._gzipped.write(self._compressor.compress(block))
+        if self._plain is not None:
+            self._plain.write(block)
+        if self._copy is not None:
+            self._copy.write(block)
+
+    def __enter__(self) -> TextDump:
+        return self
+
+    def __exit__(self, exc_type, *exc_info) -> None:
+        with self._open:
+            if exc_type is None:
+                self._gzipped.write(self._compressor.flush())
+
+    def files(self, triples: int, description: str) -> list[DumpFile]:
+        kind = FORMAT_NAMES[Path(self.relative).suffix]
+        files = [self._gzipped.describe(triples, f"{description} ({kind}, gzipped)")]
+        if self._plain is not None:
+            files.insert(0, self._plain.describe(triples, f"{description} ({kind})"))
+        return files
+
+
 def write_text(release: Path, relative: str, blocks: Iterable[bytes], triples: int, description: str,
                plain: bool = True, copy: Path | None = None) -> list[DumpFile]:
-    """Write a text given block by block, in one pass, as ``dumps/<relative>.gz`` and, if ``plain``, as
-    ``dumps/<relative>``; ``copy`` receives the plain text too, unlisted (a scratch file for later steps). Only one
-    block is in memory at a time."""
-    kind = FORMAT_NAMES[Path(relative).suffix]
-    compressor = _gzip_compressor()
-    with ExitStack() as open_files:
-        gzipped = open_files.enter_context(_Sink(release, f"dumps/{relative}.gz"))
-        plain_file = open_files.enter_context(_Sink(release, f"dumps/{relative}")) if plain else None
-        scratch = open_files.enter_context(copy.open("wb")) if copy is not None else None
+    """Write a text given block by block (see ``TextDump``). Only one block is in memory at a time."""
+    with TextDump(release, relative, plain, copy) as dump:
         for block in blocks:
-            gzipped.write(compressor.compress(block))
-            if plain_file is not None:
-                plain_file.write(block)
-            if scratch is not None:
-                scratch.write(block)
-        gzipped.write(compressor.flush())
-    files = [gzipped.describe(triples, f"{description} ({kind}, gzipped)")]
-    if plain_file is not None:
-        files.insert(0, plain_file.describe(triples, f"{description} ({kind})"))
-    return files
+            dump.write(block)
+    return dump.files(triples, description)
 
 
 def write_file(release: Path, relative: str, data: bytes, triples: int, description: str) -> DumpFile:

@@ -1,5 +1,10 @@
 """``ascenso-kg build``: articles -> graph -> dumps, reports and an Oxigraph store, published as one release.
 
+The build streams: the articles are interpreted first (what crosses articles is settled from their records), then
+mapped one at a time; each article's graph goes to the store and to its own dumps as it is made, and into sorted
+runs that are merged into the whole graph's dumps and union at the end. Memory holds one article's statements and
+one run, not the whole graph.
+
 The release's layout (store, dumps, reports, sources, manifest) is ``ascenso_kg.build.release.Release``'s.
 """
 
@@ -9,22 +14,23 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import mmap
 import shutil
 import sys
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pyoxigraph import BlankNode, RdfFormat, Triple, parse, serialize
+from pyoxigraph import BlankNode, RdfFormat, Triple, parse
 
 from .. import __version__
 from .dumps import (
-    DistinctStatements,
     DumpFile,
     Lines,
-    encoded_blocks,
+    TextDump,
     file_blocks,
     turtle,
     write_checksums,
@@ -34,14 +40,21 @@ from .dumps import (
 )
 from ..iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
 from ..mappings.read.document import Problem
-from ..mappings.pipeline import MappingResult, map_articles
+from ..mappings.pipeline import MappingResult, interpret_articles, map_graphs
+from ..mappings.rdf.ntriples import Statement
 from ..resources import ONTOLOGY_FILE
 from ..validation.publish import PublishedValidation, publish_validation
 from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 from .release import Release, build_lock, new_staging, publish, release_id
+from .sorted_runs import SortedRuns
 from .store import StoreLoader
 
 Progress = Callable[[str], None]
+
+# The store loads while the articles are mapped: loads of 8 MiB start early enough to keep up, and are few enough
+# (a few hundred at a thousand seasons) for RocksDB.
+LOAD_CHUNK_BYTES = 8 * 2**20
+RUN_SIZE = 1_000_000  # statements sorted in memory at a time (a few hundred MiB); more go to sorted runs on disk
 
 
 class StrictBuildFailed(RuntimeError):
@@ -83,13 +96,13 @@ class BuildSummary:
         return "\n".join(lines)
 
 
-def statements_of(triples: Iterable[Triple]) -> list[str]:
-    """pyoxigraph triples as N-Triples statements (the mapper's format)."""
-    text = serialize(triples, format=RdfFormat.N_TRIPLES).decode()
-    return [line.removesuffix(" .") for line in text.splitlines() if line]
+def statements_of(triples: Iterable[Triple], graph: str) -> list[Statement]:
+    """pyoxigraph triples as statements of ``graph`` (a term's text is the one Oxigraph writes)."""
+    graph_term = f"<{graph}>"
+    return [Statement(str(t.subject), str(t.predicate), str(t.object), graph_term) for t in triples]
 
 
-def ontology_statements() -> list[str]:
+def ontology_statements(graph: str) -> list[Statement]:
     """The ontology's statements. Its blank nodes (RDF lists) are relabelled in parse order: the parser's labels are
     random, and the dumps must be byte-identical from build to build."""
     labels: dict[BlankNode, BlankNode] = {}
@@ -99,10 +112,8 @@ def ontology_statements() -> list[str]:
             return labels.setdefault(term, BlankNode(f"ontology{len(labels)}"))
         return term
 
-    return statements_of(
-        Triple(stable(t.subject), t.predicate, stable(t.object))
-        for t in parse(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE)
-    )
+    return statements_of((Triple(stable(t.subject), t.predicate, stable(t.object))
+                          for t in parse(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE)), graph)
 
 
 def build_release(
@@ -115,9 +126,10 @@ def build_release(
     iris = Iris(base)
     articles_dir, out_dir = Path(articles_dir), Path(out_dir)
     progress(f"reading articles in {articles_dir}")
-    result = map_articles(articles_dir, iris)
+    result = interpret_articles(articles_dir)
     for problem in result.problems:
         progress(f"  {problem.severity}: {problem}")
+    # The links graph's problems (found while mapping) are notes only: the articles' problems decide --strict.
     if strict and any(problem.severity == "warning" for problem in result.problems):
         raise StrictBuildFailed("the articles have problems (see above); --strict publishes nothing")
     with build_lock(out_dir):
@@ -129,41 +141,56 @@ def build_release(
     return summary
 
 
+@dataclass
+class _Union:
+    """What the merge of every graph's statements tells: the counts and the entities by class."""
+
+    triples: int = 0
+    quads: int = 0
+    classes: Counter = field(default_factory=Counter)  # class term -> typed entities
+
+
 def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, progress: Progress) -> BuildSummary:
-    progress(f"loading the store and writing dumps ({sum(map(len, result.graphs.values()))} statements)")
+    progress("mapping the articles, loading the store and writing dumps")
     scratch = staging / "scratch"
     scratch.mkdir()
-    # The store loads on a thread of its own (Oxigraph's loader releases the GIL) while this one sorts and writes the
-    # dumps: the loader is the longest step, so it starts first.
-    loader = StoreLoader(Release(staging).store_path)
+    summary = BuildSummary(staging, len(result.records), 0, 0, problems=result.problems)
+    summary.rows_complete = sum(records.rows_complete for records in result.records)
+    summary.rows_captured = sum(records.rows_captured for records in result.records)
+    problems_before = len(result.problems)
+    # The store loads on a thread of its own (Oxigraph's loader releases the GIL) while this one maps and writes.
+    loader = StoreLoader(Release(staging).store_path, chunk_bytes=LOAD_CHUNK_BYTES)
     try:
-        distinct = DistinctStatements.of(result.graphs)
-        result.graphs.clear()  # the statements' repeats go: a hundred seasons' build stays well under 2 GiB
-        store_input = scratch / "store-input.nq"
-        with store_input.open("wb") as handle:
-            handle.writelines(distinct.nquads_blocks())
-        loader.load_file(store_input)
-        data, graphs = Lines.of_each(distinct)
-        del distinct
-        graph_triples = {graph: len(lines.quads) for graph, lines in graphs.items()}
-        summary = BuildSummary(staging, len(result.records), len(data.triples), 0, problems=result.problems)
-        summary.rows_complete = sum(records.rows_complete for records in result.records)
-        summary.rows_captured = sum(records.rows_captured for records in result.records)
-        summary.classes = _entities_by_class(data.triples)
+        runs = SortedRuns(scratch / "runs", RUN_SIZE)
+        graph_triples: dict[str, int] = {}
+        article_files: list[DumpFile] = []
+        for graph in map_graphs(result, iris):
+            distinct = sorted(set(graph.statements))
+            del graph.statements[:]
+            lines = Lines.of_sorted(distinct)
+            loader.load(lines.nquads())
+            graph_triples[graph.iri] = len(distinct)
+            if graph.source is not None:
+                article_files += write_dump_set(staging, f"articles/{graph.source.id}", lines, base,
+                                                f"The graph of {graph.source.title or graph.source.id}", plain=())
+            runs.add(distinct)
+            del distinct, lines
+        for problem in result.problems[problems_before:]:
+            progress(f"  {problem.severity}: {problem}")
+        result.records.clear()  # mapped: validation's processes need the memory
         union = scratch / "union.nt"  # the data's N-Triples: validation and the with-ontology files read it
-        files = _write_data_dumps(staging, data, base, union)
-        _write_article_dumps(files, staging, result.sources, graphs, iris, base)
-        data_triples, data_quads = len(data.triples), len(data.quads)
-        del data, graphs  # validation's processes need the memory
+        files, totals = _write_data_dumps(staging, runs, loader, base, union, scratch)
+        summary.triples = totals.triples
+        summary.classes = Counter({_local_name(term): count for term, count in totals.classes.items()})
+        files += article_files
         progress("dumps written; waiting for the store")
         loader.wait()
         # Nothing else runs during validation, so its time is its own. The report (dumps/validation-report.ttl,
         # dumps/shapes.ttl) joins the ontology in the with-ontology dumps and in the store.
-        validation = publish_validation(staging, union, data_triples, iris, progress)
+        validation = publish_validation(staging, union, totals.triples, iris, progress)
         summary.violations = len(list(validation.validation.of_severity("Violation")))
         progress("adding the ontology and the validation report")
-        added, added_files, triples = _add_ontology_and_report(staging, validation, data_triples, data_quads, union,
-                                                              base, iris, loader)
+        added, added_files, triples = _add_ontology_and_report(staging, validation, totals, union, base, iris, loader)
         graph_triples = dict(sorted({**graph_triples, **added}.items()))
         files = [*validation.files, *files, *added_files]
         loader.wait()
@@ -178,21 +205,92 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
     return summary
 
 
-def _add_ontology_and_report(staging: Path, validation: PublishedValidation, data_triples: int, data_quads: int,
-                             union: Path, base: str, iris: Iris, loader: StoreLoader) -> tuple[dict[str, int], list[DumpFile], int]:
+def _write_data_dumps(staging: Path, runs: SortedRuns, loader: StoreLoader, base: str, union: Path,
+                      scratch: Path) -> tuple[list[DumpFile], _Union]:
+    """The whole graph's dumps from the merged runs, in one pass: the N-Quads, and the N-Triples of the union (kept
+    in ``union`` too), which the store also takes as its default graph; then the Turtle, from ``union``.
+
+    The gzip streams (ISA-L) depend on how their text is cut into blocks, so the N-Quads and N-Triples go to them in
+    blocks of ``DUMP_BLOCK_LINES`` lines and the Turtle in one block, as they always have: the dumps stay
+    byte-identical to earlier builds of the same articles."""
+    description = "The whole knowledge graph"
+    totals = _Union()
+    type_term = f"<{RDF}type>"
+    class_prefix = f"<{AKG}"
+    merged = runs.merged()
+    with TextDump(staging, "ascenso-kg.nt", plain=False, copy=union) as ntriples, \
+            TextDump(staging, "ascenso-kg.nq") as nquads:
+        quad_lines = _Blocks(nquads.write)
+        triple_lines = _Blocks(lambda block: (ntriples.write(block), loader.load(block)))
+        previous = None
+        while block := list(islice(merged, DUMP_BLOCK_LINES)):
+            quads, triples = quad_lines.lines, triple_lines.lines
+            for subject, predicate, value, graph in block:  # the lines of Statement, without a call per line
+                triple = f"{subject} {predicate} {value} .\n"
+                quads.append(f"{subject} {predicate} {value} {graph} .\n")
+                if triple != previous:
+                    previous = triple
+                    triples.append(triple)
+                    totals.triples += 1
+                    if predicate == type_term and value.startswith(class_prefix):
+                        totals.classes[value] += 1
+            totals.quads += len(block)
+            quad_lines.write_full()
+            triple_lines.write_full()
+        quad_lines.write_rest()
+        triple_lines.write_rest()
+    files = ntriples.files(totals.triples, description) + nquads.files(totals.quads, description)
+    turtle_file = scratch / "union.ttl"
+    turtle(union, base, turtle_file)
+    with turtle_file.open("rb") as handle, \
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if turtle_file.stat().st_size else nullcontext(b"") as text:
+        # mapped, not read: the page cache holds the text, and the gzip stream gets it whole
+        files = write_text(staging, "ascenso-kg.ttl", [text], totals.triples, description) + files
+    turtle_file.unlink()
+    return files, totals
+
+
+DUMP_BLOCK_LINES = 65536
+
+
+class _Blocks:
+    """Lines written in blocks of ``DUMP_BLOCK_LINES``."""
+
+    def __init__(self, write: Callable[[bytes], object]):
+        self.lines: list[str] = []
+        self._write = write
+
+    def write_full(self) -> None:
+        while len(self.lines) >= DUMP_BLOCK_LINES:
+            self._write("".join(self.lines[:DUMP_BLOCK_LINES]).encode())
+            del self.lines[:DUMP_BLOCK_LINES]
+
+    def write_rest(self) -> None:
+        self.write_full()
+        if self.lines:
+            self._write("".join(self.lines).encode())
+            self.lines.clear()
+
+
+def _local_name(class_term: str) -> str:
+    return class_term.removeprefix(f"<{AKG}").removesuffix(">")
+
+
+def _add_ontology_and_report(staging: Path, validation: PublishedValidation, data: _Union, union: Path, base: str,
+                             iris: Iris, loader: StoreLoader) -> tuple[dict[str, int], list[DumpFile], int]:
     """Load the ontology's and the validation report's graphs and write the with-ontology dumps; returns the triples
     of each added graph, the files written and the triples of the whole union.
 
     The with-ontology files are the data's files followed by the added lines (sorted within each part): nothing of
     the data is serialized or sorted again."""
-    added, graphs = Lines.of_each(DistinctStatements.of({
-        iris.graph("ontology"): ontology_statements(),
-        iris.graph("validation"): statements_of(quad.triple for quad in validation.quads),
-    }))
+    graphs = {iris.graph("ontology"): ontology_statements(iris.graph("ontology")),
+              iris.graph("validation"): statements_of((quad.triple for quad in validation.quads),
+                                                      iris.graph("validation"))}
+    added = Lines.of(statement for statements in graphs.values() for statement in statements)
     new_triples = "".join(_lines_not_in(added.triples, union))
     loader.load(added.nquads())
     loader.load(new_triples.encode())
-    triples = data_triples + new_triples.count("\n")
+    triples = data.triples + new_triples.count("\n")
     dumps = Release(staging).dumps_dir
     stem, description = "ascenso-kg-with-ontology", "The knowledge graph, its ontology and its validation report"
     files = write_text(staging, f"{stem}.ttl", chain(file_blocks(dumps / "ascenso-kg.ttl"),
@@ -201,29 +299,11 @@ def _add_ontology_and_report(staging: Path, validation: PublishedValidation, dat
     files += write_text(staging, f"{stem}.nt", chain(file_blocks(union), [new_triples.encode()]), triples,
                         description, plain=False)
     files += write_text(staging, f"{stem}.nq", chain(file_blocks(dumps / "ascenso-kg.nq"), [added.nquads()]),
-                        data_quads + len(added.quads), description)
-    ontology = len(graphs[iris.graph("ontology")].quads)
+                        data.quads + len(added.quads), description)
+    ontology = len(set(graphs[iris.graph("ontology")]))
     files.append(write_file(staging, "dumps/ontology.ttl", ONTOLOGY_FILE.read_bytes(), ontology,
                             "The ascenso-kg ontology (Turtle)"))
-    return {graph: len(lines.quads) for graph, lines in graphs.items()}, files, triples
-
-
-def _write_data_dumps(staging: Path, data: Lines, base: str, union: Path) -> list[DumpFile]:
-    """The whole graph's dumps, as ``write_dump_set`` writes them, keeping the N-Triples in ``union`` too."""
-    description = "The whole knowledge graph"
-    files = write_text(staging, "ascenso-kg.nt", encoded_blocks(data.triples), len(data.triples), description,
-                       plain=False, copy=union)
-    nquads = write_text(staging, "ascenso-kg.nq", encoded_blocks(data.quads), len(data.quads), description)
-    return write_text(staging, "ascenso-kg.ttl", [turtle(union, base)], len(data.triples), description) + files + nquads
-
-
-def _write_article_dumps(files: list[DumpFile], staging: Path, sources: list, graphs: dict[str, Lines], iris: Iris,
-                         base: str) -> None:
-    for source in sources:
-        lines = graphs.get(iris.article_graph(source.id))
-        if lines is not None:
-            files += write_dump_set(staging, f"articles/{source.id}", lines, base,
-                                    f"The graph of {source.title or source.id}", plain=())
+    return {graph: len(set(statements)) for graph, statements in graphs.items()}, files, triples
 
 
 def _lines_not_in(lines: list[str], path: Path) -> list[str]:
@@ -232,15 +312,6 @@ def _lines_not_in(lines: list[str], path: Path) -> list[str]:
     with path.open("rb") as handle:
         held = {line for line in handle if line in wanted}
     return [line for line in lines if line.encode() not in held]
-
-
-def _entities_by_class(triple_lines: list[str]) -> Counter:
-    marker = f"> <{RDF}type> <{AKG}"
-    typed = {
-        (line[1:line.index(">")], line[line.index(marker) + len(marker):line.rindex(">")])
-        for line in triple_lines if marker in line
-    }
-    return Counter(name for _, name in typed if name not in ("SourceSpan", "SourceArticle"))
 
 
 def _write_reports(staging: Path, result: MappingResult, summary: BuildSummary) -> None:

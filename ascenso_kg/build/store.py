@@ -8,6 +8,7 @@ the embedded store and for any server opened on it alike.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -30,37 +31,42 @@ def fill(store: Store, quads: Iterable[Quad]) -> Store:
 class StoreLoader:
     """Fills the on-disk store of a release on a thread of its own, while the build goes on with the dumps.
 
-    Oxigraph's bulk loader releases the GIL, so it runs on the second core. Its memory grows with the size of one
-    load (about five times the text), so texts are loaded in chunks of whole lines (``chunk_bytes``): a hundred
-    seasons then load in a few hundred MiB, not two GiB. Each chunk goes through a file beside the store, which the
-    loader streams from the page cache. N-Triples lines are N-Quads lines in the default graph, so the union text
-    is loaded the same way. ``close()`` waits for every load, raises the first failure, and closes the store so that
-    its folder can be moved.
+    Oxigraph's bulk loader releases the GIL, so it runs on the second core. Texts are gathered into loads of about
+    ``chunk_bytes`` (one bulk load per article would leave thousands of small files for RocksDB to merge), and a
+    larger text is cut at line ends: the loader's memory grows with the size of one load (about five times the
+    text). At most ``pending`` loads wait at a time, so a build that maps faster than the store loads waits rather
+    than holding the text of every article. Loads are given to Oxigraph from memory: through a file they were no
+    faster. N-Triples lines are N-Quads lines in the default graph, so the union text is loaded the same way.
+    ``close()`` waits for every load, raises the first failure, and closes the store so that its folder can be moved.
     """
 
-    def __init__(self, location: Path, chunk_bytes: int = 32 * 2**20):
+    def __init__(self, location: Path, chunk_bytes: int = 32 * 2**20, pending: int = 2):
         self.location = location
         self.chunk_bytes = chunk_bytes
+        self.pending = pending
         self._store = Store(str(location))
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="store-loader")
-        self._loads: list[Future[None]] = []
+        self._loads: deque[Future[None]] = deque()
+        self._gathered: list[bytes] = []
+        self._gathered_bytes = 0
 
     def load(self, text: bytes) -> None:
         """Queue N-Quads (or N-Triples, for the default graph) text for loading."""
-        self._loads.append(self._thread.submit(self._load_in_chunks, text))
+        self._gathered.append(text)
+        self._gathered_bytes += len(text)
+        if self._gathered_bytes >= self.chunk_bytes:
+            self._submit()
 
     def load_file(self, path: Path) -> None:
         """Queue an N-Quads (or N-Triples) file for loading; it must stay in place until ``wait()``."""
-        def load() -> None:
-            for chunk in whole_lines(file_blocks(path, self.chunk_bytes)):
-                self._load_chunk(chunk)
-
-        self._loads.append(self._thread.submit(load))
+        for chunk in whole_lines(file_blocks(path, self.chunk_bytes)):
+            self.load(chunk)
 
     def wait(self) -> None:
         """Wait for the queued loads (raising the first failure)."""
-        for load in self._loads:
-            load.result()
+        self._submit()
+        while self._loads:
+            self._loads.popleft().result()
 
     def close(self) -> None:
         try:
@@ -70,17 +76,21 @@ class StoreLoader:
             self._thread.shutdown(wait=True, cancel_futures=True)
             del self._store  # closes RocksDB
 
-    def _load_in_chunks(self, text: bytes) -> None:
-        for chunk in line_chunks(text, self.chunk_bytes):
-            self._load_chunk(chunk)
+    def _submit(self) -> None:
+        if not self._gathered:
+            return
+        text = b"".join(self._gathered)
+        self._gathered, self._gathered_bytes = [], 0
+        while len(self._loads) >= self.pending or (self._loads and self._loads[0].done()):
+            self._loads.popleft().result()
+        self._loads.append(self._thread.submit(self._load_in_chunks, text))
 
-    def _load_chunk(self, chunk: bytes | memoryview) -> None:
-        chunk_file = self.location.with_name(self.location.name + "-chunk.nq")
-        try:
-            chunk_file.write_bytes(chunk)
-            self._store.bulk_load(path=str(chunk_file), format=RdfFormat.N_QUADS)
-        finally:
-            chunk_file.unlink(missing_ok=True)
+    def _load_in_chunks(self, text: bytes) -> None:
+        if len(text) < 2 * self.chunk_bytes:  # a gathered load: as it is, without a copy
+            self._store.bulk_load(text, format=RdfFormat.N_QUADS)
+            return
+        for chunk in line_chunks(text, self.chunk_bytes):
+            self._store.bulk_load(bytes(chunk), format=RdfFormat.N_QUADS)
 
 
 def line_chunks(text: bytes, size: int) -> Iterator[memoryview]:

@@ -51,8 +51,7 @@ def test_no_season_is_claimed_by_two_competitions(built):
     competitions: dict[str, set[str]] = defaultdict(set)
     for statements in together.values():
         for statement in statements:
-            subject, predicate, rest = statement.split(" ", 2)
-            if predicate == f"<{AKG}competition>" and "/resource/season/" in subject:
-                competitions[subject].add(rest)
+            if statement.predicate == f"<{AKG}competition>" and "/resource/season/" in statement.subject:
+                competitions[statement.subject].add(statement.object)
     assert competitions, "no season links its competition"
     assert {season: sorted(values) for season, values in competitions.items() if len(values) > 1} == {}

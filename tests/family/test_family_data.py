@@ -12,6 +12,7 @@ import pyoxigraph
 import pytest
 
 from ascenso_kg.cli import main
+from ascenso_kg.mappings.rdf.ntriples import Statement
 from tests.checkout import DATA_ARTICLES_DIR, shared
 
 DATA = DATA_ARTICLES_DIR
@@ -59,14 +60,10 @@ def default_graphs() -> dict[str, set[str]]:
     return {graph.rsplit("/", 1)[1]: set(statements) for graph, statements in result.graphs.items()}
 
 
-def _objects(statements: set[str], predicate: str) -> set[tuple[str, str]]:
+def _objects(statements: set[Statement], predicate: str) -> set[tuple[str, str]]:
     """(subject's last segment, object's last segment) of the statements with this akg: predicate."""
-    found = set()
-    for statement in statements:
-        subject, rest = statement.split(" ", 1)
-        if rest.startswith(f"<https://w3id.org/ascenso-kg/ontology#{predicate}> <"):
-            found.add((subject.strip("<>").rsplit("/", 1)[1], rest.split(" ")[1].strip("<>").rsplit("/", 1)[1]))
-    return found
+    return {(s.subject.strip("<>").rsplit("/", 1)[1], s.object.strip("<>").rsplit("/", 1)[1]) for s in statements
+            if s.predicate == f"<https://w3id.org/ascenso-kg/ontology#{predicate}>" and s.object.startswith("<")}
 
 
 @pytest.mark.parametrize("row", sources(), ids=lambda row: row["file"])

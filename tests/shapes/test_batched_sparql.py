@@ -60,8 +60,7 @@ def both_engines(store, shapes) -> tuple[Counter, Counter, int]:
 def store_of(articles: Path) -> pyoxigraph.Store:
     """The graph the articles map to, in the store validation reads (its triples once each, and the ontology)."""
     mapped = map_articles(articles, Iris())
-    text = "".join(f"{statement} <{graph}> .\n" for graph, statements in mapped.graphs.items()
-                   for statement in statements)
+    text = mapped.nquads().decode()
     return data_store(list(pyoxigraph.parse(text.encode(), format=pyoxigraph.RdfFormat.N_QUADS)))
 
 
