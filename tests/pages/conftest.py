@@ -13,6 +13,7 @@ import pyoxigraph
 import pytest
 
 from ascenso_kg.resources import ONTOLOGY_FILE
+from ascenso_kg.server.pages.queries import incoming_in_iri_order
 
 from tests.server.live_servers import free_port, stop, wait_until_serving
 from tests.server.release_writer import IRIS, parse_turtle, write_release
@@ -31,7 +32,7 @@ def pages_client(pages_app):
 
 
 @pytest.fixture(scope="session")
-def remote_pages_client(make_app, built):
+def remote_pages_client(make_app, built, pages_app):
     """An app whose store is a remote endpoint: ``oxigraph serve-read-only`` over the same release, on loopback."""
     port = free_port()
     store = (built / "current" / "store").resolve()
@@ -40,10 +41,11 @@ def remote_pages_client(make_app, built):
     endpoint = f"http://127.0.0.1:{port}/query"
     try:
         wait_until_serving(endpoint + "?query=ASK%7B%7D", process)
-        # The same engine keeps the same order: the links into an entity are paged in the store's own order here, as
-        # on the embedded store (a remote store is asked for the IRIs' order by default; tests/virtuoso compares both
-        # sides in that order).
-        yield make_app(built, STORE_BACKEND="remote", REMOTE_ENDPOINT=endpoint, INCOMING_ORDER="store").test_client()
+        # Links into an entity are paged as the compared app pages them: in the store's own order when that app is
+        # on the embedded store (the same engine keeps the same order), by IRI when it is on another store (Virtuoso).
+        with pages_app.app_context():
+            order = "iri" if incoming_in_iri_order() else "store"
+        yield make_app(built, STORE_BACKEND="remote", REMOTE_ENDPOINT=endpoint, INCOMING_ORDER=order).test_client()
     finally:
         stop(process)
 
