@@ -6,7 +6,10 @@ import json
 
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
+from rdflib.namespace import DCTERMS, RDF, VOID
+
+# A plain namespace: rdflib's DefinedNamespace DCAT warns when pytest inspects this module's names.
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
 
 from tests.server.sparql_answers import parse_results
 

@@ -14,7 +14,7 @@ import pytest
 import rdflib
 from tests.shapes.mini_season import mini_season
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, SH, XSD
+from rdflib.namespace import RDF, SH
 
 from ascenso_kg.validation import BACKENDS, validate_ntriples, validate_quads
 from ascenso_kg.validation.engine import run_pyshacl
@@ -58,7 +58,7 @@ def test_no_shape_compares_with_a_plain_string(shapes):
     values += list(shapes.objects(None, SH.hasValue))
     assert values, "the shapes use sh:in"
     strings = [value for value in values
-               if isinstance(value, rdflib.Literal) and value.datatype in (None, XSD.string) and not value.language]
+               if isinstance(value, rdflib.Literal) and value.datatype in (None, rdflib.XSD.string) and not value.language]
     assert strings == []
 
 
