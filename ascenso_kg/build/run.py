@@ -43,7 +43,7 @@ from ..mappings.read.document import Problem
 from ..mappings.pipeline import MappingResult, interpret_articles, map_graphs
 from ..mappings.rdf.ntriples import Statement
 from ..resources import ONTOLOGY_FILE
-from ..validation.publish import PublishedValidation, publish_validation
+from ..validation.release_report import PublishedValidation, publish_validation
 from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 from .release import Release, build_lock, new_staging, publish, release_id
 from .sorted_runs import SortedRuns
