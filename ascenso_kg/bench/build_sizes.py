@@ -46,19 +46,25 @@ def oxigraph_command() -> str:
     return found
 
 
+def build_in_a_process(articles: Path, out: Path, seasons: int) -> dict:
+    """Build ``articles`` into ``out`` (emptied first) in a measured process of its own, as a user runs
+    ``ascenso-kg build``: the build worker's own figures plus ``wall_seconds`` and ``peak_rss`` of its process tree."""
+    shutil.rmtree(out, ignore_errors=True)
+    run = run_measured([sys.executable, "-m", "ascenso_kg.bench.build_worker", str(articles), str(out)])
+    if run.returncode != 0:
+        raise RuntimeError(f"the build of {seasons} seasons failed:\n{run.stderr[-3000:]}")
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    result.update(wall_seconds=run.seconds, peak_rss=run.peak_rss)
+    return result
+
+
 def measure_build(work: Path, seasons: int, repeats: int, log) -> dict:
     """Build ``seasons`` generated seasons ``repeats`` times, each followed by a bare ``oxigraph load`` of the build's
     N-Quads (the file the build loads into its store)."""
     articles = corpus(work, seasons)
     builds, loads = [], []
     for attempt in range(repeats):
-        out = work / f"build-{seasons}"
-        shutil.rmtree(out, ignore_errors=True)
-        run = run_measured([sys.executable, "-m", "ascenso_kg.bench.build_worker", str(articles), str(out)])
-        if run.returncode != 0:
-            raise RuntimeError(f"the build of {seasons} seasons failed:\n{run.stderr[-3000:]}")
-        result = json.loads(run.stdout.strip().splitlines()[-1])
-        result.update(wall_seconds=run.seconds, peak_rss=run.peak_rss)
+        result = build_in_a_process(articles, work / f"build-{seasons}", seasons)
         builds.append(result)
         nquads = Release(Path(result["release"])).dump(WITH_ONTOLOGY)
         location = work / f"oxigraph-load-{seasons}"

@@ -19,7 +19,7 @@ from ..iris import DEFAULT_BASE, RDFS, SCHEMA
 from . import build_sizes
 from .endpoint_mix import _get_json
 from .load import run_load, sparql_request
-from .measure import percentile, run_measured, spread
+from .measure import percentile, spread
 from .servers import HOST, free_port, started
 
 SIZES = (10, 100, 1000)
@@ -56,14 +56,10 @@ def serve_release(out: Path):
 def measure_size(work: Path, seasons: int, rounds: int, log) -> dict:
     articles = build_sizes.corpus(work, seasons)
     out = work / f"growth-{seasons}"
-    shutil.rmtree(out, ignore_errors=True)
-    run = run_measured([sys.executable, "-m", "ascenso_kg.bench.build_worker", str(articles), str(out)])
-    if run.returncode != 0:
-        raise RuntimeError(f"the build of {seasons} seasons failed:\n{run.stderr[-3000:]}")
-    built = json.loads(run.stdout.strip().splitlines()[-1])
-    without_validation = run.seconds - built["validation_seconds"]
-    log(f"  {seasons} seasons: build {run.seconds:.1f} s (validation {built['validation_seconds']:.1f} s), "
-        f"peak {run.peak_rss / 2**20:.0f} MiB, {built['quads']} quads")
+    built = build_sizes.build_in_a_process(articles, out, seasons)
+    without_validation = built["wall_seconds"] - built["validation_seconds"]
+    log(f"  {seasons} seasons: build {built['wall_seconds']:.1f} s (validation {built['validation_seconds']:.1f} s), "
+        f"peak {built['peak_rss'] / 2**20:.0f} MiB, {built['quads']} quads")
     begun = time.perf_counter()
     with serve_release(out) as server:
         cold_start = time.perf_counter() - begun
@@ -76,11 +72,11 @@ def measure_size(work: Path, seasons: int, rounds: int, log) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     return {
         "seasons": seasons, "triples": built["triples"], "quads": built["quads"], "findings": built["findings"],
-        "build_seconds": spread([run.seconds]),
+        "build_seconds": spread([built["wall_seconds"]]),
         "build_without_validation_seconds": spread([without_validation]),
         "validation_seconds": spread([built["validation_seconds"]]),
         "validation_vs_build": built["validation_seconds"] / without_validation,
-        "peak_rss_gib": run.peak_rss / 2**30,
+        "peak_rss_gib": built["peak_rss"] / 2**30,
         "cold_start_seconds": cold_start,
         "cheap_p50_ms": None if p50 is None else p50 * 1000,
         "cheap_p95_ms": None if not latencies.latencies else percentile(latencies.latencies, 95) * 1000,
