@@ -27,6 +27,7 @@ from . import cache, current_release, dataset, dump_files, store_backend
 from . import reconcile
 from . import search
 from .pages import browse, dereference
+from .pages.queries import INCOMING_ORDERS
 from .negotiation import HTML, Format, negotiate
 from .query_errors import QuerySyntaxError
 from .current_release import open_release
@@ -113,6 +114,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["EXAMPLES_DIR"] = Path(app.config["EXAMPLES_DIR"])
     app.config["SERVICE_ALLOWLIST"] = tuple(app.config["SERVICE_ALLOWLIST"])
     app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
+    if app.config["INCOMING_ORDER"] not in (None, *INCOMING_ORDERS):  # refused at start, not on every page
+        raise ValueError(f"INCOMING_ORDER must be one of {', '.join(INCOMING_ORDERS)}, not {app.config['INCOMING_ORDER']!r}")
     direct.init_app(app)  # innermost: the public scheme and the answer cache apply to its answers too
     if app.config["PUBLIC_BASE_URL"]:
         app.wsgi_app = _PublicScheme(app.wsgi_app, app.config["PUBLIC_BASE_URL"])

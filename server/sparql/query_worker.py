@@ -148,6 +148,9 @@ class PriorityWatch:
     halve the speed of every other client until they are stopped. Linux keeps a nice value per thread, so the
     evaluating thread itself is lowered (pyoxigraph evaluates on the calling thread). An unprivileged process cannot
     raise its priority again, so a lowered worker retires after its answer and the pool starts a fresh one.
+
+    One watching thread serves every query of the worker (made in the thread that runs the queries): starting a timer
+    thread per query would cost a cheap query more than its evaluation.
     """
 
     NICENESS = 10  # CFS then gives a normal thread about nine times the CPU of a lowered one
@@ -156,18 +159,25 @@ class PriorityWatch:
         self.after = after
         self.lowered = False
         self._thread_id = threading.get_native_id()
-        self._timer: threading.Timer | None = None
+        self._started = threading.Event()
+        self._finished = threading.Event()
+        if after:
+            threading.Thread(target=self._watch, daemon=True).start()
 
     def __enter__(self) -> "PriorityWatch":
-        if self.after:
-            self._timer = threading.Timer(self.after, self._lower)
-            self._timer.daemon = True
-            self._timer.start()
+        self._finished.clear()
+        self._started.set()
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
+        self._finished.set()
+
+    def _watch(self) -> None:
+        while True:
+            self._started.wait()
+            self._started.clear()
+            if not self._finished.wait(self.after):
+                self._lower()
 
     def _lower(self) -> None:
         try:
@@ -186,6 +196,7 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
     the allocator keeps freed memory, so only a new process gives it back to the machine. A query that ran longer
     than ``lower_priority_after`` seconds lowered its priority (``PriorityWatch``) and retires the process too."""
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    watch = PriorityWatch(lower_priority_after)
     try:
         store = pyoxigraph.Store.read_only(store_path)
     except OSError as error:
@@ -197,7 +208,7 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
             job = pickle.loads(conn.recv_bytes())
         except EOFError:
             return
-        with PriorityWatch(lower_priority_after) as watch:
+        with watch:
             try:
                 message = (ANSWER, answer(store, job))
             except QueryFailed as failure:
