@@ -61,6 +61,9 @@ DEFAULTS = {
     "QUERY_RECYCLE_ABOVE": 512 * 2**20,  # resident bytes after which a query process is replaced (memory given back)
     # seconds after which a running query yields the CPU to the others (its process is then replaced); None: never
     "QUERY_LOWER_PRIORITY_AFTER": 0.2,
+    # Anchored queries (lookups from a given IRI, bounded by their shape: server/sparql/anchored.py) are answered by
+    # the web process itself rather than a query process. False: every query goes to a query process.
+    "ANCHORED_QUERIES_HERE": True,
     "MAX_CONTENT_LENGTH": 256 * 1024,  # bytes in a request body (413 beyond)
     "MAX_QUERY_LENGTH": 100_000,  # characters in a query, however it is sent (413 beyond)
     "SERVICE_ALLOWLIST": ["https://query.wikidata.org/sparql"],  # the only SERVICE IRIs a query may call

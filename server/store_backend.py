@@ -42,10 +42,10 @@ class EmbeddedStore:
 
     def __init__(self, store_path: Path, workers: int, timeout: float, queue_wait: float, max_workers: int,
                  memory_limit: int | None = None, recycle_above: int | None = None,
-                 lower_priority_after: float | None = None):
+                 lower_priority_after: float | None = None, anchored_here: bool = True):
         self.pool = WorkerPool(str(store_path), size=workers, timeout=timeout, queue_wait=queue_wait,
                                max_size=max_workers, memory_limit=memory_limit, recycle_above=recycle_above,
-                               lower_priority_after=lower_priority_after)
+                               lower_priority_after=lower_priority_after, anchored_here=anchored_here)
 
     def run(self, job: QueryJob) -> Outcome | Rendered:
         return self.pool.run(job)
@@ -65,7 +65,8 @@ def make_store(config: dict, release: Release) -> Store:
                              max_workers=config["QUERY_WORKERS_MAX"] or config["QUERY_WORKERS"],
                              memory_limit=config.get("QUERY_MEMORY_LIMIT"),
                              recycle_above=config.get("QUERY_RECYCLE_ABOVE"),
-                             lower_priority_after=config.get("QUERY_LOWER_PRIORITY_AFTER"))
+                             lower_priority_after=config.get("QUERY_LOWER_PRIORITY_AFTER"),
+                             anchored_here=config.get("ANCHORED_QUERIES_HERE", True))
     if backend == "remote":
         if not config.get("REMOTE_ENDPOINT"):
             raise ValueError("STORE_BACKEND 'remote' needs REMOTE_ENDPOINT, the URL of a SPARQL 1.1 endpoint")

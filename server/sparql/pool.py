@@ -18,6 +18,12 @@ for an expensive one (a profile at 8 clients found a fifth of the request thread
 not the default: on 2 cores, interleaved runs at 8 clients went slower with it, since every extra process opens
 the store with cold caches of its own and competes for the same cores. Extra workers stay for the life of the
 process (about 100 MB each once warm).
+
+Anchored queries (``anchored.py``: lookups from a given IRI, at most three patterns, no path, filter or sort) are
+answered in the web process itself, on a read-only handle of the same store opened there, by the same function the
+workers run (``query_worker.answer``: same caps, same answers). They are bounded by their shape, so they need no
+process that can be killed; the hop to a worker (pickling, a poll, a context switch on each side) cost more than
+their evaluation. Anything unexpected from the engine there sends the query on to a worker, as before.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ import atexit
 import logging
 import os
 import pickle
+
+import pyoxigraph
 import queue
 import select
 import signal
@@ -38,7 +46,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
 from .query_results import Outcome, QueryFailed, QueryJob, QueryTimedOut, Rendered, StoreBusy
-from .query_worker import ANSWER, READY, RETIRE
+from .anchored import is_anchored
+from .query_worker import ANSWER, READY, RETIRE, answer
 
 log = logging.getLogger(__name__)
 _CRASH_SIGNALS = {signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGILL}
@@ -91,8 +100,11 @@ class WorkerPool:
 
     def __init__(self, store_path: str, size: int, timeout: float, queue_wait: float, start_timeout: float = 30.0,
                  max_size: int | None = None, memory_limit: int | None = None, recycle_above: int | None = None,
-                 lower_priority_after: float | None = None):
+                 lower_priority_after: float | None = None, anchored_here: bool = True):
         self.store_path = store_path
+        self.anchored_here = anchored_here
+        self._here: pyoxigraph.Store | None = None  # the web process's own read-only handle, for anchored queries
+        self._here_pid: int | None = None
         self.lower_priority_after = lower_priority_after
         self.memory_limit = memory_limit
         self.recycle_above = recycle_above
@@ -112,6 +124,10 @@ class WorkerPool:
         atexit.register(_close_if_alive, weakref.ref(self))
 
     def run(self, job: QueryJob) -> Outcome | Rendered:
+        if self.anchored_here and not job.names_dataset and is_anchored(job.text):
+            found = self._answer_here(job)
+            if found is not None:
+                return found
         self._ensure_workers()
         worker = self._take()
         try:
@@ -131,6 +147,36 @@ class WorkerPool:
             return message[1]
         raise QueryFailed(message[1], message[2])
 
+    def _answer_here(self, job: QueryJob) -> Outcome | Rendered | None:
+        """An anchored query answered in this process; None: the store could not be opened here, or the engine
+        failed unexpectedly (a worker answers instead)."""
+        store = self._store_here()
+        if store is None:
+            return None
+        try:
+            return answer(store, job)
+        except QueryFailed:
+            raise
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # noqa: BLE001 (pyo3's PanicException is a BaseException): a worker answers instead
+            log.exception("an anchored query failed in the web process; it is sent to a query process")
+            return None
+
+    def _store_here(self) -> pyoxigraph.Store | None:
+        with self._lock:
+            if self._closed:
+                raise QueryFailed(503, "The endpoint is shutting down.")
+            if self._here_pid != os.getpid():  # first use in this process (a forked one opens its own)
+                self._here_pid = os.getpid()
+                try:
+                    self._here = pyoxigraph.Store.read_only(self.store_path)
+                except OSError as error:
+                    log.error("the web process could not open the store (%s); every query goes to a query process",
+                              error)
+                    self._here = None
+            return self._here
+
     def _died(self, worker: _Worker) -> QueryFailed:
         """The error for a query whose process ended under it, and a log line saying how it ended.
 
@@ -147,13 +193,16 @@ class WorkerPool:
         return QueryFailed(503, "The query process ended unexpectedly and the query was not answered; please retry.")
 
     def warm_up(self) -> None:
-        """Start the workers now rather than on the first query."""
+        """Start the workers (and open the store for anchored queries) now rather than on the first query."""
         self._ensure_workers()
+        if self.anchored_here:
+            self._store_here()
 
     def close(self) -> None:
         with self._lock:
             self._closed = True
             workers, self._workers = self._workers, set()
+            self._here = None
         for worker in workers:
             worker.stop()
 

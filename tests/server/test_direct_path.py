@@ -12,6 +12,11 @@ from flask import request_started
 
 SELECT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 7"
 CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 5"
+# Anchored lookups (server/sparql/anchored.py) are answered in the web process rather than a query process.
+NECAXA = "<https://w3id.org/ascenso-kg/resource/club/necaxa>"
+LOOKUP = f"SELECT ?p ?o WHERE {{ {NECAXA} ?p ?o }}"
+JOIN = ("SELECT ?o ?label WHERE { <https://w3id.org/ascenso-kg/resource/match/2013-05-08-neza-necaxa> ?p ?o . "
+        "?o <http://www.w3.org/2000/01/rdf-schema#label> ?label }")
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 JSON = "application/sparql-results+json"
@@ -52,6 +57,13 @@ REQUESTS = {
     "POST direct, charset given": post(SELECT, DIRECT + "; charset=UTF-8"),
     "POST from another origin": post(form(query=SELECT), Origin="https://elsewhere.example"),
     "POST from behind a proxy": post(form(query=SELECT), **{"X-Forwarded-For": "203.0.113.9"}),
+    "anchored lookup, POST form": post(form(query=LOOKUP)),
+    "anchored join in CSV": post(JOIN, DIRECT, accept="text/csv"),
+    "anchored ASK": get(f"ASK {{ {NECAXA} ?p ?o }}"),
+    "anchored lookup cut at the row limit": get(JOIN.replace("<http://www.w3.org/2000/01/rdf-schema#label> ?label",
+                                                             "?q ?r")),
+    "anchored lookup with a protocol dataset": get(LOOKUP, **{"named-graph-uri": "http://example.org/nothing"}),
+    "anchored lookup, HTML table": get(LOOKUP, accept="text/html"),
     # Refusals and failures
     "syntax error, text": post(form(query="SELECT ?x WHERE { ?x ?y }")),
     "syntax error, HTML": post(form(query="SELECT ?x WHERE { ?x ?y }"), accept="text/html"),
@@ -106,8 +118,10 @@ def test_answers_and_refusals_above_cover_what_they_name(clients):
     assert statuses["update by a form"] == statuses["SERVICE not allowed"] == statuses["a local graph"] == 403
     assert (statuses["Accept nothing offered"], statuses["query too long"], statuses["headers too large"],
             statuses["direct POST in Latin-1"]) == (406, 413, 431, 415)
-    cut = clients[0].get(REQUESTS["GET, cut at the row limit"]["path"], headers={"Accept": JSON})
-    assert cut.headers["Results-Truncated"] == "true"
+    for name in ("GET, cut at the row limit", "anchored lookup cut at the row limit"):
+        cut = clients[0].get(REQUESTS[name]["path"], headers={"Accept": JSON})
+        assert cut.headers["Results-Truncated"] == "true"
+    assert statuses["anchored lookup, POST form"] == statuses["anchored join in CSV"] == 200
 
 
 def flask_dispatches(app, spec: dict) -> int:

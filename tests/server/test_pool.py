@@ -179,3 +179,60 @@ def test_a_worker_that_lowered_its_priority_retires_after_answering(small_out):
         assert pool.worker_pids == [fresh]  # a quick query keeps its worker
     finally:
         pool.close()
+
+
+# Anchored queries, answered in the pool's own process (server/sparql/anchored.py) ----------------------------------
+NECAXA = "https://w3id.org/ascenso-kg/resource/club/necaxa"
+LOOKUP = QueryJob(f"SELECT ?p ?o WHERE {{ <{NECAXA}> ?p ?o }}", "SELECT", row_limit=2, answer_format="json")
+JOIN = QueryJob("SELECT ?o ?label WHERE { <https://w3id.org/ascenso-kg/resource/match/2013-05-08-neza-necaxa> ?p ?o . "
+                "?o <http://www.w3.org/2000/01/rdf-schema#label> ?label }", "SELECT", answer_format="csv")
+
+
+@pytest.mark.parametrize("job", [LOOKUP, JOIN, QueryJob(f"ASK {{ <{NECAXA}> ?p ?o }}", "ASK")],
+                         ids=["lookup, cut", "join", "ASK"])
+def test_an_anchored_query_is_answered_here_as_a_query_process_answers_it(small_out, job):
+    here = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5)
+    there = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5, anchored_here=False)
+    try:
+        assert here.run(job) == there.run(job)
+        assert here.worker_pids == [] and len(there.worker_pids) == 1  # no query process was needed here
+    finally:
+        here.close()
+        there.close()
+
+
+def test_a_query_outside_the_anchored_shapes_still_runs_in_a_query_process_and_is_stopped(small_out):
+    pool = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=1, queue_wait=5)
+    try:
+        assert pool.run(QueryJob(f"ASK {{ <{NECAXA}> ?p ?o }}", "ASK")) == Boolean(True)
+        assert pool.worker_pids == []
+        started = time.monotonic()
+        assert _failure_status(pool, RUNAWAY) == 504
+        assert time.monotonic() - started < 5
+        wait_for(lambda: len(pool.worker_pids) == 1)  # it ran in a worker, which was killed and replaced
+    finally:
+        pool.close()
+
+
+class EnginePanic(BaseException):
+    """What pyo3 raises for a panic in the engine (a BaseException, not an Exception)."""
+
+
+def test_an_engine_failure_on_an_anchored_query_sends_it_to_a_query_process(small_out, monkeypatch):
+    from ascenso_kg.server.sparql import pool as pool_module
+
+    def panics(store, job):
+        raise EnginePanic("called `Option::unwrap()` on a `None` value")
+
+    pool = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5)
+    try:
+        monkeypatch.setattr(pool_module, "answer", panics)
+        assert pool.run(QueryJob(f"ASK {{ <{NECAXA}> ?p ?o }}", "ASK")) == Boolean(True)
+        assert len(pool.worker_pids) == 1
+    finally:
+        pool.close()
+
+
+def test_an_anchored_query_with_a_protocol_dataset_goes_to_a_query_process(pool):
+    assert pool.run(QueryJob(f"ASK {{ <{NECAXA}> ?p ?o }}", "ASK", default_graphs=())) == Boolean(False)
+    assert len(pool.worker_pids) == 1

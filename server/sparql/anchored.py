@@ -1,0 +1,199 @@
+"""Queries proven cheap before they run: anchored lookups, which the web process may evaluate itself.
+
+A query is *anchored* when its text is, token for token, one of these shapes and nothing else:
+
+    SELECT [DISTINCT|REDUCED] (?v … | *) [WHERE] { triple patterns } [LIMIT n] [OFFSET n]
+    ASK [WHERE] { triple patterns }
+
+with at most ``MAX_PATTERNS`` triple patterns (``;`` and ``,`` lists count one each), where the subject of the first
+is an IRI and the subject of every later one is an IRI or a variable of an earlier pattern; a predicate is an IRI,
+``a`` or a variable (no property path: no ``/ | ^ * + ?``); an object is an IRI, a variable, a string with an
+optional language tag or datatype, or an unsigned integer. No FILTER, OPTIONAL, UNION, BIND, VALUES, sub-query,
+GRAPH, SERVICE, FROM, GROUP, ORDER, blank node or collection: any other token, and the query goes to the query
+processes as before.
+
+Why such a query is bounded: each pattern is answered by index lookups on its subject (and predicate), and the
+subject is a constant or a term found by an earlier pattern. With D the largest number of statements about one
+subject, a query of k patterns reads at most D + D² + … + Dᵏ statements, whatever order the engine joins them in
+(it starts from an anchored pattern: a lookup by subject is its cheapest). The data model states links from a thing
+to what it belongs to (a goal names its match, a match its season), so D stays small as the data grows (21 at 10
+seasons): three patterns read at most about ten thousand statements, a few milliseconds. Memory is bounded the same
+way, and the row and byte caps still apply. Such a query cannot run away, so it needs no process to be killed in.
+
+The reading is deliberately conservative: the lexer is the guards' own (``query_text.tokenize``), keywords must be
+whole words, and anything it does not recognise, or may read differently from the store's parser, makes the query
+not anchored (run in a query process, where it is stopped at the time limit as every other query).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .query_text import Token, _read_prologue, _significant, tokenize
+
+MAX_PATTERNS = 3
+_TERM_KINDS = ("iri", "pname")
+
+
+class _NotAnchored(Exception):
+    pass
+
+
+@lru_cache(maxsize=4096)
+def is_anchored(text: str) -> bool:
+    """Whether ``text`` is an anchored query (see the module): cheap and bounded however the store evaluates it."""
+    try:
+        _Reader(text).read_query()
+    except (_NotAnchored, IndexError):
+        return False
+    return True
+
+
+class _Reader:
+    def __init__(self, text: str):
+        self.text = text
+        tokens = _significant(tokenize(text))
+        self.prefixes, self.position = _read_prologue(tokens)
+        self.tokens = tokens
+        self.bound: set[str] = set()
+        self.patterns = 0
+
+    # Tokens ------------------------------------------------------------------------------------------------------
+    def peek(self) -> Token | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def take(self) -> Token:
+        token = self.tokens[self.position]
+        self.position += 1
+        return token
+
+    def is_word(self, token: Token | None, *words: str) -> bool:
+        return token is not None and token.kind == "word" and token.text.upper() in words
+
+    def is_symbol(self, token: Token | None, symbol: str) -> bool:
+        return token is not None and token.kind == "other" and token.text == symbol
+
+    def expect_symbol(self, symbol: str) -> None:
+        if not self.is_symbol(self.take(), symbol):
+            raise _NotAnchored
+
+    def take_variable(self) -> str:
+        token = self.take()
+        if token.kind != "var" or self.glued(token):
+            raise _NotAnchored
+        return token.text[1:]
+
+    def glued(self, token: Token) -> bool:
+        """Whether a ``?var`` follows the previous term with no space: ``<p>?o`` may also read as the path ``<p>?``."""
+        return token.text.startswith("?") and token.start > 0 and not self.text[token.start - 1].isspace() \
+            and self.text[token.start - 1] not in "{.;,"
+
+    def take_term(self) -> None:
+        """An IRI or a prefixed name whose prefix is declared with an absolute IRI."""
+        token = self.take()
+        if token.kind not in _TERM_KINDS:
+            raise _NotAnchored
+        if token.kind == "pname" and self.prefixes.get(token.prefix) is None:
+            raise _NotAnchored  # undeclared or relative: left to the store's parser, in a query process
+
+    # The query ---------------------------------------------------------------------------------------------------
+    def read_query(self) -> None:
+        form = self.take()
+        if self.is_word(form, "SELECT"):
+            self.read_projection()
+        elif not self.is_word(form, "ASK"):
+            raise _NotAnchored
+        if self.is_word(self.peek(), "WHERE"):
+            self.take()
+        self.read_group()
+        if self.is_word(form, "SELECT"):
+            self.read_modifiers()
+        if self.peek() is not None:
+            raise _NotAnchored
+
+    def read_projection(self) -> None:
+        if self.is_word(self.peek(), "DISTINCT", "REDUCED"):
+            self.take()
+        if self.is_symbol(self.peek(), "*"):
+            self.take()
+            return
+        projected = 0
+        while self.peek() is not None and self.peek().kind == "var":
+            self.take_variable()
+            projected += 1
+        if not projected:
+            raise _NotAnchored
+
+    def read_modifiers(self) -> None:
+        seen = set()
+        while self.is_word(self.peek(), "LIMIT", "OFFSET"):
+            keyword = self.take().text.upper()
+            number = self.take()
+            if keyword in seen or number.kind != "word" or not number.text.isdigit() or not number.text.isascii():
+                raise _NotAnchored
+            seen.add(keyword)
+
+    def read_group(self) -> None:
+        self.expect_symbol("{")
+        while not self.is_symbol(self.peek(), "}"):
+            self.read_triples()
+            if self.is_symbol(self.peek(), "."):
+                self.take()
+            elif not self.is_symbol(self.peek(), "}"):
+                raise _NotAnchored
+        self.take()
+
+    def read_triples(self) -> None:
+        """A subject and its predicate-object lists: ``s p o ; p o , o``."""
+        subject = self.peek()
+        if subject.kind == "var":
+            if self.take_variable() not in self.bound:
+                raise _NotAnchored  # an unanchored pattern: a scan of the store
+        else:
+            self.take_term()
+        found: list[str] = []
+        while True:
+            self.read_predicate(found)
+            while True:
+                self.read_object(found)
+                self.count_pattern()
+                if not self.is_symbol(self.peek(), ","):
+                    break
+                self.take()
+            if not self.is_symbol(self.peek(), ";"):
+                break
+            self.take()
+            if self.is_symbol(self.peek(), ".") or self.is_symbol(self.peek(), "}"):
+                break  # a trailing ``;`` is allowed
+        self.bound.update(found)
+
+    def count_pattern(self) -> None:
+        self.patterns += 1
+        if self.patterns > MAX_PATTERNS:
+            raise _NotAnchored
+
+    def read_predicate(self, found: list[str]) -> None:
+        token = self.peek()
+        if token.kind == "var":
+            found.append(self.take_variable())
+        elif token.kind == "word" and token.text == "a":
+            self.take()
+        else:
+            self.take_term()
+
+    def read_object(self, found: list[str]) -> None:
+        token = self.peek()
+        if token.kind == "var":
+            found.append(self.take_variable())
+        elif token.kind == "string":
+            self.take()
+            if self.peek() is not None and self.peek().kind == "langtag":
+                self.take()
+            elif self.is_symbol(self.peek(), "^"):
+                self.take()
+                self.expect_symbol("^")
+                self.take_term()
+        elif token.kind == "word" and token.text.isdigit() and token.text.isascii():
+            self.take()
+        else:
+            self.take_term()
