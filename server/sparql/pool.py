@@ -164,6 +164,10 @@ class WorkerPool:
             return None
 
     def _store_here(self) -> pyoxigraph.Store | None:
+        if self._here_pid != os.getpid():
+            # The query processes open the store first: a store that is missing, locked or corrupt then fails there
+            # with the usual 503, never in this process.
+            self._ensure_workers()
         with self._lock:
             if self._closed:
                 raise QueryFailed(503, "The endpoint is shutting down.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -194,22 +195,36 @@ def test_an_anchored_query_is_answered_here_as_a_query_process_answers_it(small_
     here = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5)
     there = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5, anchored_here=False)
     try:
-        assert here.run(job) == there.run(job)
-        assert here.worker_pids == [] and len(there.worker_pids) == 1  # no query process was needed here
+        expected = there.run(job)
+        here.warm_up()
+        with _stopped(here.worker_pids):  # a query sent to the (frozen) query process would time out
+            assert here.run(job) == expected
     finally:
         here.close()
         there.close()
+
+
+@contextlib.contextmanager
+def _stopped(pids: list[int]):
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        for pid in pids:
+            os.kill(pid, signal.SIGCONT)
 
 
 def test_a_query_outside_the_anchored_shapes_still_runs_in_a_query_process_and_is_stopped(small_out):
     pool = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=1, queue_wait=5)
     try:
         assert pool.run(QueryJob(f"ASK {{ <{NECAXA}> ?p ?o }}", "ASK")) == Boolean(True)
-        assert pool.worker_pids == []
+        (pid,) = pool.worker_pids
         started = time.monotonic()
         assert _failure_status(pool, RUNAWAY) == 504
         assert time.monotonic() - started < 5
-        wait_for(lambda: len(pool.worker_pids) == 1)  # it ran in a worker, which was killed and replaced
+        wait_for(lambda: len(pool.worker_pids) == 1)
+        assert pool.worker_pids != [pid]  # it ran in the query process, which was killed and replaced
     finally:
         pool.close()
 
