@@ -32,6 +32,7 @@ from functools import lru_cache
 from .query_text import Token, _read_prologue, _significant, tokenize
 
 MAX_PATTERNS = 3
+MAX_LENGTH = 4096  # characters: a longer text is not read (lookups are short), so the cache below holds at most 4 MiB
 _TERM_KINDS = ("iri", "pname")
 
 
@@ -39,12 +40,16 @@ class _NotAnchored(Exception):
     pass
 
 
-@lru_cache(maxsize=4096)
 def is_anchored(text: str) -> bool:
     """Whether ``text`` is an anchored query (see the module): cheap and bounded however the store evaluates it."""
+    return len(text) <= MAX_LENGTH and _is_anchored(text)
+
+
+@lru_cache(maxsize=1024)  # pages and tools send the same texts again and again; lexing costs more than the lookup
+def _is_anchored(text: str) -> bool:
     try:
         _Reader(text).read_query()
-    except (_NotAnchored, IndexError):
+    except _NotAnchored:
         return False
     return True
 
@@ -63,8 +68,15 @@ class _Reader:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
 
     def take(self) -> Token:
-        token = self.tokens[self.position]
+        token = self.next()
         self.position += 1
+        return token
+
+    def next(self) -> Token:
+        """The next token, which must be there."""
+        token = self.peek()
+        if token is None:
+            raise _NotAnchored
         return token
 
     def is_word(self, token: Token | None, *words: str) -> bool:
@@ -145,7 +157,7 @@ class _Reader:
 
     def read_triples(self) -> None:
         """A subject and its predicate-object lists: ``s p o ; p o , o``."""
-        subject = self.peek()
+        subject = self.next()
         if subject.kind == "var":
             if self.take_variable() not in self.bound:
                 raise _NotAnchored  # an unanchored pattern: a scan of the store
@@ -173,7 +185,7 @@ class _Reader:
             raise _NotAnchored
 
     def read_predicate(self, found: list[str]) -> None:
-        token = self.peek()
+        token = self.next()
         if token.kind == "var":
             found.append(self.take_variable())
         elif token.kind == "word" and token.text == "a":
@@ -182,7 +194,7 @@ class _Reader:
             self.take_term()
 
     def read_object(self, found: list[str]) -> None:
-        token = self.peek()
+        token = self.next()
         if token.kind == "var":
             found.append(self.take_variable())
         elif token.kind == "string":

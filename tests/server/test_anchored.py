@@ -58,6 +58,11 @@ NOT_ANCHORED = {
     "a keyword glued to a number": f"SELECT ?o WHERE {{ {CLUB} ?p ?o }} LIMIT1",
     "an unclosed group": f"SELECT ?o WHERE {{ {CLUB} ?p ?o",
     "nothing": "",
+    "an empty group left open": "SELECT ?o WHERE {",
+    "a subject alone": "ASK { <http://a.example/>",
+    "a predicate without its object": "ASK { <http://a.example/> ?p",
+    "a datatype left out": 'ASK { <http://a.example/> ?p "3"^^',
+    "a text over the length read": f"SELECT ?o WHERE {{ {CLUB} ?p ?o }} #" + "x" * 5000,
 }
 
 
