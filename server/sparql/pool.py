@@ -19,11 +19,12 @@ not the default: on 2 cores, interleaved runs at 8 clients went slower with it, 
 the store with cold caches of its own and competes for the same cores. Extra workers stay for the life of the
 process (about 100 MB each once warm).
 
-Anchored queries (``anchored.py``: lookups from a given IRI, at most three patterns, no path, filter or sort) are
-answered in the web process itself, on a read-only handle of the same store opened there, by the same function the
-workers run (``query_worker.answer``: same caps, same answers). They are bounded by their shape, so they need no
-process that can be killed; the hop to a worker (pickling, a poll, a context switch on each side) cost more than
-their evaluation. Anything unexpected from the engine there sends the query on to a worker, as before.
+Anchored queries (``anchored.py``: lookups from a given IRI, at most two patterns, no path, filter, sort or DISTINCT) are
+answered in the web process itself, on a read-only handle of the same store opened there, with the workers' own
+row caps and serializers (``answer_here.py``: same answers). Their shape bounds the work between two rows, and the
+clock is checked at each row, so they need no process that can be killed; the hop to a worker (pickling, a poll, a
+context switch on each side) cost more than their evaluation. One that takes longer than expected, or that the
+engine fails on, is sent on to a worker, as any other query.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ from multiprocessing.connection import Connection
 
 from .query_results import Outcome, QueryFailed, QueryJob, QueryTimedOut, Rendered, StoreBusy
 from .anchored import is_anchored
-from .query_worker import ANSWER, READY, RETIRE, answer
+from .answer_here import answer_anchored
+from .query_worker import ANSWER, READY, RETIRE
 
 log = logging.getLogger(__name__)
 _CRASH_SIGNALS = {signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGILL}
@@ -148,20 +150,16 @@ class WorkerPool:
         raise QueryFailed(message[1], message[2])
 
     def _answer_here(self, job: QueryJob) -> Outcome | Rendered | None:
-        """An anchored query answered in this process; None: the store could not be opened here, or the engine
-        failed unexpectedly (a worker answers instead)."""
+        """An anchored query answered in this process; None: the store could not be opened here, or the query took
+        longer than expected or failed in the engine (a worker answers instead, from the start)."""
         store = self._store_here()
         if store is None:
             return None
-        try:
-            return answer(store, job)
-        except QueryFailed:
-            raise
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException:  # noqa: BLE001 (pyo3's PanicException is a BaseException): a worker answers instead
-            log.exception("an anchored query failed in the web process; it is sent to a query process")
-            return None
+        found = answer_anchored(store, job)
+        if found is None:
+            log.warning("an anchored query was given up in the web process and sent to a query process: %.200s",
+                        job.text)
+        return found
 
     def _store_here(self) -> pyoxigraph.Store | None:
         if self._here_pid != os.getpid():

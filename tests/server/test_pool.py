@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import signal
@@ -233,19 +234,46 @@ class EnginePanic(BaseException):
     """What pyo3 raises for a panic in the engine (a BaseException, not an Exception)."""
 
 
-def test_an_engine_failure_on_an_anchored_query_sends_it_to_a_query_process(small_out, monkeypatch):
-    from ascenso_kg.server.sparql import pool as pool_module
+def _panics(*args, **kwargs):
+    raise EnginePanic("called `Option::unwrap()` on a `None` value")
 
-    def panics(store, job):
-        raise EnginePanic("called `Option::unwrap()` on a `None` value")
 
+@pytest.mark.parametrize("how", ["the engine panics", "the query outlives its time here"])
+def test_an_anchored_query_given_up_here_is_answered_by_a_query_process(small_out, monkeypatch, how):
+    from ascenso_kg.server.sparql import answer_here, pool as pool_module
+
+    there = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5, anchored_here=False)
     pool = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5)
     try:
-        monkeypatch.setattr(pool_module, "answer", panics)
-        assert pool.run(QueryJob(f"ASK {{ <{NECAXA}> ?p ?o }}", "ASK")) == Boolean(True)
-        assert len(pool.worker_pids) == 1
+        expected = there.run(JOIN)
+        if how == "the engine panics":
+            monkeypatch.setattr(answer_here, "_bounded", _panics)
+        else:
+            monkeypatch.setattr(pool_module, "answer_anchored",
+                                functools.partial(answer_here.answer_anchored, seconds=-1.0))
+        pool.warm_up()
+        (pid,) = pool.worker_pids
+        os.kill(pid, signal.SIGSTOP)  # frozen: the answer cannot come before the worker is let go
+        answering = threading.Thread(target=lambda: answers.append(pool.run(JOIN)))
+        answers: list = []
+        answering.start()
+        time.sleep(0.3)
+        assert answers == []  # given up here: waiting for the query process
+        os.kill(pid, signal.SIGCONT)
+        answering.join()
+        assert answers == [expected]
     finally:
         pool.close()
+        there.close()
+
+
+def test_the_time_here_is_checked_between_rows(small_out):
+    import pyoxigraph
+    from ascenso_kg.server.sparql.answer_here import answer_anchored
+
+    store = pyoxigraph.Store.read_only(str(small_out / "current" / "store"))
+    assert answer_anchored(store, LOOKUP, seconds=-1.0) is None
+    assert answer_anchored(store, LOOKUP) is not None
 
 
 def test_an_anchored_query_with_a_protocol_dataset_goes_to_a_query_process(pool):
