@@ -186,3 +186,27 @@ def test_a_worker_that_lowered_its_priority_keeps_its_process_and_answers_the_ne
         assert max(_thread_niceness(pid)) == 0
     finally:
         pool.close()
+
+
+def _cpu_ticks(pid: int) -> int:
+    """User and system clock ticks a process has used (fields 14 and 15 of /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def test_queries_sent_one_after_another_are_answered_by_the_same_warm_worker(small_out):
+    # A process that answered last is the one with the store's caches warm for the next query; taking the workers
+    # in turn sent every query of a sequence to a process that had not yet read its data.
+    busy = QueryJob("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+        f"VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(5)) + " }", "SELECT")
+    pool = WorkerPool(str(small_out / "current" / "store"), size=3, timeout=30, queue_wait=5)
+    try:
+        pool.run(ASK)
+        before = {pid: _cpu_ticks(pid) for pid in pool.worker_pids}
+        for _ in range(6):
+            pool.run(busy)
+        used = sorted(_cpu_ticks(pid) - ticks for pid, ticks in before.items())
+        assert used[-1] >= 5  # the worker that answered (each count takes tens of milliseconds)
+        assert used[:-1] == [0, 0] or max(used[:-1]) * 10 < used[-1]  # the others only waited
+    finally:
+        pool.close()
