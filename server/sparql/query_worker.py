@@ -142,7 +142,10 @@ def _exit_when_orphaned(parent_pid: int) -> None:
 
 
 class PriorityWatch:
-    """Lowers the priority of the thread running a query once the query has run ``after`` seconds.
+    """Lowers the priority of the thread running a query once the query has used ``after`` seconds of CPU.
+
+    CPU time, not time on the clock: on a busy machine a short query can wait longer than ``after`` for a core, and
+    lowering it then would make it wait behind every other program of the machine as well.
 
     A long query then takes only the CPU that cheap queries leave: on two cores, two runaway queries would otherwise
     halve the speed of every other client until they are stopped. Linux keeps a nice value per thread, so the
@@ -161,6 +164,7 @@ class PriorityWatch:
         self.after = after
         self.lowered = False
         self._thread_id = threading.get_native_id()
+        self._cpu_clock = time.pthread_getcpuclockid(threading.get_ident())  # the watched thread's CPU time
         self._started = threading.Event()
         self._finished = threading.Event()
         if after:
@@ -169,6 +173,7 @@ class PriorityWatch:
     def follow(self) -> None:
         """Watch the calling thread from now on (a fresh one, at the priority it was started with)."""
         self._thread_id = threading.get_native_id()
+        self._cpu_clock = time.pthread_getcpuclockid(threading.get_ident())
         self.lowered = False
 
     def __enter__(self) -> "PriorityWatch":
@@ -183,8 +188,21 @@ class PriorityWatch:
         while True:
             self._started.wait()
             self._started.clear()
-            if not self._finished.wait(self.after):
+            try:
+                self._watch_one_query()
+            except OSError:  # the watched thread ended: its query is over
+                pass
+
+    def _watch_one_query(self) -> None:
+        clock = self._cpu_clock
+        started = time.clock_gettime(clock)
+        wait = self.after
+        while not self._finished.wait(wait):
+            used = time.clock_gettime(clock) - started
+            if used >= self.after:
                 self._lower()
+                return
+            wait = self.after - used  # it waited for a core part of the time: look again when it may have used enough
 
     def _lower(self) -> None:
         try:
@@ -201,7 +219,7 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
 
     After an answer that left the process larger than ``recycle_bytes`` (resident), it asks the pool to replace it:
     the allocator keeps freed memory, so only a new process gives it back to the machine. Jobs are answered on a
-    thread the main thread starts; one whose query ran longer than ``lower_priority_after`` seconds was lowered
+    thread the main thread starts; one whose query used more than ``lower_priority_after`` s of CPU was lowered
     (``PriorityWatch``) and ends after its answer, and the main thread, still at its first priority, starts the next
     (a new thread inherits the priority of the thread that starts it)."""
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
