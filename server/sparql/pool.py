@@ -117,7 +117,10 @@ class WorkerPool:
         self.start_timeout = start_timeout
         self._lock = threading.Lock()
         self._owner_pid: int | None = None
-        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        # The idle worker that answered last is taken first: with fewer clients than workers the same processes keep
+        # answering, with the store's caches warm (taken in turn, every query of a mix met a process that had not
+        # read its data yet).
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._workers: set[_Worker] = set()
         self._missing = 0
         self._growing = 0  # extra workers being started by request threads
@@ -236,7 +239,7 @@ class WorkerPool:
                 raise QueryFailed(503, "The endpoint is shutting down.")
             if self._owner_pid != os.getpid():  # first use, or this process was forked from the one that had them
                 self._owner_pid = os.getpid()
-                self._idle, self._workers, self._missing = queue.SimpleQueue(), set(), self.size
+                self._idle, self._workers, self._missing = queue.LifoQueue(), set(), self.size
                 self._growing = self._replacing = 0
             if self._missing:
                 for worker in self._start(self._missing):

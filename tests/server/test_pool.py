@@ -164,8 +164,10 @@ def test_a_long_query_yields_the_cpu_to_the_others_and_its_worker_is_replaced(sm
         pool.close()
 
 
-def test_a_worker_that_lowered_its_priority_retires_after_answering(small_out):
-    # A query that finishes after the threshold: a worker cannot raise its priority again, so it is replaced.
+def test_a_worker_that_lowered_its_priority_keeps_its_process_and_answers_the_next_query_at_normal_priority(
+        small_out):
+    # A query that finishes after the threshold: a thread cannot raise its priority again, so the lowered thread ends
+    # and a fresh one answers the next query, in the same process (whose store and caches are warm).
     slow = QueryJob("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
         f"VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(6)) + " }", "SELECT")
     pool = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=30, queue_wait=5,
@@ -173,12 +175,41 @@ def test_a_worker_that_lowered_its_priority_retires_after_answering(small_out):
     try:
         pool.run(ASK)
         (pid,) = pool.worker_pids
+        seen: list[int] = []
+        watcher = threading.Thread(target=lambda: [seen.extend(_thread_niceness(pid)) or time.sleep(0.02)
+                                                   for _ in range(100)])
+        watcher.start()
         pool.run(slow)
-        wait_for(lambda: len(pool.worker_pids) == 1 and pool.worker_pids != [pid])
-        (fresh,) = pool.worker_pids
-        assert max(_thread_niceness(fresh)) == 0
+        watcher.join()
+        assert max(seen) >= 10  # the evaluating thread was lowered while the query ran
+        wait_for(lambda: max(_thread_niceness(pid)) == 0)  # the lowered thread ended
+        assert pool.run(ASK) == Boolean(True)
+        assert pool.worker_pids == [pid]
+        assert max(_thread_niceness(pid)) == 0
+    finally:
+        pool.close()
+
+
+def _cpu_ticks(pid: int) -> int:
+    """User and system clock ticks a process has used (fields 14 and 15 of /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def test_queries_sent_one_after_another_are_answered_by_the_same_warm_worker(small_out):
+    # A process that answered last is the one with the store's caches warm for the next query; taking the workers
+    # in turn sent every query of a sequence to a process that had not yet read its data.
+    busy = QueryJob("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
+        f"VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(6)) + " }", "SELECT")
+    pool = WorkerPool(str(small_out / "current" / "store"), size=3, timeout=30, queue_wait=5)
+    try:
         pool.run(ASK)
-        assert pool.worker_pids == [fresh]  # a quick query keeps its worker
+        before = {pid: _cpu_ticks(pid) for pid in pool.worker_pids}
+        for _ in range(6):
+            pool.run(busy)
+        used = sorted(_cpu_ticks(pid) - ticks for pid, ticks in before.items())
+        assert used[-1] >= 10  # the worker that answered (a million rows to count each time)
+        assert used[:-1] == [0, 0] or max(used[:-1]) * 10 < used[-1]  # the others only waited
     finally:
         pool.close()
 
