@@ -19,7 +19,7 @@ from ..current_release import get_release
 from .addresses import get_addresses
 from .catalogue import Catalogue, get_catalogue, sort_name
 from .entity import build_page
-from .names import get_names
+from .names import get_front_names
 
 bp = Blueprint("browse", __name__)
 
@@ -126,7 +126,8 @@ def latest_bracket(catalogue: Catalogue) -> dict | None:
         for liguilla in catalogue.liguillas:
             if liguilla["ties"] == 0:
                 continue
-            result = build_page(liguilla["link"]["iri"], get_names(), get_addresses(), get_release(), {})
+            # The front names, not every player's: the page reads the labels of the rest it links to itself.
+            result = build_page(liguilla["link"]["iri"], get_front_names(), get_addresses(), get_release(), {})
             if result is not None and result.data["football"].get("bracket"):
                 return {"link": liguilla["link"], "bracket": result.data["football"]["bracket"],
                         "seeded": result.data["football"].get("seeded", False)}
@@ -135,15 +136,22 @@ def latest_bracket(catalogue: Catalogue) -> dict | None:
     return per_app("ascenso_kg.latest_bracket", make) or None
 
 
+def list_counts(catalogue: Catalogue) -> dict[str, int]:
+    """How many rows each list has: the seasons and clubs the home page shows, the others counted by the store (the
+    home page must not read every player and match only to count them)."""
+    return {"seasons": len(catalogue.seasons), "clubs": len(catalogue.club_links), **catalogue.counts}
+
+
 def front_door() -> dict:
     """What the home page shows: the seasons by competition, the latest bracket, the clubs and the lists."""
     catalogue = get_catalogue()
+    counts = list_counts(catalogue)
     return {
         "competitions": catalogue.competitions(),
         "bracket": latest_bracket(catalogue),
-        "clubs": catalogue.clubs[:HOME_CLUBS],
-        "clubs_total": len(catalogue.clubs),
-        "lists": [{"name": name, "title": title, "count": len(_rows(catalogue, name)),
+        "clubs": [{"link": link} for link in catalogue.club_links[:HOME_CLUBS]],
+        "clubs_total": counts["clubs"],
+        "lists": [{"name": name, "title": title, "count": counts[name],
                    "href": url_for("browse.listing", name=name)} for name, (title, _, _) in LISTS.items()],
     }
 

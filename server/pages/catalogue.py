@@ -2,8 +2,10 @@
 list pages and the sitemap.
 
 Read from the store once per app, on first use, with the ``catalogue-*.rq`` queries of this folder, and kept: the
-release a running server publishes never changes. Rows are plain dicts of text and links, as the pages show them;
-a value the graph does not hold is None (never guessed).
+release a running server publishes never changes. The home page reads only what it shows (the seasons, the latest
+Liguilla, the clubs, with the names of those few classes: ``get_front_names``) and counts the other lists with one
+COUNT query: its first answer must not grow with the players and matches of the whole graph. Rows are plain dicts of
+text and links, as the pages show them; a value the graph does not hold is None (never guessed).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..per_app import per_app
 from ..current_release import get_release
 from ..search_index import fold
 from .addresses import Addresses, get_addresses
-from .names import Names, get_names, term_label
+from .names import Names, get_front_names, get_names, term_label
 from .page_store import page_store
 from .people import PlayerContexts, read_player_contexts
 from .values import format_date
@@ -43,10 +45,15 @@ class Catalogue:
     """The site's lists, each read from the store the first time a page needs it (the home page needs the seasons,
     Liguillas and clubs, not the tens of thousands of matches and players of a hundred seasons)."""
 
-    def __init__(self, names: Names, addresses: Addresses, articles: list[dict]):
-        self.names = names
+    def __init__(self, front_names: Names, addresses: Addresses, articles: list[dict]):
+        self.front_names = front_names
         self.addresses = addresses
         self.articles = articles
+
+    @cached_property
+    def names(self) -> Names:
+        """Every searchable entity's names (players…): read on first use by the lists that show them."""
+        return get_names()
 
     @cached_property
     def seasons(self) -> list[dict]:
@@ -57,8 +64,19 @@ class Catalogue:
         return read_tournaments(self)
 
     @cached_property
+    def club_links(self) -> list[dict]:
+        """Every club's link, A–Z: the home page's clubs."""
+        return read_club_links(self)
+
+    @cached_property
     def clubs(self) -> list[dict]:
         return read_clubs(self)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """How many rows the lists of tournaments, stadiums, players and matches have, without reading them."""
+        (row,) = select("catalogue-counts")
+        return {name: int(term.value) for name, term in zip(("tournaments", "stadiums", "players", "matches"), row)}
 
     @cached_property
     def stadiums(self) -> list[dict]:
@@ -90,6 +108,13 @@ class Catalogue:
             return None
         return {"text": text or term_label(iri, self.names), "href": self.addresses.href(iri), "iri": iri}
 
+    def front_link(self, iri: str | None, text: str | None = None) -> dict | None:
+        """A link to a season, tournament, competition, Liguilla or club (or its champion…), named as ``link``
+        names it but from the front names: no player's name is read for it."""
+        if iri is None:
+            return None
+        return {"text": text or term_label(iri, self.front_names), "href": self.addresses.href(iri), "iri": iri}
+
     def competitions(self) -> list[dict]:
         """The seasons grouped by competition, the competition with the latest season first; seasons newest first."""
         groups: dict[str | None, list[dict]] = defaultdict(list)
@@ -98,7 +123,7 @@ class Catalogue:
         ordered = sorted(groups.items(), key=lambda item: (item[0] is None,
                                                            -max(int(s["sort"][:4] or 0) for s in item[1]),
                                                            item[0] or ""))
-        return [{"competition": self.link(iri) if iri else None,
+        return [{"competition": self.front_link(iri) if iri else None,
                  "seasons": sorted(seasons, key=lambda s: s["sort"], reverse=True)} for iri, seasons in ordered]
 
 
@@ -116,16 +141,16 @@ def read_seasons(catalogue: Catalogue) -> list[dict]:
     facts: dict[str, dict[str, list]] = defaultdict(lambda: {"champion": [], "promoted": [], "relegated": []})
     for season, fact, club, tournament, start in select("catalogue-season-facts"):
         if fact.value == "champion":
-            facts[season.value]["champion"].append((value(start) or "", catalogue.link(tournament.value),
-                                                    catalogue.link(club.value)))
+            facts[season.value]["champion"].append((value(start) or "", catalogue.front_link(tournament.value),
+                                                    catalogue.front_link(club.value)))
         else:
-            facts[season.value][fact.value].append(catalogue.link(club.value))
+            facts[season.value][fact.value].append(catalogue.front_link(club.value))
     for season, competition, start, short, sources in select("catalogue-seasons"):
         found = facts[season.value]
         rows.append({
-            "link": catalogue.link(season.value),
+            "link": catalogue.front_link(season.value),
             "short": value(short),
-            "competition": catalogue.link(competition.value) if competition is not None else None,
+            "competition": catalogue.front_link(competition.value) if competition is not None else None,
             "start": value(start),
             "sort": _sort_key(value(short), value(start), season.value),
             "described": int(sources.value) > 0 if sources is not None else False,
@@ -141,26 +166,27 @@ def read_tournaments(catalogue: Catalogue) -> list[dict]:
     rows: list[dict] = []
     for tournament, season, start, champion in select("catalogue-tournaments"):
         rows.append({
-            "link": catalogue.link(tournament.value),
-            "season": catalogue.link(value(season)),
+            "link": catalogue.front_link(tournament.value),
+            "season": catalogue.front_link(value(season)),
             "start": value(start),
-            "champion": catalogue.link(value(champion)),
+            "champion": catalogue.front_link(value(champion)),
         })
     return sorted(rows, key=lambda t: (t["start"] or "", t["link"]["text"]), reverse=True)
 
 
+def read_club_links(catalogue: Catalogue) -> list[dict]:
+    rows = [catalogue.front_link(iri) for iri, cls in catalogue.front_names.classes.items() if cls.endswith("#Club")]
+    return sorted(rows, key=lambda link: link["text"].casefold())
+
+
 def read_clubs(catalogue: Catalogue) -> list[dict]:
-    rows: list[dict] = []
     seasons: dict[str, set[str]] = defaultdict(set)
     for club, season in select("catalogue-club-seasons"):
         seasons[club.value].add(season.value)
     short = {s["link"]["iri"]: s["short"] or s["link"]["text"] for s in catalogue.seasons}
-    for iri, cls in catalogue.names.classes.items():
-        if cls.endswith("#Club"):
-            played = sorted(seasons.get(iri, ()))
-            rows.append({"link": catalogue.link(iri),
-                                    "seasons": [catalogue.link(s, short.get(s)) for s in played]})
-    return sorted(rows, key=lambda c: c["link"]["text"].casefold())
+    return [{"link": link,
+             "seasons": [catalogue.front_link(s, short.get(s)) for s in sorted(seasons.get(link["iri"], ()))]}
+            for link in catalogue.club_links]
 
 
 def read_stadiums(catalogue: Catalogue) -> list[dict]:
@@ -206,7 +232,7 @@ def read_matches(catalogue: Catalogue) -> list[dict]:
 def read_liguillas(catalogue: Catalogue) -> list[dict]:
     rows: list[dict] = []
     for liguilla, ties, last_match in select("catalogue-liguillas"):
-        rows.append({"link": catalogue.link(liguilla.value), "ties": int(ties.value),
+        rows.append({"link": catalogue.front_link(liguilla.value), "ties": int(ties.value),
                                     "last_match": value(last_match)})
     return sorted(rows, key=lambda l: (l["last_match"] or "", l["link"]["iri"]), reverse=True)
 
@@ -232,7 +258,7 @@ def sort_name(name: str) -> str:
 
 def get_catalogue() -> Catalogue:
     """The current app's catalogue, read on first use and kept for the app's life."""
-    return per_app(_EXTENSION, lambda: Catalogue(get_names(), get_addresses(), get_release().articles))
+    return per_app(_EXTENSION, lambda: Catalogue(get_front_names(), get_addresses(), get_release().articles))
 
 
 def with_people(results: list[dict]) -> list[dict]:

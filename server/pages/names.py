@@ -5,7 +5,9 @@ Pages show labels, never IRIs. Two sources, so that neither the start of the app
 - ``Names``, read once per app on first use: the labels, classes and aliases (``skos:altLabel``,
   ``akg:nameAsWritten``) of the entities people search for (clubs, players, stadiums, seasons…), the labels of the
   ontology's terms, and of the other vocabularies' terms the graph uses (``vocabulary.csv``). The search index is
-  built from it, and most links on a page are to these entities.
+  built from it, and most links on a page are to these entities. The home page reads a smaller ``Names`` of its own
+  (``get_front_names``: seasons, tournaments, competitions, Liguillas, clubs), so that a started server's first
+  answer does not read every player's name.
 - ``PageNames``: the same interface for one page, adding the labels of everything else the page links to (goals,
   table rows, tie sides…), fetched with one anchored query per page (``page-labels.rq``). Reading every label of a
   graph of a hundred seasons at start-up would cost seconds and memory for names most pages never show.
@@ -46,6 +48,12 @@ SEARCHABLE_CLASSES = tuple(iris.AKG + name for name in (
     "Club", "Player", "Stadium", "Season", "Tournament", "Competition", "Liguilla", "PromotionFinal", "City",
     "Manager", "Tie", "StandingsTable", "TopScorerTable", "RelegationTable", "Table",
 ))
+
+# The classes the home page links to (seasons, their champions, the latest Liguilla, the clubs): a few per season,
+# read without the players' names. In SEARCHABLE_CLASSES' order, so an entity's class is the one ``Names`` gives it
+# among these (Club is the most relevant of all, so the clubs are the same).
+FRONT_CLASSES = tuple(c for c in SEARCHABLE_CLASSES
+                      if c.removeprefix(iris.AKG) in ("Club", "Season", "Tournament", "Competition", "Liguilla"))
 
 
 @dataclass(frozen=True)
@@ -159,8 +167,9 @@ def _select(name: str, **values) -> Solutions:
     return outcome
 
 
-def load_names(base: str) -> Names:
-    """Read the names from the current app's store."""
+def load_names(base: str, classes: tuple[str, ...] = SEARCHABLE_CLASSES, aliases: bool = True) -> Names:
+    """Read the names from the current app's store: of the entities of ``classes`` (all the searchable ones, or a few
+    of them for the home page, which must not read every player's name), with their aliases when asked."""
     labels: dict[str, list[Label]] = {iri: list(found) for iri, found in read_vocabulary().items()}
     languages: dict[str, str] = {}  # one string object per language tag, not one per label
 
@@ -171,27 +180,27 @@ def load_names(base: str) -> Names:
             known.append(Label(label.value, lang))
 
     rank = {iri: position for position, iri in enumerate(SEARCHABLE_CLASSES)}
-    classes: dict[str, str] = {}
-    outcome = _select("names-labels", classes=tuple(pyoxigraph.NamedNode(c) for c in SEARCHABLE_CLASSES))
+    found_classes: dict[str, str] = {}
+    outcome = _select("names-labels", classes=tuple(pyoxigraph.NamedNode(c) for c in classes))
     for entity, cls, label in outcome.rows:
         if isinstance(entity, pyoxigraph.NamedNode) and isinstance(label, pyoxigraph.Literal):
             add_label(entity.value, label)
-            current = classes.get(entity.value)
+            current = found_classes.get(entity.value)
             if current is None or rank[cls.value] < rank[current]:
-                classes[sys.intern(entity.value)] = cls.value
+                found_classes[sys.intern(entity.value)] = cls.value
     ontology = pyoxigraph.NamedNode(iris.Iris(base).graph("ontology"))
     for entity, label in _select("names-ontology", ontologyGraph=ontology).rows:
         if isinstance(entity, pyoxigraph.NamedNode) and isinstance(label, pyoxigraph.Literal):
             add_label(entity.value, label)
 
-    aliases: dict[str, list[str]] = {}
-    for entity, alias in _select("names-aliases").rows:
+    found_aliases: dict[str, list[str]] = {}
+    for entity, alias in _select("names-aliases").rows if aliases else ():
         if isinstance(entity, pyoxigraph.NamedNode) and isinstance(alias, pyoxigraph.Literal):
-            known = aliases.setdefault(sys.intern(entity.value), [])
+            known = found_aliases.setdefault(sys.intern(entity.value), [])
             if alias.value not in known:
                 known.append(alias.value)
     return Names({iri: tuple(found) for iri, found in labels.items()},
-                 {iri: tuple(found) for iri, found in aliases.items()}, classes)
+                 {iri: tuple(found) for iri, found in found_aliases.items()}, found_classes)
 
 
 def get_linked_labels() -> LinkedLabels:
@@ -202,6 +211,14 @@ def get_linked_labels() -> LinkedLabels:
 def get_names() -> Names:
     """The names of the current app's release, read on first use and kept for the app's life."""
     return per_app(_EXTENSION, lambda: load_names(base_from_prefixes(current_app.config["PREFIXES"])))
+
+
+def get_front_names() -> Names:
+    """The names of the seasons, tournaments, competitions, Liguillas and clubs (``FRONT_CLASSES``) with the ontology's
+    and vocabularies' labels: what the home page links to, read on first use without the players and the rest.
+    An entity's labels are the same as in ``get_names()``; its class is one of these."""
+    return per_app(_EXTENSION + ".front", lambda: load_names(base_from_prefixes(current_app.config["PREFIXES"]),
+                                                            FRONT_CLASSES, aliases=False))
 
 
 def term_label(iri: str, names: LabelLookup) -> str:
