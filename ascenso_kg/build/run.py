@@ -167,11 +167,9 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
         graph_triples: dict[str, int] = {}
         article_files: list[DumpFile] = []
         for graph in map_graphs(result, iris):
-            distinct = sorted(set(graph.statements))
+            lines = Lines.of(graph.statements)
             del graph.statements[:]
-            lines = Lines.of_sorted(distinct)
-            graph_triples[graph.iri] = len(distinct)
-            del distinct
+            graph_triples[graph.iri] = len(lines.quads)
             nquads = lines.nquads()
             loader.load(nquads)
             runs.add(nquads)  # the same text: the whole graph's dumps are merged from the graphs' lines
