@@ -52,10 +52,9 @@ def test_lines_are_the_sorted_distinct_lines_of_the_statements():
 def test_sorted_runs_merge_to_the_distinct_statements_in_order(tmp_path: Path, run_size: int):
     runs = SortedRuns(tmp_path / "runs", run_size)
     for graph in GRAPHS.values():
-        runs.add(sorted(set(graph)))
+        runs.add(Lines.of(graph).nquads())
     merged = list(runs.merged())
-    assert merged == sorted(set(EVERY))
-    assert all(isinstance(statement, Statement) for statement in merged)
+    assert merged == [statement.quad_line().encode() for statement in sorted(set(EVERY))]
     spilled = len(list((tmp_path / "runs").glob("run-*")))
     assert spilled == 0 if run_size == 1000 else spilled >= 2
 
@@ -63,8 +62,8 @@ def test_sorted_runs_merge_to_the_distinct_statements_in_order(tmp_path: Path, r
 def test_a_graph_given_twice_is_merged_once(tmp_path: Path):
     runs = SortedRuns(tmp_path / "runs", 2)
     for _ in range(2):
-        runs.add(sorted(set(GRAPHS["http://g/2"])))
-    assert list(runs.merged()) == sorted(set(GRAPHS["http://g/2"]))
+        runs.add(Lines.of(GRAPHS["http://g/2"]).nquads())
+    assert list(runs.merged()) == [s.quad_line().encode() for s in sorted(set(GRAPHS["http://g/2"]))]
 
 
 @pytest.mark.parametrize("size", [1, 7, 30, 10_000])
@@ -158,7 +157,7 @@ def test_dump_lines_reach_the_gzip_stream_in_blocks_of_a_fixed_count(monkeypatch
     monkeypatch.setattr(run, "DUMP_BLOCK_LINES", 3)
     written: list[bytes] = []
     blocks = run._Blocks(written.append)
-    for piece in (["a\n"], ["b\n", "c\n", "d\n", "e\n"], [], ["f\n", "g\n"]):
+    for piece in ([b"a\n"], [b"b\n", b"c\n", b"d\n", b"e\n"], [], [b"f\n", b"g\n"]):
         blocks.lines.extend(piece)
         blocks.write_full()
     blocks.write_rest()

@@ -4,7 +4,7 @@
   their dumps, merge the whole graph's dumps, validate, write the reports and the manifest, copy the articles) into
   a staging folder and publishes it;
 - ``dumps.py``: the Turtle, N-Triples and N-Quads files, written in one pass each;
-- ``sorted_runs.py``: every graph's statements in dump order, through sorted runs on disk (bounded memory);
+- ``sorted_runs.py``: every graph's N-Quads lines in dump order, through sorted runs on disk (bounded memory);
 - ``store.py``: the Oxigraph store, loaded on a thread of its own;
 - ``release.py``: ``Release``, the layout of a release (store, dumps, reports, sources, manifest) that every other
   room asks, and the atomic publication through the ``current`` link.

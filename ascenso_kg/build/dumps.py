@@ -56,15 +56,15 @@ class Lines:
 
     @classmethod
     def of(cls, statements: Iterable[Statement]) -> Lines:
-        return cls.of_sorted(sorted(set(statements)))
+        """The lines of statements in any order, repeats allowed: a statement's triple follows its first quad.
 
-    @classmethod
-    def of_sorted(cls, statements: Iterable[Statement]) -> Lines:
-        """The lines of sorted, distinct statements: a statement's triple follows its first quad."""
-        lines, previous = cls([], []), None
-        for subject, predicate, value, graph in statements:  # the lines of Statement, without a call per line
-            triple = f"{subject} {predicate} {value} .\n"
-            lines.quads.append(f"{subject} {predicate} {value} {graph} .\n")
+        The lines are made first and sorted as text (statements sort as their lines do), which is faster than
+        sorting the statements' tuples; a triple line is its quad line without the graph, an IRI (the last term,
+        with no space in it)."""
+        quads = sorted({f"{subject} {predicate} {value} {graph} .\n" for subject, predicate, value, graph in statements})
+        lines, previous = cls(quads, []), None
+        for quad in quads:
+            triple = quad[:quad.rindex(" <")] + " .\n"
             if triple != previous:
                 lines.triples.append(triple)
                 previous = triple
@@ -81,7 +81,10 @@ def _encoded(lines: list[str]) -> bytes:
     return b"".join(encoded_blocks(lines))
 
 
-def encoded_blocks(lines: list[str], chunk: int = 65536) -> Iterator[bytes]:
+BLOCK_LINES = 65536
+
+
+def encoded_blocks(lines: list[str], chunk: int = BLOCK_LINES) -> Iterator[bytes]:
     """The lines as UTF-8 text, a block of ``chunk`` lines at a time: joining them into one ``str`` first would hold
     a second copy of the text, at two bytes a character as soon as one line has a character beyond Latin-1 (the en
     dash of "2012–13")."""
@@ -204,10 +207,11 @@ def write_file(release: Path, relative: str, data: bytes, triples: int, descript
 
 
 def write_dump_set(release: Path, stem: str, lines: Lines, base: str, description: str,
-                   plain: tuple[str, ...] = (".ttl", ".nq"), scratch: Path | None = None) -> list[DumpFile]:
+                   plain: tuple[str, ...] = (".ttl", ".nq"), scratch: Path | None = None,
+                   nquads: bytes | None = None) -> list[DumpFile]:
     """``stem`` in Turtle, N-Triples and N-Quads, gzipped, plus plain copies of the formats in ``plain``. With
     ``scratch``, the N-Triples also go to that file and the Turtle is made from it, so that no whole text is held in
-    memory."""
+    memory. ``nquads``: the N-Quads text of ``lines`` if the caller has it already."""
     if scratch is None:
         ntriples: bytes | Path = lines.ntriples()
         files = write_text(release, f"{stem}.nt", [ntriples], len(lines.triples), description, ".nt" in plain)
@@ -218,8 +222,9 @@ def write_dump_set(release: Path, stem: str, lines: Lines, base: str, descriptio
     files = write_text(release, f"{stem}.ttl", [turtle(ntriples, base)], len(lines.triples), description,
                        ".ttl" in plain) + files
     del ntriples
-    return files + write_text(release, f"{stem}.nq", encoded_blocks(lines.quads), len(lines.quads), description,
-                              ".nq" in plain)
+    # the gzip stream depends on how its text is cut: blocks of ``BLOCK_LINES`` lines, as always
+    blocks = [nquads] if nquads is not None and len(lines.quads) <= BLOCK_LINES else encoded_blocks(lines.quads)
+    return files + write_text(release, f"{stem}.nq", blocks, len(lines.quads), description, ".nq" in plain)
 
 
 CHECKSUMS_NAME = "SHA256SUMS"

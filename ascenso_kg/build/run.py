@@ -54,7 +54,9 @@ Progress = Callable[[str], None]
 # The store loads while the articles are mapped: loads of 8 MiB start early enough to keep up, and are few enough
 # (a few hundred at a thousand seasons) for RocksDB.
 LOAD_CHUNK_BYTES = 8 * 2**20
-RUN_SIZE = 1_000_000  # statements sorted in memory at a time (a few hundred MiB); more go to sorted runs on disk
+# N-Quads lines sorted in memory at a time (about 400 MiB: a hundred seasons' 1.26 M fit in one); more go to sorted
+# runs on disk
+RUN_SIZE = 1_500_000
 
 
 class StrictBuildFailed(RuntimeError):
@@ -165,16 +167,17 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
         graph_triples: dict[str, int] = {}
         article_files: list[DumpFile] = []
         for graph in map_graphs(result, iris):
-            distinct = sorted(set(graph.statements))
+            lines = Lines.of(graph.statements)
             del graph.statements[:]
-            lines = Lines.of_sorted(distinct)
-            loader.load(lines.nquads())
-            graph_triples[graph.iri] = len(distinct)
+            graph_triples[graph.iri] = len(lines.quads)
+            nquads = lines.nquads()
+            loader.load(nquads)
+            runs.add(nquads)  # the same text: the whole graph's dumps are merged from the graphs' lines
             if graph.source is not None:
                 article_files += write_dump_set(staging, f"articles/{graph.source.id}", lines, base,
-                                                f"The graph of {graph.source.title or graph.source.id}", plain=())
-            runs.add(distinct)
-            del distinct, lines
+                                                f"The graph of {graph.source.title or graph.source.id}", plain=(),
+                                                nquads=nquads)
+            del lines, nquads
         for problem in result.problems[problems_before:]:
             progress(f"  {problem.severity}: {problem}")
         result.records.clear()  # mapped: validation's processes need the memory
@@ -215,29 +218,31 @@ def _write_data_dumps(staging: Path, runs: SortedRuns, loader: StoreLoader, base
     byte-identical to earlier builds of the same articles."""
     description = "The whole knowledge graph"
     totals = _Union()
-    type_term = f"<{RDF}type>"
-    class_prefix = f"<{AKG}"
+    # A triple line is its quad line without the graph (an IRI, the last term: no space in it); the classes are
+    # counted from the lines that may state a type (a quick test first, then the exact one).
+    type_term = f"<{RDF}type>".encode()
+    class_prefix = f"<{AKG}".encode()
+    may_type = b" " + type_term + b" " + class_prefix
     merged = runs.merged()
     with TextDump(staging, "ascenso-kg.nt", plain=False, copy=union) as ntriples, \
             TextDump(staging, "ascenso-kg.nq") as nquads:
-        quad_lines = _Blocks(nquads.write)
         triple_lines = _Blocks(lambda block: (ntriples.write(block), loader.load(block)))
         previous = None
         while block := list(islice(merged, DUMP_BLOCK_LINES)):
-            quads, triples = quad_lines.lines, triple_lines.lines
-            for subject, predicate, value, graph in block:  # the lines of Statement, without a call per line
-                triple = f"{subject} {predicate} {value} .\n"
-                quads.append(f"{subject} {predicate} {value} {graph} .\n")
+            triples = triple_lines.lines
+            for line in block:
+                triple = line[:line.rindex(b" <")] + b" .\n"
                 if triple != previous:
                     previous = triple
                     triples.append(triple)
                     totals.triples += 1
-                    if predicate == type_term and value.startswith(class_prefix):
-                        totals.classes[value] += 1
+                    if may_type in triple:
+                        _, predicate, value = triple.split(b" ", 2)
+                        if predicate == type_term and value.startswith(class_prefix):
+                            totals.classes[value[:-3].decode()] += 1
             totals.quads += len(block)
-            quad_lines.write_full()
+            nquads.write(b"".join(block))  # a block of DUMP_BLOCK_LINES lines, as the N-Quads always had
             triple_lines.write_full()
-        quad_lines.write_rest()
         triple_lines.write_rest()
     files = ntriples.files(totals.triples, description) + nquads.files(totals.quads, description)
     turtle_file = scratch / "union.ttl"
@@ -254,21 +259,21 @@ DUMP_BLOCK_LINES = 65536
 
 
 class _Blocks:
-    """Lines written in blocks of ``DUMP_BLOCK_LINES``."""
+    """Lines (UTF-8) written in blocks of ``DUMP_BLOCK_LINES``."""
 
     def __init__(self, write: Callable[[bytes], object]):
-        self.lines: list[str] = []
+        self.lines: list[bytes] = []
         self._write = write
 
     def write_full(self) -> None:
         while len(self.lines) >= DUMP_BLOCK_LINES:
-            self._write("".join(self.lines[:DUMP_BLOCK_LINES]).encode())
+            self._write(b"".join(self.lines[:DUMP_BLOCK_LINES]))
             del self.lines[:DUMP_BLOCK_LINES]
 
     def write_rest(self) -> None:
         self.write_full()
         if self.lines:
-            self._write("".join(self.lines).encode())
+            self._write(b"".join(self.lines))
             self.lines.clear()
 
 

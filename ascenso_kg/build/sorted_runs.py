@@ -1,65 +1,56 @@
-"""Every graph's statements in N-Quads order, with repeats across graphs kept apart, in bounded memory.
+"""Every graph's N-Quads lines in dump order, with repeats across graphs kept apart, in bounded memory.
 
-The graphs arrive one at a time, each sorted and de-duplicated. They are gathered into runs of ``run_size``
-statements; a full run is sorted and written to a scratch file (``marshal``: a statement's four terms read back as
-they were, with no parsing), and ``merged()`` merges the runs (``heapq.merge``), so that a thousand seasons are
-ordered while holding one run and a block of each file, not every statement of every article.
+The graphs arrive one at a time, each as the UTF-8 text of its sorted, distinct N-Quads lines (the text the store
+loads). Their lines are gathered into runs of ``run_size`` lines; a full run is sorted and written to a scratch file
+as it is, and ``merged()`` merges the runs (``heapq.merge``), so that a thousand seasons are ordered while holding
+one run and a buffer of each file, not every statement of every article.
+
+Lines, not statements: a line is one ``bytes`` that sorts, compares and is written as it is (UTF-8 keeps the order of
+code points, so the order is the lines' order as text), and Python's sort merges the graphs' sorted lines in C. A
+hundred seasons fit in one run, which is merely sorted.
 """
 
 from __future__ import annotations
 
 import heapq
-import marshal
-from itertools import repeat
-from collections.abc import Iterable, Iterator
+import io
+from collections.abc import Iterator
 from pathlib import Path
-
-from ..mappings.rdf.ntriples import Statement
-
-BLOCK = 65536  # statements per marshalled block
 
 
 class SortedRuns:
     def __init__(self, folder: Path, run_size: int = 1_000_000):
         self.folder = folder
         self.run_size = run_size
-        self._pending: list[Statement] = []
+        self._pending: list[bytes] = []
         self._runs: list[Path] = []
 
-    def add(self, statements: Iterable[Statement]) -> None:
-        self._pending.extend(statements)
+    def add(self, nquads: bytes) -> None:
+        """A graph's sorted N-Quads text (each line ending with a line feed)."""
+        self._pending += io.BytesIO(nquads).readlines()  # cut at line feeds only (bytes.splitlines cuts at CR too)
         if len(self._pending) >= self.run_size:
             self._spill()
 
-    def merged(self) -> Iterator[Statement]:
-        """Each distinct statement once, sorted (a statement, then its other graphs' statements of the same triple)."""
+    def merged(self) -> Iterator[bytes]:
+        """Each distinct line once, sorted (a statement, then its other graphs' statements of the same triple)."""
         self._pending.sort()
         previous = None
-        for statement in heapq.merge(*map(_read_run, self._runs), self._pending):
-            if statement != previous:  # a graph given twice (two articles of one id) states a statement once
-                yield statement
-                previous = statement
+        with_runs = [path.open("rb") for path in self._runs]
+        try:
+            lines = heapq.merge(*with_runs, self._pending) if with_runs else self._pending
+            for line in lines:
+                if line != previous:  # a graph given twice (two articles of one id) states a statement once
+                    yield line
+                    previous = line
+        finally:
+            for handle in with_runs:
+                handle.close()
 
     def _spill(self) -> None:
         self._pending.sort()
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"run-{len(self._runs)}"
         with path.open("wb") as handle:
-            for start in range(0, len(self._pending), BLOCK):
-                # marshal writes plain strings only (a literal is a ``Term``, a subclass of str)
-                marshal.dump([(s, p, str(o), g) for s, p, o, g in self._pending[start:start + BLOCK]], handle)
+            handle.writelines(self._pending)
         self._runs.append(path)
         self._pending = []
-
-
-_as_statement = tuple.__new__
-
-
-def _read_run(path: Path) -> Iterator[Statement]:
-    with path.open("rb") as handle:
-        while True:
-            try:
-                block = marshal.load(handle)
-            except EOFError:
-                return
-            yield from map(_as_statement, repeat(Statement), block)
