@@ -23,7 +23,6 @@ from tests.shapes.test_batched_sparql import BREAK_CORE_CONSTRAINTS, BREAK_GOALS
 
 AKG = "https://w3id.org/ascenso-kg/ontology#"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
-SMALL = 2_000  # a store's budget far below the graphs': many groups
 
 
 def ntriples_file(store: pyoxigraph.Store, path: Path) -> tuple[Path, int]:
@@ -31,9 +30,14 @@ def ntriples_file(store: pyoxigraph.Store, path: Path) -> tuple[Path, int]:
     return path, sum(1 for _ in path.open("rb"))
 
 
+def budget(triples: int) -> int:
+    """A store's budget of a third of the graph: several groups, most shapes sharing one."""
+    return triples // 3
+
+
 def findings_both_ways(path: Path, triples: int, shapes: rdflib.Graph) -> tuple[Counter, Counter]:
     whole = validate_ntriples(path, triples, shapes=shapes, store_triples=triples + 1)
-    in_groups = validate_ntriples(path, triples, shapes=shapes, store_triples=SMALL)
+    in_groups = validate_ntriples(path, triples, shapes=shapes, store_triples=budget(triples))
     return Counter(whole.findings), Counter(in_groups.findings)
 
 
@@ -59,7 +63,7 @@ def test_the_groups_find_what_the_whole_graph_does_on_planted_inconsistencies(tm
     path, triples = ntriples_file(store, tmp_path / "corpus.nt")
     counts = grouped.count_file(path)
     classes = rdflib.Graph().parse(grouped.ONTOLOGY_FILE, format="turtle")
-    assert len(grouped.plan_groups(shapes, classes, counts, SMALL)) > 5
+    assert len(grouped.plan_groups(shapes, classes, counts, budget(triples))) > 3
     whole, in_groups = findings_both_ways(path, triples, shapes)
     assert sum(whole.values()) > 20
     assert {finding.severity for finding in whole} >= {"Violation", "Warning"}
