@@ -52,6 +52,32 @@ class Finding:
         return (SEVERITIES.index(self.severity), self.shape_name, self.season or "~", str(self.focus), self.message)
 
 
+# The queries the findings' context sends (VALUES_NODES: the nodes asked about). ``reads`` parses them too, so that
+# validation's store keeps what they read.
+LABELS_QUERY = f"""
+                SELECT ?node ?label WHERE {{ VALUES ?node {{ VALUES_NODES }} ?node <{RDFS}label> ?label }}"""
+SOURCES_QUERY = f"""
+                PREFIX akg: <{AKG}>
+                SELECT ?node ?span ?file ?first ?last WHERE {{
+                    VALUES ?node {{ VALUES_NODES }}
+                    {{ ?node <{PROV}wasDerivedFrom> ?span . }}
+                    UNION
+                    {{ ?node ^akg:side|^akg:tournamentPoints|akg:stage ?parent .
+                       FILTER NOT EXISTS {{ ?node <{PROV}wasDerivedFrom> ?own . }}
+                       ?parent <{PROV}wasDerivedFrom> ?span . }}
+                    ?span akg:firstLine ?first ; akg:lastLine ?last ; akg:article/akg:fileName ?file .
+                }}"""
+SEASONS_QUERY = f"""
+                PREFIX akg: <{AKG}>
+                SELECT ?node ?name WHERE {{
+                    VALUES ?node {{ VALUES_NODES }}
+                    ?node (akg:match|^akg:side|akg:table|^akg:rules|^akg:tournamentPoints)?/akg:tableOf?/akg:round?/
+                          akg:stage?/akg:tournament?/akg:season? ?season .
+                    ?season a akg:Season ; akg:seasonName ?name .
+                }}"""
+CONTEXT_QUERIES = (LABELS_QUERY, SOURCES_QUERY, SEASONS_QUERY)
+
+
 class GraphContext:
     """Labels, source lines and seasons of the validated graph's resources, looked up in batches."""
 
@@ -68,8 +94,7 @@ class GraphContext:
     def load_labels(self, iris: Iterable[str]) -> None:
         missing = {iri for iri in iris if iri not in self._labels}
         best: dict[str, tuple[int, str]] = {}
-        for row in self._select(f"""
-                SELECT ?node ?label WHERE {{ VALUES ?node {{ VALUES_NODES }} ?node <{RDFS}label> ?label }}""", missing):
+        for row in self._select(LABELS_QUERY, missing):
             label = row["label"]
             rank = {"en": 0, None: 1}.get(label.language, 2)
             current = best.get(row["node"].value)
@@ -86,17 +111,7 @@ class GraphContext:
     def sources(self, nodes: Iterable[str]) -> dict[str, tuple[SourceLines, ...]]:
         """The article lines of each node; a node with none of its own (a tie side, a round) borrows its parent's."""
         found: dict[str, set[SourceLines]] = {}
-        for row in self._select(f"""
-                PREFIX akg: <{AKG}>
-                SELECT ?node ?span ?file ?first ?last WHERE {{
-                    VALUES ?node {{ VALUES_NODES }}
-                    {{ ?node <{PROV}wasDerivedFrom> ?span . }}
-                    UNION
-                    {{ ?node ^akg:side|^akg:tournamentPoints|akg:stage ?parent .
-                       FILTER NOT EXISTS {{ ?node <{PROV}wasDerivedFrom> ?own . }}
-                       ?parent <{PROV}wasDerivedFrom> ?span . }}
-                    ?span akg:firstLine ?first ; akg:lastLine ?last ; akg:article/akg:fileName ?file .
-                }}""", nodes):
+        for row in self._select(SOURCES_QUERY, nodes):
             found.setdefault(row["node"].value, set()).add(SourceLines(
                 row["file"].value, int(row["first"].value), int(row["last"].value), row["span"].value))
         return {node: tuple(sorted(_without_title_lines(spans))) for node, spans in found.items()}
@@ -104,14 +119,7 @@ class GraphContext:
     def seasons(self, nodes: Iterable[str]) -> dict[str, str]:
         """The one season each node belongs to, following the links from goals, rows, sides and rules upwards."""
         names: dict[str, set[str]] = {}
-        for row in self._select(f"""
-                PREFIX akg: <{AKG}>
-                SELECT ?node ?name WHERE {{
-                    VALUES ?node {{ VALUES_NODES }}
-                    ?node (akg:match|^akg:side|akg:table|^akg:rules|^akg:tournamentPoints)?/akg:tableOf?/akg:round?/
-                          akg:stage?/akg:tournament?/akg:season? ?season .
-                    ?season a akg:Season ; akg:seasonName ?name .
-                }}""", nodes):
+        for row in self._select(SEASONS_QUERY, nodes):
             names.setdefault(row["node"].value, set()).add(row["name"].value)
         return {node: next(iter(found)) for node, found in names.items() if len(found) == 1}
 
