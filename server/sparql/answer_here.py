@@ -1,6 +1,6 @@
 """Answering an anchored query (``anchored.py``) in the web process, within a budget of time checked between rows.
 
-The rows are read and capped by the query processes' own helpers (``query_worker._bounded``, ``_row_size``) and
+The rows are read and capped by the query processes' own helpers (``query_worker.within_caps``, ``row_size``) and
 written by the same serializers, so the answer is the one a query process gives. The engine cannot be interrupted,
 but it hands rows over one at a time: between two rows of an anchored query it reads at most the statements about
 one subject (the first pattern's) and looks each one up once (the second pattern's), so checking the clock at each
@@ -18,7 +18,7 @@ import pyoxigraph
 
 from ..serializers import serialize
 from .query_results import Boolean, Outcome, QueryJob, Rendered, Solutions
-from .query_worker import _bounded, _row_size
+from .query_worker import row_size, within_caps
 
 SECONDS = 0.1  # an anchored lookup takes well under a millisecond; past this, a query process runs it
 
@@ -45,7 +45,7 @@ def answer_anchored(store: pyoxigraph.Store, job: QueryJob, seconds: float = SEC
             outcome: Outcome = Boolean(bool(result))
         elif isinstance(result, pyoxigraph.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
-            kept, cut = _bounded(_until(deadline, map(tuple, result)), job.row_limit, job.byte_limit, _row_size)
+            kept, cut = within_caps(_until(deadline, map(tuple, result)), job.row_limit, job.byte_limit, row_size)
             outcome = Solutions(variables, tuple(kept), truncated=cut)
         else:  # not a shape anchored.py lets through
             return None

@@ -54,11 +54,11 @@ def _term_size(term) -> int:
     return len(term.value) + 8
 
 
-def _row_size(row: tuple) -> int:
+def row_size(row: tuple) -> int:
     return sum(map(_term_size, row))
 
 
-def _bounded(items, limit_rows: int, limit_bytes: int, size) -> tuple[list, bool]:
+def within_caps(items, limit_rows: int, limit_bytes: int, size) -> tuple[list, bool]:
     """At most ``limit_rows`` items and about ``limit_bytes`` of their text; and whether more were left out."""
     kept, total = [], 0
     for item in islice(items, limit_rows + 1):
@@ -79,9 +79,9 @@ def execute(store: pyoxigraph.Store, job: QueryJob) -> Outcome:
         if isinstance(result, pyoxigraph.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
             rows = map(tuple, result)  # a solution's terms in the order of the variables, None where unbound
-            kept, cut = _bounded(rows, job.row_limit, job.byte_limit, _row_size)
+            kept, cut = within_caps(rows, job.row_limit, job.byte_limit, row_size)
             return Solutions(variables, tuple(kept), truncated=cut)
-        kept, cut = _bounded(result, job.row_limit, job.byte_limit, _term_size)
+        kept, cut = within_caps(result, job.row_limit, job.byte_limit, _term_size)
         return Graph(tuple(kept), truncated=cut)
     except SyntaxError as error:
         raise QueryFailed(400, f"Syntax error in the query: {error}") from None

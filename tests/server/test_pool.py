@@ -278,7 +278,7 @@ def test_an_anchored_query_given_up_here_is_answered_by_a_query_process(small_ou
     try:
         expected = there.run(JOIN)
         if how == "the engine panics":
-            monkeypatch.setattr(answer_here, "_bounded", _panics)
+            monkeypatch.setattr(answer_here, "within_caps", _panics)
         else:
             monkeypatch.setattr(pool_module, "answer_anchored",
                                 functools.partial(answer_here.answer_anchored, seconds=-1.0))
