@@ -154,7 +154,7 @@ def _measure_mixes(settings: Settings, ours, oxigraph, heavy: list, differences:
     cheap = mixes.cheap_mix(mixes.sample_many(oxigraph.sparql, settings.cheap_per_kind, base))
     realistic = mixes.realistic_mix(ours.base, mixes.sample_many(oxigraph.sparql, settings.pages_per_kind, base))
     if settings.virtuoso and virtuoso_mix.available():
-        sent.update({name: (found, endpoint.answers(oxigraph, found, settings.budget))
+        sent.update({name: (found, endpoint_mix.answers(oxigraph, found, settings.budget))
                      for name, found in (("cheap", cheap), ("realistic", realistic))})
     seen = {text for _, text in heavy}
     checked = list({text: (name, text) for name, text in cheap + realistic if text not in seen}.values())
