@@ -12,8 +12,10 @@ so that no dump of a thousand seasons sits whole in memory.
 from __future__ import annotations
 
 import hashlib
+import io
+import mmap
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +63,17 @@ class Lines:
         The lines are made first and sorted as text (statements sort as their lines do), which is faster than
         sorting the statements' tuples; a triple line is its quad line without the graph, an IRI (the last term,
         with no space in it)."""
-        quads = sorted({f"{subject} {predicate} {value} {graph} .\n" for subject, predicate, value, graph in statements})
+        return cls.of_quads(quad_lines(statements))
+
+    @classmethod
+    def of_nquads(cls, nquads: bytes) -> Lines:
+        """The lines of a sorted, distinct N-Quads text (as ``quad_lines`` gives, encoded)."""
+        # cut at line feeds only: str.splitlines cuts at characters a literal may hold (U+2028)
+        return cls.of_quads([line.decode() for line in io.BytesIO(nquads).readlines()])
+
+    @classmethod
+    def of_quads(cls, quads: list[str]) -> Lines:
+        """The lines of sorted, distinct N-Quads lines."""
         lines, previous = cls(quads, []), None
         for quad in quads:
             triple = quad[:quad.rindex(" <")] + " .\n"
@@ -75,6 +87,11 @@ class Lines:
 
     def ntriples(self) -> bytes:
         return _encoded(self.triples)
+
+
+def quad_lines(statements: Iterable[Statement]) -> list[str]:
+    """The sorted, distinct N-Quads lines of statements in any order, repeats allowed."""
+    return sorted({f"{subject} {predicate} {value} {graph} .\n" for subject, predicate, value, graph in statements})
 
 
 def _encoded(lines: list[str]) -> bytes:
@@ -109,6 +126,20 @@ def turtle(ntriples: bytes | Path, base: str, target: Path | None = None) -> byt
         serialize(parsed, str(target), format=RdfFormat.TURTLE, prefixes=vocabularies)
         return None
     return serialize(parsed, format=RdfFormat.TURTLE, prefixes=vocabularies)
+
+
+def write_turtle_dump(release: Path, relative: str, ntriples: Path, base: str, scratch: Path, triples: int,
+                      description: str) -> list[DumpFile]:
+    """A large graph's Turtle (from its N-Triples file) as ``dumps/<relative>`` and gzipped, through ``scratch``.
+
+    The gzip stream gets the text in one block, as it always has (its bytes depend on how the text is cut)."""
+    turtle(ntriples, base, scratch)
+    with scratch.open("rb") as handle, \
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if scratch.stat().st_size else nullcontext(b"") as text:
+        # mapped, not read: the page cache holds the text, and the gzip stream gets it whole
+        files = write_text(release, relative, [text], triples, description)
+    scratch.unlink()
+    return files
 
 
 def _gzip_compressor():
@@ -225,6 +256,12 @@ def write_dump_set(release: Path, stem: str, lines: Lines, base: str, descriptio
     # the gzip stream depends on how its text is cut: blocks of ``BLOCK_LINES`` lines, as always
     blocks = [nquads] if nquads is not None and len(lines.quads) <= BLOCK_LINES else encoded_blocks(lines.quads)
     return files + write_text(release, f"{stem}.nq", blocks, len(lines.quads), description, ".nq" in plain)
+
+
+def write_article_dumps(release: Path, stem: str, nquads: bytes, base: str, description: str) -> list[DumpFile]:
+    """An article's dump set (gzipped only) from its sorted, distinct N-Quads text, the text the store loads: the
+    dump writer's job, so the N-Triples are derived and the Turtle serialized off the build's own process."""
+    return write_dump_set(release, stem, Lines.of_nquads(nquads), base, description, plain=(), nquads=nquads)
 
 
 CHECKSUMS_NAME = "SHA256SUMS"

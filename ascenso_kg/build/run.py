@@ -14,11 +14,9 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import mmap
 import shutil
 import sys
 from collections import Counter
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -31,12 +29,15 @@ from .dumps import (
     DumpFile,
     Lines,
     TextDump,
+    encoded_blocks,
     file_blocks,
+    quad_lines,
     turtle,
+    write_article_dumps,
     write_checksums,
-    write_dump_set,
     write_file,
     write_text,
+    write_turtle_dump,
 )
 from ..iris import AKG, CC0, CC_BY_SA, DEFAULT_BASE, RDF, Iris, licence_iri
 from ..mappings.read.document import Problem
@@ -48,6 +49,7 @@ from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 from .release import Release, build_lock, new_staging, publish, release_id
 from .sorted_runs import SortedRuns
 from .store import StoreLoader
+from .writer import DumpWriter
 
 Progress = Callable[[str], None]
 
@@ -57,6 +59,8 @@ LOAD_CHUNK_BYTES = 8 * 2**20
 # N-Quads lines sorted in memory at a time (about 400 MiB: a hundred seasons' 1.26 M fit in one); more go to sorted
 # runs on disk
 RUN_SIZE = 1_500_000
+# Jobs waiting for the dump writer process: an article's text each (a few MiB at most)
+WRITER_PENDING = 8
 
 
 class StrictBuildFailed(RuntimeError):
@@ -160,45 +164,50 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
     summary.rows_complete = sum(records.rows_complete for records in result.records)
     summary.rows_captured = sum(records.rows_captured for records in result.records)
     problems_before = len(result.problems)
-    # The store loads on a thread of its own (Oxigraph's loader releases the GIL) while this one maps and writes.
-    loader = StoreLoader(Release(staging).store_path, chunk_bytes=LOAD_CHUNK_BYTES)
-    try:
-        runs = SortedRuns(scratch / "runs", RUN_SIZE)
-        graph_triples: dict[str, int] = {}
-        article_files: list[DumpFile] = []
-        for graph in map_graphs(result, iris):
-            lines = Lines.of(graph.statements)
-            del graph.statements[:]
-            graph_triples[graph.iri] = len(lines.quads)
-            nquads = lines.nquads()
-            loader.load(nquads)
-            runs.add(nquads)  # the same text: the whole graph's dumps are merged from the graphs' lines
-            if graph.source is not None:
-                article_files += write_dump_set(staging, f"articles/{graph.source.id}", lines, base,
-                                                f"The graph of {graph.source.title or graph.source.id}", plain=(),
-                                                nquads=nquads)
-            del lines, nquads
-        for problem in result.problems[problems_before:]:
-            progress(f"  {problem.severity}: {problem}")
-        result.records.clear()  # mapped: validation's processes need the memory
-        union = scratch / "union.nt"  # the data's N-Triples: validation and the with-ontology files read it
-        files, totals = _write_data_dumps(staging, runs, loader, base, union, scratch)
-        summary.triples = totals.triples
-        summary.classes = Counter({_local_name(term): count for term, count in totals.classes.items()})
-        files += article_files
-        progress("dumps written; waiting for the store")
-        loader.wait()
-        # Nothing else runs during validation, so its time is its own. The report (dumps/validation-report.ttl,
-        # dumps/shapes.ttl) joins the ontology in the with-ontology dumps and in the store.
-        validation = publish_validation(staging, union, totals.triples, iris, progress)
-        summary.violations = len(list(validation.validation.of_severity("Violation")))
-        progress("adding the ontology and the validation report")
-        added, added_files, triples = _add_ontology_and_report(staging, validation, totals, union, base, iris, loader)
-        graph_triples = dict(sorted({**graph_triples, **added}.items()))
-        files = [*validation.files, *files, *added_files]
-        loader.wait()
-    finally:
-        loader.close()
+    # The store loads on a thread of its own (Oxigraph's loader releases the GIL) and the dump writer in a process of
+    # its own, while this one maps and merges.
+    with DumpWriter(WRITER_PENDING) as writer:
+        loader = StoreLoader(Release(staging).store_path, chunk_bytes=LOAD_CHUNK_BYTES)
+        try:
+            runs = SortedRuns(scratch / "runs", RUN_SIZE)
+            graph_triples: dict[str, int] = {}
+            for graph in map_graphs(result, iris):
+                quads = quad_lines(graph.statements)
+                del graph.statements[:]
+                graph_triples[graph.iri] = len(quads)
+                nquads = b"".join(encoded_blocks(quads))
+                del quads
+                loader.load(nquads)
+                runs.add(nquads)  # the same text: the whole graph's dumps are merged from the graphs' lines
+                if graph.source is not None:
+                    writer.submit(f"the dumps of article {graph.source.id}", write_article_dumps, staging,
+                                  f"articles/{graph.source.id}", nquads, base,
+                                  f"The graph of {graph.source.title or graph.source.id}")
+                del nquads
+            for problem in result.problems[problems_before:]:
+                progress(f"  {problem.severity}: {problem}")
+            result.records.clear()  # mapped: validation's processes need the memory
+            union = scratch / "union.nt"  # the data's N-Triples: validation and the with-ontology files read it
+            files, totals = _write_data_dumps(staging, runs, loader, base, union, scratch, writer)
+            summary.triples = totals.triples
+            summary.classes = Counter({_local_name(term): count for term, count in totals.classes.items()})
+            progress("dumps written; waiting for the store and the dump writer")
+            loader.wait()
+            written = writer.wait()  # each article's files, then the whole graph's Turtle
+            files = written[-1] + files + [file for article in written[:-1] for file in article]
+            writer.close()
+            # Nothing else runs during validation, so its time is its own. The report (dumps/validation-report.ttl,
+            # dumps/shapes.ttl) joins the ontology in the with-ontology dumps and in the store.
+            validation = publish_validation(staging, union, totals.triples, iris, progress)
+            summary.violations = len(list(validation.validation.of_severity("Violation")))
+            progress("adding the ontology and the validation report")
+            added, added_files, triples = _add_ontology_and_report(staging, validation, totals, union, base, iris,
+                                                                   loader)
+            graph_triples = dict(sorted({**graph_triples, **added}.items()))
+            files = [*validation.files, *files, *added_files]
+            loader.wait()
+        finally:
+            loader.close()
     shutil.rmtree(scratch)
     summary.quads = sum(graph_triples.values())
     _write_reports(staging, result, summary)
@@ -209,9 +218,10 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
 
 
 def _write_data_dumps(staging: Path, runs: SortedRuns, loader: StoreLoader, base: str, union: Path,
-                      scratch: Path) -> tuple[list[DumpFile], _Union]:
+                      scratch: Path, writer: DumpWriter) -> tuple[list[DumpFile], _Union]:
     """The whole graph's dumps from the merged runs, in one pass: the N-Quads, and the N-Triples of the union (kept
-    in ``union`` too), which the store also takes as its default graph; then the Turtle, from ``union``.
+    in ``union`` too), which the store also takes as its default graph; then the Turtle, from ``union``, is left to
+    the dump writer (its files are the writer's last job's).
 
     The gzip streams (ISA-L) depend on how their text is cut into blocks, so the N-Quads and N-Triples go to them in
     blocks of ``DUMP_BLOCK_LINES`` lines and the Turtle in one block, as they always have: the dumps stay
@@ -245,13 +255,8 @@ def _write_data_dumps(staging: Path, runs: SortedRuns, loader: StoreLoader, base
             triple_lines.write_full()
         triple_lines.write_rest()
     files = ntriples.files(totals.triples, description) + nquads.files(totals.quads, description)
-    turtle_file = scratch / "union.ttl"
-    turtle(union, base, turtle_file)
-    with turtle_file.open("rb") as handle, \
-            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if turtle_file.stat().st_size else nullcontext(b"") as text:
-        # mapped, not read: the page cache holds the text, and the gzip stream gets it whole
-        files = write_text(staging, "ascenso-kg.ttl", [text], totals.triples, description) + files
-    turtle_file.unlink()
+    writer.submit("the whole graph's Turtle", write_turtle_dump, staging, "ascenso-kg.ttl", union, base,
+                  scratch / "union.ttl", totals.triples, description)
     return files, totals
 
 
