@@ -144,6 +144,14 @@ def test_a_failed_build_leaves_the_published_release_intact(tmp_path: Path, monk
     assert not [p for p in releases.iterdir() if p.name.startswith(".staging-")]
 
 
+def test_a_failed_dump_writer_is_a_clear_error_of_the_command(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setattr(build_module, "write_article_dumps", full_disk_in_the_writer)
+    assert main(["build", "--articles", str(ARTICLES_DIR), "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "the published release is unchanged" in err
+    assert "Traceback" not in err and not (tmp_path / "current").exists()
+
+
 def test_an_interrupted_publish_keeps_the_previous_release(tmp_path: Path, monkeypatch):
     build_release(ARTICLES_DIR, tmp_path, **QUIET)
     before = (tmp_path / "current").resolve()

@@ -11,6 +11,7 @@ from ..iris import DEFAULT_BASE
 from ..mappings.mapping_tables import MappingTableError
 from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 from ..build.release import BuildLocked
+from ..build.writer import DumpWriterFailed
 
 HELP = "read the articles and publish the graph as an Oxigraph store and dumps"
 
@@ -33,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
         summary = build_release(args.articles, args.out, args.base, strict=args.strict)
     except (StrictBuildFailed, BuildLocked, MappingTableError, ValueError) as error:
         print(f"ascenso-kg build: {error}", file=sys.stderr)
+        return 1
+    except DumpWriterFailed as error:
+        print(f"ascenso-kg build: {error}; the published release is unchanged", file=sys.stderr)
         return 1
     except OSError as error:
         print(f"ascenso-kg build: {error.strerror or error} ({error.filename or args.out}); "
