@@ -81,3 +81,23 @@ def _exit_at_once(*args) -> list:
     import os
 
     os._exit(3)
+
+
+def test_a_script_calling_the_build_without_a_main_guard_builds_once(tmp_path: Path):
+    """The writer is a process of its own, not a ``multiprocessing`` child that would run the caller's script again."""
+    import subprocess
+    import sys
+
+    from tests.checkout import ARTICLES_DIR
+
+    script = tmp_path / "build_once.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from ascenso_kg.build import build_release\n"
+        f"with open({str(tmp_path / 'runs.txt')!r}, 'a') as runs:\n"
+        "    runs.write('run\\n')\n"
+        f"build_release(Path({str(ARTICLES_DIR)!r}), Path({str(tmp_path / 'out')!r}), progress=lambda message: None)\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "runs.txt").read_text() == "run\n"
+    assert (tmp_path / "out" / "current" / "dumps" / "ascenso-kg.ttl").is_file()
