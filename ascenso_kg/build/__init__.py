@@ -6,8 +6,8 @@
 - ``dumps.py``: the Turtle, N-Triples and N-Quads files, written in one pass each;
 - ``sorted_runs.py``: every graph's N-Quads lines in dump order, through sorted runs on disk (bounded memory);
 - ``store.py``: the Oxigraph store, loaded on a thread of its own;
-- ``writer.py``: the dump writer, a process of its own that writes each article's dumps and the whole graph's
-  Turtle from text the build has already made;
+- ``writer.py``: the dump writer, a process of its own that writes each article's dumps from the text the
+  build has already made;
 - ``release.py``: ``Release``, the layout of a release (store, dumps, reports, sources, manifest) that every other
   room asks, and the atomic publication through the ``current`` link.
 

@@ -188,13 +188,12 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
                 progress(f"  {problem.severity}: {problem}")
             result.records.clear()  # mapped: validation's processes need the memory
             union = scratch / "union.nt"  # the data's N-Triples: validation and the with-ontology files read it
-            files, totals = _write_data_dumps(staging, runs, loader, base, union, scratch, writer)
+            files, totals = _write_data_dumps(staging, runs, loader, base, union, scratch)
             summary.triples = totals.triples
             summary.classes = Counter({_local_name(term): count for term, count in totals.classes.items()})
             progress("dumps written; waiting for the store and the dump writer")
             loader.wait()
-            written = writer.wait()  # each article's files, then the whole graph's Turtle
-            files = written[-1] + files + [file for article in written[:-1] for file in article]
+            files += [file for article in writer.wait() for file in article]
             writer.close()
             # Nothing else runs during validation, so its time is its own. The report (dumps/validation-report.ttl,
             # dumps/shapes.ttl) joins the ontology in the with-ontology dumps and in the store.
@@ -218,10 +217,9 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
 
 
 def _write_data_dumps(staging: Path, runs: SortedRuns, loader: StoreLoader, base: str, union: Path,
-                      scratch: Path, writer: DumpWriter) -> tuple[list[DumpFile], _Union]:
+                      scratch: Path) -> tuple[list[DumpFile], _Union]:
     """The whole graph's dumps from the merged runs, in one pass: the N-Quads, and the N-Triples of the union (kept
-    in ``union`` too), which the store also takes as its default graph; then the Turtle, from ``union``, is left to
-    the dump writer (its files are the writer's last job's).
+    in ``union`` too), which the store also takes as its default graph; then the Turtle, from ``union``.
 
     The gzip streams (ISA-L) depend on how their text is cut into blocks, so the N-Quads and N-Triples go to them in
     blocks of ``DUMP_BLOCK_LINES`` lines and the Turtle in one block, as they always have: the dumps stay
@@ -255,8 +253,10 @@ def _write_data_dumps(staging: Path, runs: SortedRuns, loader: StoreLoader, base
             triple_lines.write_full()
         triple_lines.write_rest()
     files = ntriples.files(totals.triples, description) + nquads.files(totals.quads, description)
-    writer.submit("the whole graph's Turtle", write_turtle_dump, staging, "ascenso-kg.ttl", union, base,
-                  scratch / "union.ttl", totals.triples, description)
+    # The Turtle here, not in the dump writer: this process would only wait for the writer's last articles and the
+    # store meanwhile.
+    files = write_turtle_dump(staging, "ascenso-kg.ttl", union, base, scratch / "union.ttl", totals.triples,
+                              description) + files
     return files, totals
 
 

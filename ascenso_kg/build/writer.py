@@ -1,8 +1,8 @@
 """A second process that writes dumps from text the build has already made, while the build maps and merges.
 
 The build's own process maps the articles and merges the whole graph's lines, and its store loader takes the other
-core in bursts; serializing Turtle, deriving N-Triples and gzipping (each article's dump set, the whole graph's
-Turtle) is work nothing else waits for, so it goes to this process. Jobs are module-level functions given bytes or
+core in bursts; serializing Turtle, deriving N-Triples and gzipping each article's dump set is work nothing else
+waits for, so it goes to this process. Jobs are module-level functions given bytes or
 paths, run in the order they were given; their files are returned in that order, so the manifest lists the same
 files in the same order as a build that wrote them itself. At most ``pending`` jobs wait at a time: a writer that
 falls behind makes the build wait rather than hold every article's text.
