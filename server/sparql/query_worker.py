@@ -4,6 +4,10 @@ pyoxigraph has no query timeout and cannot be interrupted from Python, so querie
 open the store read-only; the pool (``pool.py``) kills a worker whose query outlives the time limit. This module is
 what runs inside a worker (``python -m ascenso_kg.server.sparql.query_worker``); it imports nothing of Flask, so a worker
 starts in about a tenth of a second.
+
+With ``--memory-copy``, the worker says it is ready as soon as the store is open and answers from it while a thread
+at the lowest priority loads an in-memory copy (``memory_copy.py``); then each job is answered from the copy
+(``Serving``). The heap limit and the recycling size are raised by the copy's measured size once it is loaded.
 """
 
 from __future__ import annotations
