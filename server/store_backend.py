@@ -17,6 +17,7 @@ from flask import Flask, current_app
 from .current_release import Release
 from .remote import RemoteStore
 from .sparql.query_results import Outcome, QueryJob, Rendered
+from .sparql.memory_copy import CopyPlan, plan_copy
 from .sparql.pool import WorkerPool
 from .sparql.query_text import analyse_query
 
@@ -42,10 +43,18 @@ class EmbeddedStore:
 
     def __init__(self, store_path: Path, workers: int, timeout: float, queue_wait: float, max_workers: int,
                  memory_limit: int | None = None, recycle_above: int | None = None,
-                 lower_priority_after: float | None = None, anchored_here: bool = True):
+                 lower_priority_after: float | None = None, anchored_here: bool = True,
+                 memory_copy: CopyPlan | None = None):
         self.pool = WorkerPool(str(store_path), size=workers, timeout=timeout, queue_wait=queue_wait,
                                max_size=max_workers, memory_limit=memory_limit, recycle_above=recycle_above,
-                               lower_priority_after=lower_priority_after, anchored_here=anchored_here)
+                               lower_priority_after=lower_priority_after, anchored_here=anchored_here,
+                               memory_copy=memory_copy)
+
+    def status(self) -> dict:
+        """The query processes of this web process, and how many answer from their memory copy."""
+        return {"query_processes": len(self.pool.worker_pids),
+                "memory_copy": self.pool.memory_copy is not None,
+                "query_processes_in_memory": self.pool.in_memory_workers}
 
     def run(self, job: QueryJob) -> Outcome | Rendered:
         return self.pool.run(job)
@@ -66,7 +75,9 @@ def make_store(config: dict, release: Release) -> Store:
                              memory_limit=config.get("QUERY_MEMORY_LIMIT"),
                              recycle_above=config.get("QUERY_RECYCLE_ABOVE"),
                              lower_priority_after=config.get("QUERY_LOWER_PRIORITY_AFTER"),
-                             anchored_here=config.get("ANCHORED_QUERIES_HERE", True))
+                             anchored_here=config.get("ANCHORED_QUERIES_HERE", True),
+                             memory_copy=plan_copy(release.manifest, release.dumps_dir,
+                                                   config.get("QUERY_IN_MEMORY_MAX_QUADS")))
     if backend == "remote":
         if not config.get("REMOTE_ENDPOINT"):
             raise ValueError("STORE_BACKEND 'remote' needs REMOTE_ENDPOINT, the URL of a SPARQL 1.1 endpoint")

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,9 +45,11 @@ def started(name: str, command: list[str], ready: str, sparql: str, port: int, e
         stop(process)
 
 
+@contextlib.contextmanager
 def this_server(out: Path, workers: int = 2, threads: int = 8, settings: dict | None = None):
     """This project's app under gunicorn, as ``ascenso-kg serve`` runs it (gthread workers); ``settings`` adds
-    environment settings (such as a remote store)."""
+    environment settings (such as a remote store). Measured once its query processes answer from their memory
+    copies of the store (``memory_copies_loaded``), as a server that has run a while does."""
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads", str(threads),
                "-b", f"{HOST}:{port}", "--timeout", "180"]
@@ -55,8 +60,26 @@ def this_server(out: Path, workers: int = 2, threads: int = 8, settings: dict | 
            # The bench's clients all come from 127.0.0.1 but stand for different users: the per-address budgets
            # (server/budget.py) would refuse them with 429 as one greedy client.
            "ASCENSO_KG_BUDGET_CONCURRENT": "1024", "ASCENSO_KG_BUDGET_SECONDS": "1e9", **(settings or {})}
-    return started("ascenso-kg", command + ["ascenso_kg.server.app:create_app()"], "/dumps?format=json", "/sparql",
-                   port, env)
+    with started("ascenso-kg", command + ["ascenso_kg.server.app:create_app()"], "/dumps?format=json", "/sparql",
+                 port, env) as server:
+        memory_copies_loaded(server.base, workers)
+        yield server
+
+
+def memory_copies_loaded(base: str, web_processes: int, seconds: float = 900.0) -> None:
+    """Wait until each of the ``web_processes`` reports (``/status``) that its query processes answer from memory,
+    or that it makes no copy (a release over QUERY_IN_MEMORY_MAX_QUADS, a remote store)."""
+    ready: set[int] = set()
+    deadline = time.monotonic() + seconds
+    while len(ready) < web_processes:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the query processes did not load their memory copies within {seconds:g} s")
+        with urllib.request.urlopen(base + "/status", timeout=60) as response:
+            status = json.load(response)
+        copying = status.get("memory_copy", False)
+        if not copying or status["query_processes_in_memory"] >= status["query_processes"]:
+            ready.add(status["pid"])
+        time.sleep(0.5)
 
 
 def oxigraph_server(store: Path):

@@ -4,6 +4,10 @@ pyoxigraph has no query timeout and cannot be interrupted from Python, so querie
 open the store read-only; the pool (``pool.py``) kills a worker whose query outlives the time limit. This module is
 what runs inside a worker (``python -m ascenso_kg.server.sparql.query_worker``); it imports nothing of Flask, so a worker
 starts in about a tenth of a second.
+
+With ``--memory-copy``, the worker says it is ready as soon as the store is open and answers from it while a thread
+at the lowest priority loads an in-memory copy (``memory_copy.py``); then each job is answered from the copy
+(``Serving``). The heap limit and the recycling size are raised by the copy's measured size once it is loaded.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import os
 import pickle
 import re
 import resource
+import sys
 import threading
 import time
 from itertools import islice
@@ -21,6 +26,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph
 
 from ..serializers import serialize
+from . import memory_copy
 from .query_results import Boolean, Graph, Outcome, QueryFailed, QueryJob, Rendered, Solutions
 
 # Messages a worker sends back over its connection (plain tuples: exceptions with extra fields do not unpickle).
@@ -119,6 +125,15 @@ def limit_memory(limit_bytes: int | None) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, limit_bytes))
 
 
+def heap_bytes() -> int:
+    """This process's data size as RLIMIT_DATA counts it (VmData)."""
+    with open("/proc/self/status", "rb") as status:
+        for line in status:
+            if line.startswith(b"VmData:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 _STATM: int | None = None  # /proc/self/statm, kept open: it is read after every answer
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -213,15 +228,70 @@ class PriorityWatch:
             pass
 
 
+class Serving:
+    """The store the next job is answered from, and the resident size after which this process retires.
+
+    Jobs read ``store`` once each: the swap to the memory copy is one assignment, so a query runs wholly on the disk
+    store or wholly on the finished copy, never on a copy being filled."""
+
+    def __init__(self, store: pyoxigraph.Store, recycle_bytes: int | None):
+        self.store = store
+        self.recycle_bytes = recycle_bytes
+        self.in_memory = False
+
+
+def _load_memory_copy(serving: Serving, dump: str | None, allowance: int, memory_limit: int | None,
+                      loaded_fd: int | None) -> None:
+    """Build the memory copy at the lowest priority (serving keeps the CPU), then answer from it.
+
+    While it loads, the heap limit and the recycling size are raised by the whole ``allowance`` (``main`` set the
+    limit); once it is in use, by the copy's measured size, so a query has the same room as without a copy.
+    ``loaded_fd`` gets one byte once the copy is in use: the pool reads it to report how many processes answer from
+    memory."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)  # threads Oxigraph starts inherit it
+    except OSError:
+        pass
+    base = serving.recycle_bytes
+    if base:
+        serving.recycle_bytes = base + allowance
+    resident, heap = resident_bytes(), heap_bytes()
+    try:
+        copy = memory_copy.load_copy(serving.store, dump)
+    except (MemoryError, OSError, SyntaxError, RuntimeError) as error:  # keep answering from the disk store
+        print(f"ascenso-kg query process {os.getpid()}: no memory copy ({error}); answering from the store",
+              file=sys.stderr, flush=True)
+        serving.recycle_bytes = base
+        limit_memory(memory_limit)
+        if loaded_fd is not None:
+            os.close(loaded_fd)  # the pool reads the end of the pipe: this process answers from the store
+        return
+    serving.store = copy
+    serving.in_memory = True
+    if base:
+        serving.recycle_bytes = base + max(0, resident_bytes() - resident)
+    if memory_limit:
+        limit_memory(memory_limit + max(0, heap_bytes() - heap))
+    if loaded_fd is not None:
+        os.write(loaded_fd, b"m")
+        os.close(loaded_fd)
+
+
 def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None = None,
-                  lower_priority_after: float | None = None) -> None:
+                  lower_priority_after: float | None = None, copy_allowance: int | None = None,
+                  copy_from: str | None = None, loaded_fd: int | None = None,
+                  memory_limit: int | None = None) -> None:
     """Worker main loop: open the store read-only, then answer jobs until the pool closes the connection.
 
-    After an answer that left the process larger than ``recycle_bytes`` (resident), it asks the pool to replace it:
-    the allocator keeps freed memory, so only a new process gives it back to the machine. Jobs are answered on a
-    thread the main thread starts; one whose query used more than ``lower_priority_after`` s of CPU was lowered
-    (``PriorityWatch``) and ends after its answer, and the main thread, still at its first priority, starts the next
-    (a new thread inherits the priority of the thread that starts it)."""
+    With ``copy_allowance``, a background thread meanwhile loads an in-memory copy of the store (``memory_copy.py``,
+    from the dump ``copy_from`` if given) and the jobs after it are answered from the copy; ``memory_limit`` is the
+    heap limit a query has besides the copy.
+
+    After an answer that left the process larger than ``recycle_bytes`` (resident; raised by the copy's size), it
+    asks the pool to replace it: the allocator keeps freed memory, so only a new process gives it back to the
+    machine. Jobs are answered on a thread the main thread starts; one whose query used more than
+    ``lower_priority_after`` s of CPU was lowered (``PriorityWatch``) and ends after its answer, and the main thread,
+    still at its first priority, starts the next (a new thread inherits the priority of the thread that starts it)."""
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     watch = PriorityWatch(lower_priority_after)
     try:
@@ -229,29 +299,32 @@ def serve_queries(store_path: str, conn: Connection, recycle_bytes: int | None =
     except OSError as error:
         conn.send((FAILURE, 503, "The store could not be opened: " + _PATH_LIKE.sub("…", str(error))))
         return
+    serving = Serving(store, recycle_bytes)
     conn.send(READY)
+    if copy_allowance:
+        threading.Thread(target=_load_memory_copy,
+                         args=(serving, copy_from, copy_allowance, memory_limit, loaded_fd),
+                         name="ascenso-kg memory copy", daemon=True).start()
     finished = threading.Event()
     while not finished.is_set():
-        answering = threading.Thread(target=_answer_jobs, args=(store, conn, watch, recycle_bytes, finished),
+        answering = threading.Thread(target=_answer_jobs, args=(serving, conn, watch, finished),
                                      name="ascenso-kg query")
         answering.start()
         answering.join()
 
 
-def _answer_jobs(store: pyoxigraph.Store, conn: Connection, watch: PriorityWatch, recycle_bytes: int | None,
-                 finished: threading.Event) -> None:
+def _answer_jobs(serving: Serving, conn: Connection, watch: PriorityWatch, finished: threading.Event) -> None:
     """Answer jobs on this thread until the connection closes or the process must retire (``finished`` set), or
     until a query lowered this thread's priority (returns with ``finished`` clear: a fresh thread takes over)."""
     watch.follow()
     try:
-        _answer_until_lowered(store, conn, watch, recycle_bytes, finished)
+        _answer_until_lowered(serving, conn, watch, finished)
     except BaseException:  # a broken connection, say: the process ends, as it would have on its main thread
         finished.set()
         raise
 
 
-def _answer_until_lowered(store: pyoxigraph.Store, conn: Connection, watch: PriorityWatch, recycle_bytes: int | None,
-                          finished: threading.Event) -> None:
+def _answer_until_lowered(serving: Serving, conn: Connection, watch: PriorityWatch, finished: threading.Event) -> None:
     while True:
         try:
             job = pickle.loads(conn.recv_bytes())
@@ -260,11 +333,12 @@ def _answer_until_lowered(store: pyoxigraph.Store, conn: Connection, watch: Prio
             return
         with watch:
             try:
-                message = (ANSWER, answer(store, job))
+                message = (ANSWER, answer(serving.store, job))
             except QueryFailed as failure:
                 message = (FAILURE, failure.status, failure.message)
             except MemoryError:
                 message = (FAILURE, 507, memory_limit_message())
+        recycle_bytes = serving.recycle_bytes
         retire = bool(recycle_bytes) and resident_bytes() > recycle_bytes
         conn.send_bytes(pickle.dumps(message + ((RETIRE,) if retire else ()), pickle.HIGHEST_PROTOCOL))
         if retire:
@@ -283,9 +357,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--recycle-above", type=int, default=None, help="resident bytes after which to retire")
     parser.add_argument("--lower-priority-after", type=float, default=None,
                         help="seconds of one query after which its thread yields the CPU to others (then retire)")
+    parser.add_argument("--memory-copy", type=int, default=None,
+                        help="load an in-memory copy of the store, which may add this many bytes to the process")
+    parser.add_argument("--copy-from", default=None, help="the release's N-Quads dump to load the copy from")
+    parser.add_argument("--loaded-fd", type=int, default=None, help="written to once the copy answers")
     args = parser.parse_args(argv)
-    limit_memory(args.memory_limit)
-    serve_queries(args.store, Connection(args.fd), args.recycle_above, args.lower_priority_after)
+    limit_memory(args.memory_limit and args.memory_limit + (args.memory_copy or 0))
+    serve_queries(args.store, Connection(args.fd), args.recycle_above, args.lower_priority_after,
+                  args.memory_copy, args.copy_from, args.loaded_fd, args.memory_limit)
 
 
 if __name__ == "__main__":

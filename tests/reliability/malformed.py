@@ -16,7 +16,7 @@ ROUTES = [
     "/reconcile", "/reconcile/suggest/entity", "/reconcile/suggest/type", "/reconcile/suggest/property",
     "/reconcile/preview", "/resource/club/necaxa", "/source/2012-13-ascenso-mx-season", "/graph/ontology",
     "/ontology", "/ontology.ttl", "/search", "/search/suggest", "/static/pages.css", "/context.jsonld",
-    "/reconcile/properties", "/clubs", "/players.json", "/sitemap.xml", "/robots.txt", "/favicon.ico",
+    "/reconcile/properties", "/clubs", "/players.json", "/sitemap.xml", "/robots.txt", "/favicon.ico", "/status",
 ]
 ODD_METHODS = ["PUT", "DELETE", "PATCH", "TRACE", "PROPFIND", "MKCOL", "FOO", "LOCK"]
 GET_ONLY = [route for route in ROUTES if not route.startswith(("/sparql", "/reconcile"))

@@ -1,0 +1,30 @@
+"""``/status``: what a running server is doing, for operators and the bench (JSON, never cached).
+
+It reports the release served and, on the embedded store, this web process's query processes and how many of them
+answer from their in-memory copy of the store (``server/sparql/memory_copy.py``; the others answer from the store
+on disk while theirs loads). Each gunicorn worker has its own query processes, so the answer describes the web
+process that served it (``pid``). Asking starts the query processes if no query has yet.
+"""
+
+from __future__ import annotations
+
+import os
+
+from flask import Blueprint, jsonify
+
+from .current_release import get_release
+from .store_backend import get_store
+
+bp = Blueprint("status", __name__)
+
+
+@bp.route("/status")
+def status():
+    store = get_store()
+    report = {"release": get_release().id, "store": store.kind, "pid": os.getpid()}
+    if hasattr(store, "status"):  # the embedded store's query processes
+        store.warm_up()
+        report.update(store.status())
+    response = jsonify(report)
+    response.cache_control.no_store = True
+    return response
