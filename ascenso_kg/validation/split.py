@@ -2,10 +2,10 @@
 those shapes read.
 
 One process spent most of a hundred seasons' validation on one core: loading the whole graph into a store (a third
-of the time), then Oxigraph's queries. Here the node shapes are dealt into one group per process, each group
-holding the shapes that add least to the smaller store (``reads.data_reads``: their predicates and the classes of
-their ``rdf:type`` triples, counted on the file), and each process loads only its group's triples and validates its
-shapes with pyshacl (``use_shapes``), in parallel with the other. The processes are started first, so that their
+of the time), then Oxigraph's queries. Here the node shapes are dealt into one group per process, of about
+equal work (``shape_work``), and each process loads only the triples its group reads (``reads.data_reads``: their
+predicates and the classes of their ``rdf:type`` triples) and validates its shapes with pyshacl (``use_shapes``),
+in parallel with the other. The processes are started first, so that their
 interpreters start while this one counts the file. Their reports are merged and the findings' context (seasons,
 article lines, labels) read as ``grouped`` does, from a store of what its queries read: every shape is validated
 once on every triple it can read, so the findings are those of one store holding the whole graph
@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import rdflib
+from rdflib.namespace import RDFS, SH
 
 from .findings import Finding
 from .grouped import Counts, Group, class_graph, count_file, findings_of_report, node_shape_names, union
@@ -38,12 +39,14 @@ from .reads import DataReads, data_reads
 from .shapes import load_shapes
 
 PROCESSES = 2  # the machine's cores; each process is a store and an interpreter of its own
+_OTHER_TARGETS = (SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 WORKER = [sys.executable, "-m", "ascenso_kg.validation.split_worker"]
 
 
 def split_groups(shapes: rdflib.Graph, classes: rdflib.Graph, counts: Counts, processes: int) -> list[Group] | None:
-    """The node shapes in ``processes`` groups, the largest shapes placed first, each in the group whose store it
-    leaves smallest; None where a shape cannot be named (pyshacl could not be told to validate it alone)."""
+    """The node shapes in ``processes`` groups of about equal work (``shape_work``), the most work placed first,
+    each in the group with the least so far; None where a shape cannot be named (pyshacl could not be told to
+    validate it alone)."""
     names = node_shape_names(shapes)
     if names is None:
         return None
@@ -51,13 +54,31 @@ def split_groups(shapes: rdflib.Graph, classes: rdflib.Graph, counts: Counts, pr
     for name in names:
         reads = data_reads(shapes, [name])
         own[name] = None if reads is None else reads.with_subclasses(classes)
+    work = {name: shape_work(shapes, classes, counts, name, own[name]) for name in names}
     groups = [Group([], DataReads(frozenset(), frozenset())) for _ in range(processes)]
-    for name in sorted(names, key=lambda n: (-counts.of(own[n]), n)):
-        merged = [union(group.reads, own[name]) for group in groups]
-        index = min(range(processes), key=lambda i: (counts.of(merged[i]), len(groups[i].shapes), i))
+    loads = [0] * processes
+    for name in sorted(names, key=lambda n: (-work[n], n)):
+        index = min(range(processes), key=lambda i: (loads[i], counts.of(union(groups[i].reads, own[name])), i))
         groups[index].shapes.append(name)
-        groups[index].reads = merged[index]
+        groups[index].reads = union(groups[index].reads, own[name])
+        loads[index] += work[name]
     return [group for group in groups if group.shapes]
+
+
+def shape_work(shapes: rdflib.Graph, classes: rdflib.Graph, counts: Counts, name: str,
+               reads: DataReads | None) -> int:
+    """A rough measure of a shape's validation time: its focus nodes (instances of its target classes, counted on
+    the file) times its checks (property shapes, and SPARQL constraints at three, as they join several triples per
+    focus node). A shape with other targets counts the triples it reads."""
+    shape = rdflib.URIRef(name)
+    targets = set(shapes.objects(shape, SH.targetClass))
+    if not targets or any(shapes.objects(shape, other) for other in _OTHER_TARGETS):
+        return counts.of(reads)
+    for target in list(targets):
+        targets.update(classes.transitive_subjects(RDFS.subClassOf, target))
+    focus = sum(counts.classes[b"<" + str(target).encode() + b">"] for target in targets)
+    checks = len(list(shapes.objects(shape, SH.property))) + 3 * len(list(shapes.objects(shape, SH.sparql)))
+    return focus * max(checks, 1)
 
 
 def validate_file_split(path: Path, engine: str, processes: int = PROCESSES) -> list[Finding] | None:
