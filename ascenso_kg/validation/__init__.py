@@ -24,7 +24,6 @@ from .findings import Finding, GraphContext, SourceLines, read_findings
 from .grouped import STORE_TRIPLES, validate_file_in_groups
 from .parallel import validate_file_in_processes
 from .report import counts
-from .split import validate_file_split
 from .shapes import load_shapes
 
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_ENGINE", "ENGINES", "Finding", "NothingToValidate", "SourceLines",
@@ -32,7 +31,6 @@ __all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_ENGINE", "ENGINES", "Finding"
            "validate_quads"]
 
 PARALLEL_FROM_TRIPLES = 100_000  # about eight seasons, for pyshacl's own loop
-SPLIT_FROM_TRIPLES = 100_000  # below, two processes' start costs more than the halves save
 
 
 @dataclass
@@ -88,11 +86,6 @@ def validate_ntriples(ntriples: bytes | Path, triples: int, backend: str = DEFAU
     on a store of only the triples it reads (see ``grouped``), to bound the memory a large graph takes."""
     started = time.perf_counter()
     engine = chosen_engine(engine)
-    if processes is None and engine == "pyshacl-batched" and (os.cpu_count() or 1) > 1 and isinstance(ntriples, Path) \
-            and backend == "oxigraph" and shapes is None and SPLIT_FROM_TRIPLES <= triples <= store_triples:
-        findings = validate_file_split(ntriples, engine)
-        if findings is not None:
-            return Validation(findings, triples, time.perf_counter() - started, backend, engine)
     if processes is None:
         parallel = engine == "pyshacl" and triples >= PARALLEL_FROM_TRIPLES
         processes = min(os.cpu_count() or 1, 4) if parallel else 1

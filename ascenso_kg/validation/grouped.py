@@ -127,7 +127,9 @@ def validate_file_in_groups(path: Path, shapes: rdflib.Graph, backend: str,
                             budget: int = STORE_TRIPLES) -> list[Finding]:
     """The findings of every shape on the N-Triples file (with the ontology), one group of shapes at a time."""
     counts = count_file(path)
-    classes = class_graph(counts)
+    classes = rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
+    for line in counts.subclass_lines:
+        classes.parse(data=line.decode(), format="nt")
     report = rdflib.Graph()
     for group in plan_groups(shapes, classes, counts, budget):
         store = filtered_store(path, group.reads)
@@ -135,20 +137,6 @@ def validate_file_in_groups(path: Path, shapes: rdflib.Graph, backend: str,
         report += group_report  # blank nodes of one report never meet another's: each result stays apart
         del store, group_report
         gc.collect()
-    return findings_of_report(path, shapes, classes, report)
-
-
-def class_graph(counts: Counts) -> rdflib.Graph:
-    """The ontology's classes and the file's own ``rdfs:subClassOf`` triples: what ``with_subclasses`` follows."""
-    classes = rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
-    for line in counts.subclass_lines:
-        classes.parse(data=line.decode(), format="nt")
-    return classes
-
-
-def findings_of_report(path: Path, shapes: rdflib.Graph, classes: rdflib.Graph, report: rdflib.Graph) -> list[Finding]:
-    """The findings of a report made on stores of parts of the file, their context (seasons, article lines, labels)
-    read from a store holding what the context's queries read and the paths of the results."""
     paths = {str(p) for p in report.objects(None, SH.resultPath) if isinstance(p, rdflib.URIRef)}
     if not any(report.subjects(RDF.type, SH.ValidationResult)):
         return []
