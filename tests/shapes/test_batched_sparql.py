@@ -125,10 +125,15 @@ INSERT {{ ?node akg:rowIndex "3.0"^^xsd:decimal ; akg:rank 0 }} WHERE {{ {_first
 """
 
 
-def test_the_engines_agree_on_a_corpus_with_planted_inconsistencies(tmp_path, shapes):
-    corpus = generate_corpus(tmp_path / "corpus", seasons=3, seed=11, plant_count=8)
-    store = store_of(corpus.out)
+def planted_store(folder: Path) -> pyoxigraph.Store:
+    """A generated corpus of three seasons with planted inconsistencies, goals and matches broken besides."""
+    store = store_of(generate_corpus(folder, seasons=3, seed=11, plant_count=8).out)
     store.update(UPDATE_PREFIXES + BREAK_GOALS_AND_MATCHES)
+    return store
+
+
+def test_the_engines_agree_on_a_corpus_with_planted_inconsistencies(tmp_path, shapes):
+    store = planted_store(tmp_path / "corpus")
     store.update(UPDATE_PREFIXES + BREAK_CORE_CONSTRAINTS)
     plain, grouped, queries = both_engines(store, shapes)
     assert queries > 10

@@ -8,12 +8,11 @@ from collections import Counter
 
 import rdflib
 
-from ascenso_kg.corpus import generate_corpus
 from ascenso_kg.validation import validate_quads
 from ascenso_kg.validation.shapes import SHAPES_NS, compact_query
 from tests.checkout import ARTICLES_DIR
 from tests.shapes.mini_season import UPDATE_PREFIXES
-from tests.shapes.test_batched_sparql import BREAK_GOALS_AND_MATCHES, store_of
+from tests.shapes.test_batched_sparql import store_of, planted_store
 
 SHAPE = SHAPES_NS + "ClubsOfTheSeason"
 EARLIER_QUERY = """
@@ -61,9 +60,7 @@ def test_the_query_finds_what_the_earlier_one_did_on_the_four_articles(shapes):
 
 
 def test_the_query_finds_what_the_earlier_one_did_on_planted_inconsistencies(tmp_path, shapes):
-    corpus = generate_corpus(tmp_path / "corpus", seasons=3, seed=11, plant_count=8)
-    store = store_of(corpus.out)
-    store.update(UPDATE_PREFIXES + BREAK_GOALS_AND_MATCHES)
+    store = planted_store(tmp_path / "corpus")
     store.update(UPDATE_PREFIXES + UNLIST_CLUBS)
     now, before = both_queries(store, shapes)
     assert sum(before.values()) > 3

@@ -12,14 +12,13 @@ import pyoxigraph
 import pytest
 import rdflib
 
-from ascenso_kg.corpus import generate_corpus
 from ascenso_kg.validation import grouped, validate_ntriples
 from ascenso_kg.validation.findings import CONTEXT_QUERIES
 from ascenso_kg.validation.reads import DataReads, FilteredNTriples, data_reads
 from ascenso_kg.validation.shapes import SHAPES_NS
 from tests.checkout import ARTICLES_DIR, shared
 from tests.shapes.mini_season import UPDATE_PREFIXES
-from tests.shapes.test_batched_sparql import BREAK_CORE_CONSTRAINTS, BREAK_GOALS_AND_MATCHES, store_of
+from tests.shapes.test_batched_sparql import BREAK_CORE_CONSTRAINTS, store_of, planted_store
 
 AKG = "https://w3id.org/ascenso-kg/ontology#"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
@@ -56,9 +55,7 @@ def test_the_groups_find_what_the_whole_graph_does_on_the_family_set(tmp_path, s
 
 
 def test_the_groups_find_what_the_whole_graph_does_on_planted_inconsistencies(tmp_path, shapes):
-    corpus = generate_corpus(tmp_path / "corpus", seasons=3, seed=11, plant_count=8)
-    store = store_of(corpus.out)
-    store.update(UPDATE_PREFIXES + BREAK_GOALS_AND_MATCHES)
+    store = planted_store(tmp_path / "corpus")
     store.update(UPDATE_PREFIXES + BREAK_CORE_CONSTRAINTS)
     path, triples = ntriples_file(store, tmp_path / "corpus.nt")
     counts = grouped.count_file(path)
