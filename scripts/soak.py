@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from ascenso_kg.loopback import free_port, stop, wait_until_serving
+from ascenso_kg.server.gunicorn_worker import WORKER_CLASS
 
 PREFIXES = ("PREFIX akg: <https://w3id.org/ascenso-kg/ontology#>\n"
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n")
@@ -155,7 +156,7 @@ def fetch(port: int, path: str, headers: dict, timeout: float = 30.0,
 def start_server(out: Path, port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(out), "ASCENSO_KG_QUERY_WORKERS": "2",
            "ASCENSO_KG_QUERY_TIMEOUT": "10", "ASCENSO_KG_BUDGET_SECONDS": "10000"}
-    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads", "4",
+    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", WORKER_CLASS, "--threads", "4",
                "-b", f"127.0.0.1:{port}", "--no-control-socket", "ascenso_kg.server.app:create_app()"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -19,9 +19,10 @@ def newest_release(out: Path) -> Path:
 
 
 def measure(out: Path, clients: tuple[int, ...], repeats: int, seconds: float, per_kind: int, log=print,
-            workers: int = 2, threads: int = 8, settings: dict | None = None) -> dict:
+            workers: int = 2, threads: int = 8, settings: dict | None = None,
+            worker_class: str = servers.WORKER_CLASS) -> dict:
     release = newest_release(out)
-    with servers.this_server(out, workers, threads, settings) as ours, servers.oxigraph_server(Release(release).store_path) as oxigraph:
+    with servers.this_server(out, workers, threads, settings, worker_class) as ours, servers.oxigraph_server(Release(release).store_path) as oxigraph:
         mix = mixes.cheap_mix(mixes.sample_many(oxigraph.sparql, per_kind, DEFAULT_BASE))
         runs = mixes.measure_mix([ours, oxigraph], mix, mixes.post_requests, clients, repeats, seconds, log, "cheap")
     found = {}
@@ -49,11 +50,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--per-kind", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2, help="web processes (as ascenso-kg serve --workers)")
     parser.add_argument("--threads", type=int, default=8, help="threads per web process (ascenso-kg serve --threads)")
+    parser.add_argument("--worker-class", default=servers.WORKER_CLASS,
+                        help="gunicorn's -k for this server (e.g. gthread, to compare with the keep-alive worker)")
     parser.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE",
                         help="an app setting for this run (ASCENSO_KG_NAME), e.g. ANCHORED_QUERIES_HERE=false")
     args = parser.parse_args(argv)
     found = measure(args.out, tuple(int(c) for c in args.clients.split(",")), args.repeats, args.seconds,
-                    args.per_kind, workers=args.workers, threads=args.threads,
+                    args.per_kind, workers=args.workers, threads=args.threads, worker_class=args.worker_class,
                     settings={f"ASCENSO_KG_{name}": value for name, _, value in
                               (item.partition("=") for item in args.setting)})
     print(json.dumps(found, indent=1))

@@ -18,6 +18,7 @@ from pathlib import Path
 import gunicorn
 
 from ..build.release import Release
+from ..server.gunicorn_worker import WORKER_CLASS
 from ..loopback import HOST, free_port, stop, wait_until_serving  # noqa: F401 (the bench parts import them from here)
 from .build_sizes import installed_command, oxigraph_command
 
@@ -46,12 +47,13 @@ def started(name: str, command: list[str], ready: str, sparql: str, port: int, e
 
 
 @contextlib.contextmanager
-def this_server(out: Path, workers: int = 2, threads: int = 8, settings: dict | None = None):
-    """This project's app under gunicorn, as ``ascenso-kg serve`` runs it (gthread workers); ``settings`` adds
+def this_server(out: Path, workers: int = 2, threads: int = 8, settings: dict | None = None,
+                worker_class: str = WORKER_CLASS):
+    """This project's app under gunicorn, as ``ascenso-kg serve`` runs it (``WORKER_CLASS``); ``settings`` adds
     environment settings (such as a remote store). Measured once its query processes answer from their memory
     copies of the store (``memory_copies_loaded``), as a server that has run a while does."""
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads", str(threads),
+    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", worker_class, "--threads", str(threads),
                "-b", f"{HOST}:{port}", "--timeout", "180"]
     if gunicorn.version_info >= (27,):
         command.append("--no-control-socket")

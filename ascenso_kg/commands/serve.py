@@ -17,6 +17,7 @@ from pathlib import Path
 from gunicorn.app.base import BaseApplication
 
 from ..build.release import has_release
+from ..server.gunicorn_worker import WORKER_CLASS
 from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
 from .front import Front, nginx_binary
 
@@ -117,7 +118,7 @@ def _serve_gunicorn(app_config: dict, bind: str, args: argparse.Namespace, timeo
     _Gunicorn(app_config, {
         "bind": bind,
         "workers": args.workers,
-        "worker_class": "gthread",
+        "worker_class": WORKER_CLASS,
         "threads": args.threads,
         "timeout": max(30, int(timeout * 3)),  # gunicorn must never kill a worker before the query limit does
         "accesslog": "-",

@@ -23,6 +23,7 @@ import pyoxigraph
 import pytest
 
 from ascenso_kg.server.app import DEFAULTS
+from ascenso_kg.server.gunicorn_worker import WORKER_CLASS
 from tests.server.live_servers import free_port, stop, wait_until_serving
 from tests.server.release_writer import TEST_CONFIG
 
@@ -145,7 +146,7 @@ def gunicorn(out: Path, workers: int = 1, threads: int = 8, **settings):
     port = free_port()
     env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(out)}
     env.update({f"ASCENSO_KG_{name}": str(value) for name, value in settings.items()})
-    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", "gthread", "--threads", str(threads),
+    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-k", WORKER_CLASS, "--threads", str(threads),
                "-b", f"127.0.0.1:{port}", "--graceful-timeout", "5", "--no-control-socket",
                "ascenso_kg.server.app:create_app()"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -20,6 +20,7 @@ from tests.checkout import nginx
 from tests.server.live_servers import free_port, stop, wait_until_serving
 
 from ascenso_kg.commands.front import Front
+from ascenso_kg.server.gunicorn_worker import WORKER_CLASS
 
 SLOW = 500
 SAMPLES = 80
@@ -103,7 +104,7 @@ def test_serve_keeps_serving_with_500_slow_connections_open(built):
 def test_the_documented_production_setup_keeps_serving_with_500_slow_connections_open(built):
     upstream, port = free_port(), free_port()
     env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(built), "ASCENSO_KG_TRUSTED_PROXIES": '["127.0.0.1"]'}
-    gunicorn = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-k", "gthread", "--threads", "8",
+    gunicorn = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "2", "-k", WORKER_CLASS, "--threads", "8",
                                  "-b", f"127.0.0.1:{upstream}", "--no-control-socket",
                                  "ascenso_kg.server.app:create_app()"],
                                 env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -13,6 +13,7 @@ import urllib.request
 import pytest
 
 from ascenso_kg.commands.front import Front
+from ascenso_kg.server.gunicorn_worker import WORKER_CLASS
 from tests.checkout import nginx
 from tests.server.live_servers import free_port, stop, wait_until_serving
 
@@ -31,7 +32,7 @@ def proxied(built, tmp_path_factory):
     upstream, port = free_port(), free_port()
     env = {**os.environ, "ASCENSO_KG_OUT_DIR": str(built), "ASCENSO_KG_QUERY_WORKERS": "1",
            "ASCENSO_KG_TRUSTED_PROXIES": '["127.0.0.1"]'}
-    app = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "1", "-k", "gthread", "--threads", "4",
+    app = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "1", "-k", WORKER_CLASS, "--threads", "4",
                             "-b", f"127.0.0.1:{upstream}", "--access-logfile", str(log),
                             "ascenso_kg.server.app:create_app()"], env=env, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
