@@ -46,6 +46,7 @@ from ..mappings.rdf.ntriples import Statement
 from ..resources import ONTOLOGY_FILE
 from ..validation.release_report import PublishedValidation, publish_validation
 from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
+from .collector import sparse_collections
 from .release import Release, build_lock, new_staging, publish, release_id
 from .sorted_runs import SortedRuns
 from .store import StoreLoader
@@ -129,20 +130,22 @@ def build_release(
     strict: bool = False,
     progress: Progress = lambda message: print(message, file=sys.stderr),
 ) -> BuildSummary:
-    iris = Iris(base)
-    articles_dir, out_dir = Path(articles_dir), Path(out_dir)
-    progress(f"reading articles in {articles_dir}")
-    result = interpret_articles(articles_dir)
-    for problem in result.problems:
-        progress(f"  {problem.severity}: {problem}")
-    # The links graph's problems (found while mapping) are notes only: the articles' problems decide --strict.
-    if strict and any(problem.severity == "warning" for problem in result.problems):
-        raise StrictBuildFailed("the articles have problems (see above); --strict publishes nothing")
-    with build_lock(out_dir):
-        staging = new_staging(out_dir)
-        summary = _write_release(staging, result, iris, base, progress)
-        content_hash = Release(staging).manifest["content_sha256"]
-        summary.release = publish(out_dir, staging, release_id(content_hash))
+    with sparse_collections() as freeze:
+        iris = Iris(base)
+        articles_dir, out_dir = Path(articles_dir), Path(out_dir)
+        progress(f"reading articles in {articles_dir}")
+        result = interpret_articles(articles_dir)
+        freeze()  # the records live until they are mapped: the collector need not look at them again
+        for problem in result.problems:
+            progress(f"  {problem.severity}: {problem}")
+        # The links graph's problems (found while mapping) are notes only: the articles' problems decide --strict.
+        if strict and any(problem.severity == "warning" for problem in result.problems):
+            raise StrictBuildFailed("the articles have problems (see above); --strict publishes nothing")
+        with build_lock(out_dir):
+            staging = new_staging(out_dir)
+            summary = _write_release(staging, result, iris, base, progress)
+            content_hash = Release(staging).manifest["content_sha256"]
+            summary.release = publish(out_dir, staging, release_id(content_hash))
     progress(f"published {summary.release}")
     return summary
 
