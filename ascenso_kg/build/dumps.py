@@ -88,6 +88,14 @@ def quad_lines(statements: Iterable[Statement]) -> list[str]:
     return sorted({f"{subject} {predicate} {value} {graph} .\n" for subject, predicate, value, graph in statements})
 
 
+def encoded_quad_lines(statements: Iterable[Statement]) -> list[bytes]:
+    """``quad_lines``, each line UTF-8 encoded: the lines a graph is loaded, merged and written as. Encoded before
+    they are sorted, since UTF-8 keeps the order of the text: bytes compare faster than text that holds a character
+    beyond Latin-1 (the en dash of "2012–13"), and the graph's text is then joined without another copy."""
+    return sorted({f"{subject} {predicate} {value} {graph} .\n".encode()
+                   for subject, predicate, value, graph in statements})
+
+
 def _encoded(lines: list[str]) -> bytes:
     return b"".join(encoded_blocks(lines))
 

@@ -29,9 +29,8 @@ from .dumps import (
     DumpFile,
     Lines,
     TextDump,
-    encoded_blocks,
+    encoded_quad_lines,
     file_blocks,
-    quad_lines,
     turtle,
     write_article_dumps,
     write_checksums,
@@ -175,13 +174,13 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
             runs = SortedRuns(scratch / "runs", RUN_SIZE)
             graph_triples: dict[str, int] = {}
             for graph in map_graphs(result, iris):
-                quads = quad_lines(graph.statements)
+                quads = encoded_quad_lines(graph.statements)
                 del graph.statements[:]
                 graph_triples[graph.iri] = len(quads)
-                nquads = b"".join(encoded_blocks(quads))
-                del quads
+                nquads = b"".join(quads)
                 loader.load(nquads)
-                runs.add(nquads)  # the same text: the whole graph's dumps are merged from the graphs' lines
+                runs.add_lines(quads)  # the same lines: the whole graph's dumps are merged from the graphs' lines
+                del quads
                 if graph.source is not None:
                     writer.submit(f"the dumps of article {graph.source.id}", write_article_dumps, staging,
                                   f"articles/{graph.source.id}", nquads, base,
