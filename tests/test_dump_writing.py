@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from ascenso_kg.build.dumps import Lines, write_dump_set, write_text
+from ascenso_kg.build.dumps import Lines, encoded_quad_lines, quad_lines, write_dump_set, write_text
 from ascenso_kg.build.sorted_runs import SortedRuns
 from ascenso_kg.build.store import StoreLoader, fill, line_chunks, whole_lines
 from ascenso_kg.mappings.rdf.ntriples import Statement, Term
@@ -46,6 +46,23 @@ def test_lines_are_the_sorted_distinct_lines_of_the_statements():
     lines = Lines.of(every)
     assert lines.quads == sorted({f"{s.subject} {s.predicate} {s.object} {s.graph} .\n" for s in every})
     assert lines.triples == sorted({f"{s.subject} {s.predicate} {s.object} .\n" for s in every})
+
+
+def test_encoded_lines_are_the_lines_encoded_in_the_same_order():
+    # characters of one, two, three and four UTF-8 bytes: the bytes sort as the text does
+    beyond = statements("http://g/4", *(("<http://a>", "<http://p>", f'"x{c}"') for c in "aé–\u2028\uffff😀"),
+                        ("<http://a>", "<http://p>", '"x"'), ("<http://a>", "<http://p>", '"x–"'))
+    every = EVERY + beyond + beyond[::-1]
+    assert encoded_quad_lines(every) == [line.encode() for line in quad_lines(every)]
+
+
+@pytest.mark.parametrize("run_size", [1, 2, 3, 1000])
+def test_sorted_runs_take_lines_as_they_take_text(tmp_path: Path, run_size: int):
+    by_text, by_lines = SortedRuns(tmp_path / "text", run_size), SortedRuns(tmp_path / "lines", run_size)
+    for graph in GRAPHS.values():
+        by_text.add(Lines.of(graph).nquads())
+        by_lines.add_lines(encoded_quad_lines(graph))
+    assert list(by_lines.merged()) == list(by_text.merged())
 
 
 @pytest.mark.parametrize("run_size", [1, 2, 3, 1000])

@@ -66,12 +66,6 @@ class Lines:
         return cls.of_quads(quad_lines(statements))
 
     @classmethod
-    def of_nquads(cls, nquads: bytes) -> Lines:
-        """The lines of a sorted, distinct N-Quads text (as ``quad_lines`` gives, encoded)."""
-        # cut at line feeds only: str.splitlines cuts at characters a literal may hold (U+2028)
-        return cls.of_quads([line.decode() for line in io.BytesIO(nquads).readlines()])
-
-    @classmethod
     def of_quads(cls, quads: list[str]) -> Lines:
         """The lines of sorted, distinct N-Quads lines."""
         lines, previous = cls(quads, []), None
@@ -92,6 +86,14 @@ class Lines:
 def quad_lines(statements: Iterable[Statement]) -> list[str]:
     """The sorted, distinct N-Quads lines of statements in any order, repeats allowed."""
     return sorted({f"{subject} {predicate} {value} {graph} .\n" for subject, predicate, value, graph in statements})
+
+
+def encoded_quad_lines(statements: Iterable[Statement]) -> list[bytes]:
+    """``quad_lines``, each line UTF-8 encoded: the lines a graph is loaded, merged and written as. Encoded before
+    they are sorted, since UTF-8 keeps the order of the text: bytes compare faster than text that holds a character
+    beyond Latin-1 (the en dash of "2012–13"), and the graph's text is then joined without another copy."""
+    return sorted({f"{subject} {predicate} {value} {graph} .\n".encode()
+                   for subject, predicate, value, graph in statements})
 
 
 def _encoded(lines: list[str]) -> bytes:
@@ -260,8 +262,26 @@ def write_dump_set(release: Path, stem: str, lines: Lines, base: str, descriptio
 
 def write_article_dumps(release: Path, stem: str, nquads: bytes, base: str, description: str) -> list[DumpFile]:
     """An article's dump set (gzipped only) from its sorted, distinct N-Quads text, the text the store loads: the
-    dump writer's job, so the N-Triples are derived and the Turtle serialized off the build's own process."""
-    return write_dump_set(release, stem, Lines.of_nquads(nquads), base, description, plain=(), nquads=nquads)
+    dump writer's job, so the N-Triples are derived and the Turtle serialized off the build's own process.
+
+    The files of ``write_dump_set`` (``plain=()``), from the encoded lines as they are: no line is decoded and
+    encoded again (UTF-8 keeps the order of the text, and a space and a ``<`` are never part of a longer character)."""
+    quads = io.BytesIO(nquads).readlines()  # cut at line feeds only
+    triples, previous = [], None
+    for quad in quads:
+        triple = quad[:quad.rindex(b" <")] + b" .\n"
+        if triple != previous:
+            triples.append(triple)
+            previous = triple
+    ntriples = b"".join(triples)
+    files = write_text(release, f"{stem}.nt", [ntriples], len(triples), description, plain=False)
+    files = write_text(release, f"{stem}.ttl", [turtle(ntriples, base)], len(triples), description,
+                       plain=False) + files
+    del ntriples, triples
+    # the gzip stream depends on how its text is cut: blocks of ``BLOCK_LINES`` lines, as ``write_dump_set``'s
+    blocks = [nquads] if len(quads) <= BLOCK_LINES else \
+        (b"".join(quads[start:start + BLOCK_LINES]) for start in range(0, len(quads), BLOCK_LINES))
+    return files + write_text(release, f"{stem}.nq", blocks, len(quads), description, plain=False)
 
 
 CHECKSUMS_NAME = "SHA256SUMS"

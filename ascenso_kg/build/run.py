@@ -29,9 +29,8 @@ from .dumps import (
     DumpFile,
     Lines,
     TextDump,
-    encoded_blocks,
+    encoded_quad_lines,
     file_blocks,
-    quad_lines,
     turtle,
     write_article_dumps,
     write_checksums,
@@ -46,6 +45,7 @@ from ..mappings.rdf.ntriples import Statement
 from ..resources import ONTOLOGY_FILE
 from ..validation.release_report import PublishedValidation, publish_validation
 from ..workspace import ARTICLES_DIR, DEFAULT_OUT_DIR
+from .collector import sparse_collections
 from .release import Release, build_lock, new_staging, publish, release_id
 from .sorted_runs import SortedRuns
 from .store import StoreLoader
@@ -129,20 +129,22 @@ def build_release(
     strict: bool = False,
     progress: Progress = lambda message: print(message, file=sys.stderr),
 ) -> BuildSummary:
-    iris = Iris(base)
-    articles_dir, out_dir = Path(articles_dir), Path(out_dir)
-    progress(f"reading articles in {articles_dir}")
-    result = interpret_articles(articles_dir)
-    for problem in result.problems:
-        progress(f"  {problem.severity}: {problem}")
-    # The links graph's problems (found while mapping) are notes only: the articles' problems decide --strict.
-    if strict and any(problem.severity == "warning" for problem in result.problems):
-        raise StrictBuildFailed("the articles have problems (see above); --strict publishes nothing")
-    with build_lock(out_dir):
-        staging = new_staging(out_dir)
-        summary = _write_release(staging, result, iris, base, progress)
-        content_hash = Release(staging).manifest["content_sha256"]
-        summary.release = publish(out_dir, staging, release_id(content_hash))
+    with sparse_collections() as freeze:
+        iris = Iris(base)
+        articles_dir, out_dir = Path(articles_dir), Path(out_dir)
+        progress(f"reading articles in {articles_dir}")
+        result = interpret_articles(articles_dir)
+        freeze()  # the records live until they are mapped: the collector need not look at them again
+        for problem in result.problems:
+            progress(f"  {problem.severity}: {problem}")
+        # The links graph's problems (found while mapping) are notes only: the articles' problems decide --strict.
+        if strict and any(problem.severity == "warning" for problem in result.problems):
+            raise StrictBuildFailed("the articles have problems (see above); --strict publishes nothing")
+        with build_lock(out_dir):
+            staging = new_staging(out_dir)
+            summary = _write_release(staging, result, iris, base, progress)
+            content_hash = Release(staging).manifest["content_sha256"]
+            summary.release = publish(out_dir, staging, release_id(content_hash))
     progress(f"published {summary.release}")
     return summary
 
@@ -172,13 +174,13 @@ def _write_release(staging: Path, result: MappingResult, iris: Iris, base: str, 
             runs = SortedRuns(scratch / "runs", RUN_SIZE)
             graph_triples: dict[str, int] = {}
             for graph in map_graphs(result, iris):
-                quads = quad_lines(graph.statements)
+                quads = encoded_quad_lines(graph.statements)
                 del graph.statements[:]
                 graph_triples[graph.iri] = len(quads)
-                nquads = b"".join(encoded_blocks(quads))
-                del quads
+                nquads = b"".join(quads)
                 loader.load(nquads)
-                runs.add(nquads)  # the same text: the whole graph's dumps are merged from the graphs' lines
+                runs.add_lines(quads)  # the same lines: the whole graph's dumps are merged from the graphs' lines
+                del quads
                 if graph.source is not None:
                     writer.submit(f"the dumps of article {graph.source.id}", write_article_dumps, staging,
                                   f"articles/{graph.source.id}", nquads, base,

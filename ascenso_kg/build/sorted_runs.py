@@ -27,7 +27,11 @@ class SortedRuns:
 
     def add(self, nquads: bytes) -> None:
         """A graph's sorted N-Quads text (each line ending with a line feed)."""
-        self._pending += io.BytesIO(nquads).readlines()  # cut at line feeds only (bytes.splitlines cuts at CR too)
+        self.add_lines(io.BytesIO(nquads).readlines())  # cut at line feeds only (bytes.splitlines cuts at CR too)
+
+    def add_lines(self, lines: list[bytes]) -> None:
+        """A graph's sorted N-Quads lines (each ending with a line feed), as ``encoded_quad_lines`` gives them."""
+        self._pending += lines
         if len(self._pending) >= self.run_size:
             self._spill()
 

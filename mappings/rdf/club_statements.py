@@ -76,7 +76,11 @@ def map_city(graph: GraphContext, city: str, name: str) -> None:
 
 
 def map_player(graph: GraphContext, mention: PlayerMention) -> Player:
-    player = graph.players.player_of(mention)
+    """The player a mention names, described once per mention in the graph."""
+    player = graph.described.get(mention)
+    if player is not None:
+        return player
+    player = graph.described[mention] = graph.players.player_of(mention)
     iri = graph.iris.player(player.id)
     graph.out.typed(iri, "Player")
     graph.out.link(iri, RDF + "type", SCHEMA + "Person")

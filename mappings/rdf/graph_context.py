@@ -28,6 +28,9 @@ class GraphContext:
     source: dict[str, str]  # the article's row of sources.csv: file, url, title, licence, excerpt
     out: GraphBuilder
     spans: set[Span] = field(default_factory=set)  # the source spans already described in this graph
+    # What is already described in this graph (rounds by key -> IRI, players by mention -> player): a round or a
+    # scorer met again is not described again, as its statements would only be repeats
+    described: dict = field(default_factory=dict)
 
 
 def derived(graph: GraphContext, subject: str, *spans: Span | None) -> None:

@@ -12,8 +12,11 @@ from .terms import stage_iri, stage_label
 
 
 def map_round(graph: GraphContext, key: RoundKey) -> str:
-    """The round a match or tie is played in, described where it is used; its IRI."""
-    iri = graph.iris.round(stage_iri(graph.iris, key.stage), key.round)
+    """The round a match or tie is played in, described where it is first used; its IRI."""
+    iri = graph.described.get(key)
+    if iri is not None:
+        return iri
+    iri = graph.described[key] = graph.iris.round(stage_iri(graph.iris, key.stage), key.round)
     graph.out.typed(iri, "Round")
     graph.out.label(iri, *round_label(graph, key))
     graph.out.link(iri, AKG + "stage", stage_iri(graph.iris, key.stage))

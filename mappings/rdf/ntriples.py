@@ -10,6 +10,7 @@ or come from tables whose loaders check them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -19,6 +20,7 @@ TYPE = RDF + "type"
 LABEL = RDFS + "label"
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_needs_escapes = re.compile(r'[\\"\n\r]').search
 
 
 class Term(str):
@@ -49,8 +51,9 @@ def iri(value: str) -> Term:
 
 
 def text(value: str, language: str | None = None) -> Term:
-    quoted = '"' + value.translate(_ESCAPES) + '"'
-    return Term(f"{quoted}@{language}" if language else quoted)
+    if _needs_escapes(value):  # seldom: translating every label would cost more than the rest of its statement
+        value = value.translate(_ESCAPES)
+    return Term(f'"{value}"@{language}' if language else f'"{value}"')
 
 
 def literal(value: object) -> Term:
