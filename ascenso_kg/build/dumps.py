@@ -96,6 +96,11 @@ def encoded_quad_lines(statements: Iterable[Statement]) -> list[bytes]:
                    for subject, predicate, value, graph in statements})
 
 
+def triple_line(quad: bytes) -> bytes:
+    """An encoded N-Quads line's N-Triples line: the quad without its graph (an IRI, the last term: no space in it)."""
+    return quad[:quad.rindex(b" <")] + b" .\n"
+
+
 def _encoded(lines: list[str]) -> bytes:
     return b"".join(encoded_blocks(lines))
 
@@ -269,7 +274,7 @@ def write_article_dumps(release: Path, stem: str, nquads: bytes, base: str, desc
     quads = io.BytesIO(nquads).readlines()  # cut at line feeds only
     triples, previous = [], None
     for quad in quads:
-        triple = quad[:quad.rindex(b" <")] + b" .\n"
+        triple = triple_line(quad)
         if triple != previous:
             triples.append(triple)
             previous = triple

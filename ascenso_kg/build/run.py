@@ -31,6 +31,7 @@ from .dumps import (
     TextDump,
     encoded_quad_lines,
     file_blocks,
+    triple_line,
     turtle,
     write_article_dumps,
     write_checksums,
@@ -228,8 +229,7 @@ def _write_data_dumps(staging: Path, runs: SortedRuns, loader: StoreLoader, base
     byte-identical to earlier builds of the same articles."""
     description = "The whole knowledge graph"
     totals = _Union()
-    # A triple line is its quad line without the graph (an IRI, the last term: no space in it); the classes are
-    # counted from the lines that may state a type (a quick test first, then the exact one).
+    # The classes are counted from the lines that may state a type (a quick test first, then the exact one).
     type_term = f"<{RDF}type>".encode()
     class_prefix = f"<{AKG}".encode()
     may_type = b" " + type_term + b" " + class_prefix
@@ -241,7 +241,7 @@ def _write_data_dumps(staging: Path, runs: SortedRuns, loader: StoreLoader, base
         while block := list(islice(merged, DUMP_BLOCK_LINES)):
             triples = triple_lines.lines
             for line in block:
-                triple = line[:line.rindex(b" <")] + b" .\n"
+                triple = triple_line(line)
                 if triple != previous:
                     previous = triple
                     triples.append(triple)
