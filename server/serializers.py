@@ -67,44 +67,47 @@ def _json_term(term: Term) -> dict:
 
 
 def write_json(outcome: Solutions | Boolean) -> bytes:
-    """The JSON document, written as ``json.dumps`` writes the document of ``_json_term`` rows (the same bytes, as a
-    test checks), but a term at a time: building the dictionaries cost more than running a cheap query."""
+    """The JSON document, written compactly as ``json.dumps(…, separators=(",", ":"))`` writes the document of
+    ``_json_term`` rows, and byte for byte as Oxigraph writes it (two tests check both): an answer then reads the
+    same whether the engine wrote it (``answer_here.py``) or these writers did. It is written a term at a time:
+    building the dictionaries cost more than running a cheap query."""
     if isinstance(outcome, Boolean):
-        return json.dumps({"head": {}, "boolean": outcome.value}).encode()
-    names = [_json_string(name) + ": " for name in outcome.variables]
-    out = ['{"head": {"vars": [', ", ".join(_json_string(name) for name in outcome.variables), "]}, "]
+        return json.dumps({"head": {}, "boolean": outcome.value}, separators=_COMPACT).encode()
+    names = [_json_string(name) + ":" for name in outcome.variables]
+    out = ['{"head":{"vars":[', ",".join(_json_string(name) for name in outcome.variables), "]},"]
     if outcome.truncated:
-        out.append('"truncated": true, ')
-    out.append('"results": {"bindings": [')
-    out.append(", ".join("{" + ", ".join([name + _json_term_text(term) for name, term in zip(names, row)
-                                          if term is not None]) + "}"
-                         for row in outcome.rows))
+        out.append('"truncated":true,')
+    out.append('"results":{"bindings":[')
+    out.append(",".join("{" + ",".join([name + _json_term_text(term) for name, term in zip(names, row)
+                                        if term is not None]) + "}"
+                        for row in outcome.rows))
     out.append("]}}")
     return "".join(out).encode()
 
 
+_COMPACT = (",", ":")
 _json_string = json.encoder.encode_basestring  # JSON string syntax, as json.dumps(ensure_ascii=False) writes it
 _NAMED_NODE, _BLANK_NODE, _LITERAL = pyoxigraph.NamedNode, pyoxigraph.BlankNode, pyoxigraph.Literal
 
 
 def _json_term_text(term: Term) -> str:
-    """``json.dumps(_json_term(term), ensure_ascii=False)``, written directly."""
+    """``json.dumps(_json_term(term), ensure_ascii=False, separators=_COMPACT)``, written directly."""
     kind = type(term)
     if kind is _NAMED_NODE:
-        return '{"type": "uri", "value": ' + _json_string(term.value) + "}"
+        return '{"type":"uri","value":' + _json_string(term.value) + "}"
     if kind is _LITERAL:
-        text = '{"type": "literal", "value": ' + _json_string(term.value)
+        text = '{"type":"literal","value":' + _json_string(term.value)
         language = term.language
         if language:
-            text += ', "xml:lang": ' + _json_string(language)
+            text += ',"xml:lang":' + _json_string(language)
             if term.direction is not None:
-                text += ', "its:dir": ' + _json_string(str(term.direction))
+                text += ',"its:dir":' + _json_string(str(term.direction))
             return text + "}"
         datatype = term.datatype.value
-        return text + ("}" if datatype == XSD_STRING else ', "datatype": ' + _json_string(datatype) + "}")
+        return text + ("}" if datatype == XSD_STRING else ',"datatype":' + _json_string(datatype) + "}")
     if kind is _BLANK_NODE:
-        return '{"type": "bnode", "value": ' + _json_string(term.value) + "}"
-    return json.dumps(_json_term(term), ensure_ascii=False)  # a triple term (RDF 1.2): rare
+        return '{"type":"bnode","value":' + _json_string(term.value) + "}"
+    return json.dumps(_json_term(term), ensure_ascii=False, separators=_COMPACT)  # a triple term (RDF 1.2): rare
 
 
 # SPARQL Query Results XML ------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ not anchored (run in a query process, where it is stopped at the time limit as e
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .query_text import Token, _read_prologue, _significant, tokenize
@@ -43,18 +44,32 @@ class _NotAnchored(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Shape:
+    """What the reading of an anchored query found: its number of triple patterns and its LIMIT (None: none)."""
+
+    patterns: int
+    limit: int | None
+
+
 def is_anchored(text: str) -> bool:
     """Whether ``text`` is an anchored query (see the module): cheap and bounded however the store evaluates it."""
-    return len(text) <= MAX_LENGTH and _is_anchored(text)
+    return anchored_shape(text) is not None
+
+
+def anchored_shape(text: str) -> Shape | None:
+    """The shape of ``text`` if it is an anchored query, else None."""
+    return _shape(text) if len(text) <= MAX_LENGTH else None
 
 
 @lru_cache(maxsize=1024)  # pages and tools send the same texts again and again; lexing costs more than the lookup
-def _is_anchored(text: str) -> bool:
+def _shape(text: str) -> Shape | None:
     try:
-        _Reader(text).read_query()
+        reader = _Reader(text)
+        reader.read_query()
     except _NotAnchored:
-        return False
-    return True
+        return None
+    return Shape(reader.patterns, reader.limit)
 
 
 class _Reader:
@@ -65,6 +80,7 @@ class _Reader:
         self.tokens = tokens
         self.bound: set[str] = set()
         self.patterns = 0
+        self.limit: int | None = None
 
     # Tokens ------------------------------------------------------------------------------------------------------
     def peek(self) -> Token | None:
@@ -143,6 +159,7 @@ class _Reader:
             number = self.take()
             if number.kind != "word" or not number.text.isdigit() or not number.text.isascii():
                 raise _NotAnchored
+            self.limit = int(number.text)
 
     def read_group(self) -> None:
         self.expect_symbol("{")

@@ -62,9 +62,8 @@ class DirectQueries:
             if len(body) != length:  # the client went away: werkzeug says so
                 return self.wsgi_app(environ, start_response)
         script_root = environ.get("SCRIPT_NAME", "")
-        try:
-            host = get_host(environ, config["TRUSTED_HOSTS"])
-        except SecurityError:
+        host = _host(environ, tuple(config["TRUSTED_HOSTS"]))
+        if host is None:  # not a host this server answers to: Flask refuses it
             return self.wsgi_app(environ, start_response)
         if not script_root.isascii():  # werkzeug decodes it; nothing to gain here
             return self.wsgi_app(environ, start_response)
@@ -131,6 +130,22 @@ def _length(environ) -> int | None:
     except ValueError:
         return None
     return length if length >= 0 else None
+
+
+def _host(environ, trusted: tuple[str, ...]) -> str | None:
+    return _trusted_host(environ["wsgi.url_scheme"], environ.get("HTTP_HOST"), environ.get("SERVER_NAME"),
+                         environ.get("SERVER_PORT"), trusted)
+
+
+@lru_cache(maxsize=64)  # every request of a client names the same host
+def _trusted_host(scheme: str, host: str | None, server_name: str | None, server_port: str | None,
+                  trusted: tuple[str, ...]) -> str | None:
+    """The request's host as werkzeug reads it, or None if it is not one of ``trusted``."""
+    environ = {"wsgi.url_scheme": scheme, "HTTP_HOST": host, "SERVER_NAME": server_name, "SERVER_PORT": server_port}
+    try:
+        return get_host({name: value for name, value in environ.items() if value is not None}, trusted)
+    except SecurityError:
+        return None
 
 
 @lru_cache(maxsize=64)

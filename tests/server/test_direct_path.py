@@ -77,6 +77,9 @@ REQUESTS = {
     "Accept nothing offered": get(SELECT, accept="image/png"),
     "broken percent escape": {"method": "GET", "path": "/sparql?query=SELECT%ZZ", "headers": {}},
     "not UTF-8 once decoded": post(b"query=SELECT%FF", accept="text/plain"),
+    "not UTF-8 once decoded, sent again": post(b"query=SELECT%FF", accept="text/plain"),  # the verdict is remembered
+    "a broken escape in a form": post(b"query=SELECT%2", accept="text/plain"),
+    "a host this server does not answer to": {**get(SELECT), "headers": {"Accept": JSON, "Host": "evil.example"}},
     "query too long": get("SELECT * WHERE { ?s ?p ?o } #" + "x" * 20_000),
     "headers too large": {**get(SELECT), "headers": {"Accept": JSON, "X-Padding": "x" * 20_000}},
     "direct POST in Latin-1": post(SELECT, DIRECT + "; charset=latin-1"),
@@ -114,7 +117,9 @@ def test_the_direct_path_answers_as_flask_does(clients, name):
 def test_answers_and_refusals_above_cover_what_they_name(clients):
     statuses = {name: answer(clients[0], spec)[0] for name, spec in REQUESTS.items()}
     assert statuses["GET, JSON"] == statuses["POST direct"] == statuses["HTML table"] == 200
-    assert {statuses[name] for name in ("syntax error, text", "two queries", "broken percent escape")} == {400}
+    assert {statuses[name] for name in ("syntax error, text", "two queries", "broken percent escape",
+                                        "not UTF-8 once decoded", "not UTF-8 once decoded, sent again",
+                                        "a broken escape in a form", "a host this server does not answer to")} == {400}
     assert statuses["update by a form"] == statuses["SERVICE not allowed"] == statuses["a local graph"] == 403
     assert (statuses["Accept nothing offered"], statuses["query too long"], statuses["headers too large"],
             statuses["direct POST in Latin-1"]) == (406, 413, 431, 415)

@@ -221,8 +221,17 @@ JOIN = QueryJob("SELECT ?o ?label WHERE { <https://w3id.org/ascenso-kg/resource/
                 "?o <http://www.w3.org/2000/01/rdf-schema#label> ?label }", "SELECT", answer_format="csv")
 
 
-@pytest.mark.parametrize("job", [LOOKUP, JOIN, QueryJob(f"ASK {{ <{NECAXA}> ?p ?o }}", "ASK")],
-                         ids=["lookup, cut", "join", "ASK"])
+WHOLE_LOOKUP = QueryJob("SELECT ?p ?o WHERE { <https://w3id.org/ascenso-kg/resource/match/2013-05-08-neza-necaxa> ?p ?o }",
+                        "SELECT", answer_format="json")
+JSON_JOIN = QueryJob(JOIN.text + " LIMIT 50", "SELECT", answer_format="json")
+
+
+@pytest.mark.parametrize("job", [
+    LOOKUP, JOIN, QueryJob(f"ASK {{ <{NECAXA}> ?p ?o }}", "ASK"), WHOLE_LOOKUP, JSON_JOIN,
+    QueryJob(JSON_JOIN.text, "SELECT", answer_format="json", byte_limit=200),
+    QueryJob(JSON_JOIN.text, "SELECT", answer_format="json", row_limit=1),
+], ids=["lookup, cut", "join", "ASK", "lookup, whole, written by the engine", "join with a LIMIT, written by the engine",
+        "written by the engine, over the byte cap: cut here", "written by the engine, over the row cap: cut here"])
 def test_an_anchored_query_is_answered_here_as_a_query_process_answers_it(small_out, job):
     here = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5)
     there = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5, anchored_here=False)
@@ -305,6 +314,39 @@ def test_the_time_here_is_checked_between_rows(small_out):
     store = pyoxigraph.Store.read_only(str(small_out / "current" / "store"))
     assert answer_anchored(store, LOOKUP, seconds=-1.0) is None
     assert answer_anchored(store, LOOKUP) is not None
+
+
+@pytest.mark.parametrize("job, engine", [
+    (WHOLE_LOOKUP, True),
+    (JSON_JOIN, True),
+    (QueryJob(f"SELECT ?label WHERE {{ <{NECAXA}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}", "SELECT",
+              answer_format="json"), True),
+    (QueryJob(JOIN.text, "SELECT", answer_format="json"), False),  # two patterns and no LIMIT: rows checked one by one
+    (QueryJob(JOIN.text + " LIMIT 5000", "SELECT", answer_format="json"), False),
+    (QueryJob(WHOLE_LOOKUP.text, "SELECT", answer_format="csv"), False),
+    (QueryJob(WHOLE_LOOKUP.text, "SELECT"), False),  # terms wanted, for a page
+])
+def test_the_engine_writes_only_json_answers_whose_size_is_bounded_before_they_run(job, engine):
+    from ascenso_kg.server.sparql.answer_here import _written_by_the_engine
+
+    assert _written_by_the_engine(job) is engine
+
+
+def test_an_answer_written_by_the_engine_is_sent_only_if_no_cap_could_have_cut_it(small_out):
+    import pyoxigraph
+    from ascenso_kg.server.sparql.answer_here import answer_anchored
+
+    store = pyoxigraph.Store.read_only(str(small_out / "current" / "store"))
+    whole = answer_anchored(store, WHOLE_LOOKUP)
+    assert isinstance(whole, Rendered) and not whole.truncated
+    rows = len(json.loads(whole.body)["results"]["bindings"])
+    assert rows > 3
+    for capped in (QueryJob(WHOLE_LOOKUP.text, "SELECT", answer_format="json", row_limit=rows - 1),
+                   QueryJob(WHOLE_LOOKUP.text, "SELECT", answer_format="json", byte_limit=len(whole.body) // 2)):
+        cut = answer_anchored(store, capped)
+        assert cut.truncated and len(json.loads(cut.body)["results"]["bindings"]) < rows
+    exact = answer_anchored(store, QueryJob(WHOLE_LOOKUP.text, "SELECT", answer_format="json", row_limit=rows))
+    assert json.loads(exact.body) == json.loads(whole.body)
 
 
 def test_an_anchored_query_with_a_protocol_dataset_goes_to_a_query_process(pool):
