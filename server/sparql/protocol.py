@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 from urllib.parse import parse_qsl
 
 from flask import Request
 
 from .query_results import QueryFailed
+
+T = TypeVar("T")
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
@@ -67,7 +70,7 @@ class Fields(dict):
     @classmethod
     def parse(cls, data: bytes) -> Fields:
         fields = cls()
-        for name, value in _remembered_pairs(data) if len(data) <= REMEMBERED_UP_TO else _pairs(data):
+        for name, value in _pairs(data):
             fields.setdefault(name, []).append(value)
         return fields
 
@@ -79,14 +82,21 @@ class Fields(dict):
         return values[0] if values else default
 
 
+REMEMBERED_UP_TO = 4096  # bytes
+
+
+def remembered_when_short(read: Callable[[bytes], T]) -> Callable[[bytes], T]:
+    """``read``, its results on texts of at most ``REMEMBERED_UP_TO`` bytes remembered (the last 1,024, so 4 MiB of
+    texts at most): pages and tools send the same forms again and again, and decoding one costs about what a cheap
+    lookup does."""
+    remembered = lru_cache(maxsize=1024)(read)
+    return lambda data: remembered(data) if len(data) <= REMEMBERED_UP_TO else read(data)
+
+
+@remembered_when_short
 def _pairs(data: bytes) -> tuple[tuple[str, str], ...]:
     """As werkzeug decodes them, for data the request guard has found well formed (escapes, UTF-8)."""
     return tuple(parse_qsl(data.decode("utf-8", "replace"), keep_blank_values=True, errors="replace"))
-
-
-# Pages and tools send the same forms again and again: the fields of short ones are remembered (1,024, 4 MiB at most).
-REMEMBERED_UP_TO = 4096  # bytes
-_remembered_pairs = lru_cache(maxsize=1024)(_pairs)
 
 
 def read_query_request(request: Request, max_query_length: int) -> QueryRequest:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from urllib.parse import unquote_to_bytes
 
 from flask import Flask, current_app, request
 
-from .protocol import FORM, REMEMBERED_UP_TO, RequestRefused
+from .protocol import FORM, RequestRefused, remembered_when_short
 
 DEFAULT_MAX_HEADER_BYTES = 16 * 1024
 _BROKEN_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
@@ -24,13 +23,12 @@ _BROKEN_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
 def _check_encoded(data: bytes, where: str) -> None:
     if b"%" not in data and data.isascii():
         return  # nothing escaped and nothing beyond ASCII: well formed (most query strings of pages)
-    # Pages and tools send the same queries again and again, and decoding a form costs about what a cheap lookup does:
-    # the verdicts on short texts are remembered (1,024 at most).
-    problem = _remembered_problem(data) if len(data) <= REMEMBERED_UP_TO else _encoding_problem(data)
+    problem = _encoding_problem(data)
     if problem is not None:
         raise RequestRefused(400, f"The {where} {problem}")
 
 
+@remembered_when_short
 def _encoding_problem(data: bytes) -> str | None:
     if _BROKEN_ESCAPE.search(data):
         return "has a '%' that is not followed by two hexadecimal digits."
@@ -39,9 +37,6 @@ def _encoding_problem(data: bytes) -> str | None:
     except UnicodeDecodeError:
         return "is not UTF-8 once its percent-escapes are decoded."
     return None
-
-
-_remembered_problem = lru_cache(maxsize=1024)(_encoding_problem)
 
 
 def header_bytes(environ: dict) -> int:
