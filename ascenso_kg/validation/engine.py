@@ -18,7 +18,7 @@ from pyshacl.graph_abstraction import OxigraphDataGraph, to_ox, to_rdf
 from pyshacl.helper.sparql_query_helper import SPARQLQueryHelper
 from rdflib.plugins.sparql import prepareQuery
 
-from . import batched, prechecked  # noqa: F401 - SPARQL constraints once per shape, core ones pre-checked
+from . import batched, prechecked  # SPARQL constraints once per shape, core ones pre-checked
 
 BACKENDS = ("oxigraph", "rdflib")
 DEFAULT_BACKEND = "oxigraph"
@@ -125,8 +125,11 @@ def run_pyshacl(data: pyoxigraph.Store, shapes: rdflib.Graph, backend: str = DEF
 
     Returns pyshacl's ``conforms`` (false only for violations: warnings and notes are allowed) and its report graph.
     """
+    prefetch = None
     if backend == "oxigraph":
         graph = _OxigraphData(data)
+        if batched.batching():
+            graph.prefetch = prefetch = prechecked.Prefetch(data, shapes, use_shapes)
     elif backend == "rdflib":
         graph = _PreparedQueryGraph()
         graph.parse(data=data.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph()),
@@ -135,6 +138,10 @@ def run_pyshacl(data: pyoxigraph.Store, shapes: rdflib.Graph, backend: str = DEF
         raise ValueError(f"unknown validation backend {backend!r}; use one of {', '.join(BACKENDS)}")
     # The ontology is already in the data graph (see data.data_store), so no ont_graph and no inference: in place
     # is safe, and it spares a copy of the graph.
-    conforms, report, _ = pyshacl.validate(graph, shacl_graph=shapes, allow_warnings=True, inplace=True,
-                                           use_shapes=use_shapes)
+    try:
+        conforms, report, _ = pyshacl.validate(graph, shacl_graph=shapes, allow_warnings=True, inplace=True,
+                                               use_shapes=use_shapes)
+    finally:
+        if prefetch is not None:
+            prefetch.close()
     return bool(conforms), report

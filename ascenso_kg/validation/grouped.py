@@ -111,20 +111,22 @@ def plan_groups(shapes: rdflib.Graph, classes: rdflib.Graph, counts: Counts, bud
     return groups
 
 
-def filtered_store(path: Path, reads: DataReads | None) -> Store:
-    """An in-memory store of the file's triples that ``reads`` keeps (all for None), and the ontology."""
+def filtered_store(path: Path, reads: DataReads | None, trusted: bool = False) -> Store:
+    """An in-memory store of the file's triples that ``reads`` keeps (all for None), and the ontology; a ``trusted``
+    file's terms are not checked again (see ``data.ntriples_store``)."""
     store = Store()
     if reads is None:
-        store.load(path=str(path), format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
+        store.load(path=str(path), format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph(), lenient=trusted)
     else:
         with open(path, "rb") as stream:
-            store.load(FilteredNTriples(stream, reads), format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph())
+            store.load(FilteredNTriples(stream, reads), format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph(),
+                       lenient=trusted)
     store.load(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE, to_graph=DefaultGraph())
     return store
 
 
 def validate_file_in_groups(path: Path, shapes: rdflib.Graph, backend: str,
-                            budget: int = STORE_TRIPLES) -> list[Finding]:
+                            budget: int = STORE_TRIPLES, trusted: bool = False) -> list[Finding]:
     """The findings of every shape on the N-Triples file (with the ontology), one group of shapes at a time."""
     counts = count_file(path)
     classes = rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
@@ -132,7 +134,7 @@ def validate_file_in_groups(path: Path, shapes: rdflib.Graph, backend: str,
         classes.parse(data=line.decode(), format="nt")
     report = rdflib.Graph()
     for group in plan_groups(shapes, classes, counts, budget):
-        store = filtered_store(path, group.reads)
+        store = filtered_store(path, group.reads, trusted)
         _, group_report = run_pyshacl(store, shapes, backend, group.shapes or None)
         report += group_report  # blank nodes of one report never meet another's: each result stays apart
         del store, group_report
@@ -143,4 +145,4 @@ def validate_file_in_groups(path: Path, shapes: rdflib.Graph, backend: str,
     context = data_reads(shapes, [], CONTEXT_QUERIES)
     if context is not None:
         context = DataReads(context.predicates | paths, context.classes).with_subclasses(classes)
-    return read_findings(report, shapes, GraphContext(filtered_store(path, context)))
+    return read_findings(report, shapes, GraphContext(filtered_store(path, context, trusted)))
