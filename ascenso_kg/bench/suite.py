@@ -140,7 +140,9 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
         ratios.update(growth_build_exponent=results["growth"]["build"]["exponent"],
                       growth_peak_rss_gib=largest_growth["peak_rss_gib"],
                       growth_cold_start_seconds=largest_growth["cold_start_seconds"],
-                      growth_cheap_p50_vs_smallest=largest_growth["cheap_p50_vs_smallest"])
+                      growth_lookup_p50_vs_smallest=largest_growth["lookup_p50_vs_smallest"],
+                      growth_cheap_p50_vs_smallest=largest_growth["cheap_p50_vs_smallest"],
+                      growth_small_join_vs_oxigraph=largest_growth["small_join_vs_oxigraph"])
     results["notes"].append("Endpoint ratios at the top are the worst over the numbers of clients "
                             f"({', '.join(map(str, settings.clients))}).")
     # The top level carries each ratio's median; "ratios" keeps min and max.

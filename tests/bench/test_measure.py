@@ -7,6 +7,8 @@ import pytest
 
 from ascenso_kg.bench.build_sizes import growth
 from ascenso_kg.bench.endpoint_mix import canonical_answer, concatenated_columns, query_form
+from ascenso_kg.bench.growth import lookup_p50, markdown
+from ascenso_kg.bench.load import LoadResult
 from tests.checkout import ROOT
 from ascenso_kg.bench.measure import percentile, spread
 
@@ -75,3 +77,25 @@ def test_example_06_seasons_in_another_order_are_the_same_answer():
 ])
 def test_concatenated_columns_are_found_with_their_separators(text, expected):
     assert concatenated_columns(text) == expected
+
+
+def test_growths_lookup_p50_pools_the_lookups_and_leaves_the_join_out():
+    kinds = {"entity": LoadResult(1, 1.0, [0.001, 0.003]), "label": LoadResult(1, 1.0, [0.002, 0.004]),
+             "small-join": LoadResult(1, 1.0, [0.5, 0.6, 0.7, 0.8, 0.9])}
+    assert lookup_p50(kinds) == 0.002  # of the four lookups; with the join's, it would be 0.5
+    assert lookup_p50({"small-join": kinds["small-join"]}) is None
+
+
+def test_growths_markdown_gives_each_kind_beside_oxigraphs():
+    def size(seasons, lookups, join):
+        return {"seasons": seasons, "triples": seasons * 10, "build_seconds": {"median": 1.0},
+                "validation_seconds": {"median": 0.2}, "validation_vs_build": 0.25, "peak_rss_gib": 0.5,
+                "cold_start_seconds": 2.0, "lookup_p50_ms": lookups, "cheap_p50_ms": 1.5,
+                "kinds": {"entity": {"p50_ms": lookups, "oxigraph_p50_ms": 0.3},
+                          "small-join": {"p50_ms": join, "oxigraph_p50_ms": join / 2}}}
+
+    text = "\n".join(markdown({"sizes": [size(10, 0.81, 6.0), size(1000, 0.93, 700.0)],
+                               "build": {"exponent": 1.0}, "build_without_validation": {"exponent": 1.0}}))
+    assert "| 1000 | 10000 | 1.0 | 0.2 | 0.25 | 0.50 | 2.0 | 0.93 | 1.5 |" in text
+    assert "| seasons | entity | small-join |" in text
+    assert "| 1000 | 0.93 (0.30) | 700.00 (350.00) |" in text
