@@ -66,7 +66,7 @@ def prechecked_queries() -> int:
     return _state["queries"]
 
 
-Subclasses = Callable[[rdflib.URIRef], list]  # a class and its subclasses in the data graph (rdfs:subClassOf*)
+Subclasses = Callable[[rdflib.URIRef], list]  # the classes below a class in the data graph (rdfs:subClassOf*)
 
 
 def candidates_query(shapes: rdflib.Graph, node_shape: rdflib.term.Node, subclasses: Subclasses) -> str | None:
@@ -229,10 +229,11 @@ class Prefetch:
     def __init__(self, store: pyoxigraph.Store, shapes: rdflib.Graph, only: list[str] | None = None):
         """Pre-check the node shapes of ``shapes`` (those named in ``only``, if given) on ``store``."""
         self._store = store
-        self._kin: dict[rdflib.URIRef, list] = {}
+        self._subclasses_of: dict[rdflib.URIRef, list] = {}
         targeted = sorted(set(shapes.subjects(SH.targetClass, None)))
         if only is not None:
-            targeted = [shape for shape in targeted if str(shape) in set(only)]
+            named = set(only)
+            targeted = [shape for shape in targeted if str(shape) in named]
         queries = {node: candidates_query(shapes, node, self.subclasses) for node in targeted}
         self._queries = {node: query for node, query in queries.items() if query is not None}
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ascenso-kg-precheck")
@@ -254,11 +255,12 @@ class Prefetch:
         return {to_rdf(row["this"]) for row in self._store.query(query)}
 
     def subclasses(self, of: rdflib.URIRef) -> list:
-        """``of`` and its subclasses in the data graph, as pyshacl finds the instances of a class."""
-        if of not in self._kin:
+        """The classes below ``of`` in the data graph (``rdfs:subClassOf*``), read once: where pyshacl looks for the
+        instances of a class. Oxigraph gives ``of`` itself only where the graph names it; the queries add it anyway."""
+        if of not in self._subclasses_of:
             query = f"SELECT DISTINCT ?class WHERE {{ ?class <{RDFS.subClassOf}>* {of.n3()} }}"
-            self._kin[of] = [to_rdf(row["class"]) for row in self._store.query(query)]
-        return self._kin[of]
+            self._subclasses_of[of] = [to_rdf(row["class"]) for row in self._store.query(query)]
+        return self._subclasses_of[of]
 
 
 def _focus_nodes(self: Shape, data_graph, debug=False):
