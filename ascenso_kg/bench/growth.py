@@ -29,7 +29,7 @@ from ..iris import DEFAULT_BASE, RDFS, SCHEMA
 from . import build_sizes
 from .endpoint_mix import _get_json
 from .load import run_load, sparql_request
-from .measure import percentile, spread
+from .measure import milliseconds, percentile, shown, spread
 from .servers import HOST, free_port, oxigraph_server, started
 
 SIZES = (10, 100, 1000)
@@ -67,10 +67,6 @@ def lookup_p50(kinds: dict) -> float | None:
     return percentile([latency for kind in LOOKUPS if kind in kinds for latency in kinds[kind].latencies], 50)
 
 
-def _ms(seconds: float | None) -> float | None:
-    return None if seconds is None else seconds * 1000
-
-
 def serve_release(out: Path):
     """``ascenso-kg serve`` on the built folder, as a user starts it."""
     port = free_port()
@@ -95,13 +91,14 @@ def measure_size(work: Path, seasons: int, rounds: int, log) -> dict:
         kinds = each_kind(server.base, requests, rounds)
     with oxigraph_server(Release(current_release(out)).store_path) as oxigraph:
         oxigraph_kinds = each_kind(oxigraph.base, cheap_queries(oxigraph.sparql, entities), rounds)
-    p50 = percentile(latencies.latencies, 50)
-    lookups = lookup_p50(kinds)
-    log(f"  {seasons} seasons: serve answered after {cold_start:.1f} s; cheap queries p50 "
-        f"{(p50 or 0) * 1000:.1f} ms in turn over {latencies.requests} ({len(latencies.errors)} errors), lookups "
-        f"{(lookups or 0) * 1000:.2f} ms; by kind (Oxigraph's beside): " + ", ".join(
-            f"{kind} {(percentile(kinds[kind].latencies, 50) or 0) * 1000:.2f} "
-            f"({(percentile(oxigraph_kinds[kind].latencies, 50) or 0) * 1000:.2f}) ms" for kind in kinds))
+    p50, lookups = milliseconds(percentile(latencies.latencies, 50)), milliseconds(lookup_p50(kinds))
+    by_kind = {kind: {"p50_ms": kinds[kind].summary()["p50_ms"],
+                      "oxigraph_p50_ms": oxigraph_kinds[kind].summary()["p50_ms"],
+                      "errors": len(kinds[kind].errors) + len(oxigraph_kinds[kind].errors)} for kind in kinds}
+    log(f"  {seasons} seasons: serve answered after {cold_start:.1f} s; cheap queries p50 {shown(p50, 1)} ms in turn "
+        f"over {latencies.requests} ({len(latencies.errors)} errors), lookups {shown(lookups)} ms; by kind "
+        "(Oxigraph's beside): " + ", ".join(f"{kind} {shown(figures['p50_ms'])} ({shown(figures['oxigraph_p50_ms'])}) ms"
+                                            for kind, figures in by_kind.items()))
     shutil.rmtree(out, ignore_errors=True)
     return {
         "seasons": seasons, "triples": built["triples"], "quads": built["quads"], "findings": built["findings"],
@@ -111,12 +108,10 @@ def measure_size(work: Path, seasons: int, rounds: int, log) -> dict:
         "validation_vs_build": built["validation_seconds"] / without_validation,
         "peak_rss_gib": built["peak_rss"] / 2**30,
         "cold_start_seconds": cold_start,
-        "cheap_p50_ms": None if p50 is None else p50 * 1000,
-        "cheap_p95_ms": None if not latencies.latencies else percentile(latencies.latencies, 95) * 1000,
-        "lookup_p50_ms": None if lookups is None else lookups * 1000,
-        "kinds": {kind: {"p50_ms": _ms(percentile(kinds[kind].latencies, 50)),
-                         "oxigraph_p50_ms": _ms(percentile(oxigraph_kinds[kind].latencies, 50)),
-                         "errors": len(kinds[kind].errors) + len(oxigraph_kinds[kind].errors)} for kind in kinds},
+        "cheap_p50_ms": p50,
+        "cheap_p95_ms": milliseconds(percentile(latencies.latencies, 95)),
+        "lookup_p50_ms": lookups,
+        "kinds": by_kind,
         "cheap_requests": latencies.requests, "cheap_errors": len(latencies.errors),
     }
 
@@ -153,7 +148,7 @@ def markdown(growth: dict) -> list[str]:
         lines.append(f"| {size['seasons']} | {size['triples']} | {size['build_seconds']['median']:.1f} | "
                      f"{size['validation_seconds']['median']:.1f} | {size['validation_vs_build']:.2f} | "
                      f"{size['peak_rss_gib']:.2f} | {size['cold_start_seconds']:.1f} | "
-                     f"{_fmt(size.get('lookup_p50_ms'), 2)} | {_fmt(size['cheap_p50_ms'], 1)} |")
+                     f"{shown(size.get('lookup_p50_ms'), 2)} | {shown(size['cheap_p50_ms'], 1)} |")
     exponent = growth["build"]["exponent"]
     lines += ["", f"Build time ∝ quads^k from {growth['sizes'][0]['seasons']} to {growth['sizes'][-1]['seasons']} "
               f"seasons: k = {'–' if exponent is None else f'{exponent:.2f}'} (with validation; without it k = "
@@ -164,13 +159,9 @@ def markdown(growth: dict) -> list[str]:
                   "| seasons | " + " | ".join(kinds) + " |", "|---" * (len(kinds) + 1) + "|"]
         for size in growth["sizes"]:
             lines.append(f"| {size['seasons']} | " + " | ".join(
-                f"{_fmt(size['kinds'][kind]['p50_ms'], 2)} ({_fmt(size['kinds'][kind]['oxigraph_p50_ms'], 2)})"
+                f"{shown(size['kinds'][kind]['p50_ms'], 2)} ({shown(size['kinds'][kind]['oxigraph_p50_ms'], 2)})"
                 for kind in kinds) + " |")
     return lines
-
-
-def _fmt(value: float | None, digits: int) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
 
 
 if __name__ == "__main__":  # python -m ascenso_kg.bench.growth WORK RESULT.json [SIZES…]: this part alone

@@ -9,7 +9,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 
-from .measure import percentile
+from .measure import milliseconds, percentile
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,10 @@ class LoadResult:
             "clients": self.clients, "requests": self.requests, "errors": len(self.errors),
             "seconds": self.seconds,
             "per_second": self.requests / self.seconds if self.seconds else None,
-            "p50_ms": _ms(percentile(self.latencies, 50)), "p95_ms": _ms(percentile(self.latencies, 95)),
-            "p99_ms": _ms(percentile(self.latencies, 99)),
+            "p50_ms": milliseconds(percentile(self.latencies, 50)), "p95_ms": milliseconds(percentile(self.latencies, 95)),
+            "p99_ms": milliseconds(percentile(self.latencies, 99)),
             "first_errors": self.errors[:3],
         }
-
-
-def _ms(seconds: float | None) -> float | None:
-    return None if seconds is None else seconds * 1000
 
 
 class Client:

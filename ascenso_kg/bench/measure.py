@@ -12,6 +12,19 @@ from dataclasses import dataclass
 import psutil
 
 
+def milliseconds(seconds: float | None) -> float | None:
+    return None if seconds is None else seconds * 1000
+
+
+def shown(value, digits: int = 2) -> str:
+    """A figure as the results print it: a float to ``digits`` places, "–" for none."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
 def percentile(values: list[float], p: float) -> float | None:
     """The p-th percentile (nearest rank) of the values, or None without values."""
     if not values:

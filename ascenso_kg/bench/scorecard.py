@@ -9,6 +9,8 @@ from pathlib import Path
 
 import psutil
 
+from .measure import shown
+
 # name, target, comparison (True: the figure must be at most the target)
 TARGETS = {
     "build_vs_oxigraph_load": (2.5, True),
@@ -60,14 +62,6 @@ def verdict(name: str, value, bound: str | None = None) -> str:
     return "met" if met else "missed"
 
 
-def _fmt(value, digits: int = 2) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.{digits}f}"
-    return str(value)
-
-
 def _spread(item: dict | None, digits: int = 2) -> str:
     if not item or item.get("median") is None:
         return "–"
@@ -85,7 +79,7 @@ def markdown(results: dict) -> str:
         value = results["ratios"].get(name)
         figure, bound = (value["median"], value.get("bound")) if isinstance(value, dict) else (value, None)
         goal = "–" if target is None else f"{'≤' if at_most else '≥'} {target:g}"
-        lines.append(f"| {name} | {_spread(value) if isinstance(value, dict) else _fmt(value)} | "
+        lines.append(f"| {name} | {_spread(value) if isinstance(value, dict) else shown(value)} | "
                      f"{goal} | {verdict(name, figure, bound)} |")
     lines += ["", "## Build and validation", "",
               "| seasons | triples | quads | build s (no validation) | quads/s | validation s | build+validation s | "
@@ -100,8 +94,8 @@ def markdown(results: dict) -> str:
             f"{_spread(size['validation_vs_build'])} | {size['build_peak_rss_mib']:.0f} | "
             f"{'; '.join(size['findings'])} |")
     growth = results["build"]["growth"]
-    lines += ["", f"Growth (time ∝ quads^k, smallest to largest size): build k = {_fmt(growth['build']['exponent'])}, "
-              f"validation k = {_fmt(growth['validation']['exponent'])}."]
+    lines += ["", f"Growth (time ∝ quads^k, smallest to largest size): build k = {shown(growth['build']['exponent'])}, "
+              f"validation k = {shown(growth['validation']['exponent'])}."]
     endpoint = results.get("endpoint")
     if endpoint:
         lines += ["", f"## Endpoint ({endpoint['seasons']} seasons, {len(endpoint['mix'])} queries in the mix)", "",

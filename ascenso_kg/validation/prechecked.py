@@ -23,12 +23,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pyoxigraph
 import rdflib
-from pyshacl.graph_abstraction import OxigraphDataGraph, to_rdf
+from pyshacl.graph_abstraction import to_rdf
 from pyshacl.shape import Shape
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
-
-from . import batched
 
 _state = {"queries": 0}
 
@@ -265,11 +263,10 @@ class Prefetch:
 
 def _focus_nodes(self: Shape, data_graph, debug=False):
     """pyshacl's ``Shape.focus_nodes``, without the nodes the pre-check finds conforming; where it finds none, without
-    resolving the targets at all (a term converted for each of tens of thousands of spans, for nothing)."""
-    if not batched.batching() or not isinstance(data_graph, OxigraphDataGraph) or self.is_property_shape:
-        return _pyshacl_focus_nodes(self, data_graph, debug=debug)
-    prefetch = getattr(data_graph, "prefetch", None)  # see engine.run_pyshacl
-    candidates = None if prefetch is None else prefetch.candidates(self.node)
+    resolving the targets at all (a term converted for each of tens of thousands of spans, for nothing). The pre-check
+    runs where ``engine.run_pyshacl`` gave the data graph a ``Prefetch``: the batched engine on Oxigraph."""
+    prefetch = getattr(data_graph, "prefetch", None)
+    candidates = None if prefetch is None or self.is_property_shape else prefetch.candidates(self.node)
     if candidates is None:
         return _pyshacl_focus_nodes(self, data_graph, debug=debug)
     _state["queries"] += 1
