@@ -4,9 +4,10 @@
 JSON where they are JSON: ``ASCENSO_KG_QUERY_TIMEOUT=5``, ``ASCENSO_KG_OUT_DIR=/srv/ascenso-kg``), then ``config``,
 which overrides everything (tests pass one). For production::
 
-    gunicorn -w 2 -k ascenso_kg.server.gunicorn_worker.KeepAliveThreadWorker --threads 8 -b 127.0.0.1:8000 'ascenso_kg.server.app:create_app()'
+    gunicorn -w 2 -k ascenso_kg.server.gunicorn_worker.LoopWorker --threads 8 -b 127.0.0.1:8000 'ascenso_kg.server.app:create_app()'
 
-Each gunicorn worker owns its own pool of query processes over the same read-only store.
+Each gunicorn worker owns its own pool of query processes over the same read-only store. ``LoopWorker`` answers
+the requests that never wait in its event loop and the others in ``--threads`` threads (``loop_front.py``).
 """
 
 from __future__ import annotations

@@ -1,5 +1,13 @@
-"""The gunicorn worker ``ascenso-kg serve`` and the README's deployment run: gunicorn's threaded worker (``gthread``),
-whose request thread waits a moment on a kept-alive connection for the client's next request.
+"""The gunicorn workers: ``LoopWorker``, which ``ascenso-kg serve``, the README's deployment, the bench and the tests
+run, and ``KeepAliveThreadWorker``, the threaded worker it replaced (kept to compare with, as the bench's
+``--worker-class``).
+
+``LoopWorker`` is gunicorn's ASGI worker (an asyncio loop on uvloop, gunicorn's own HTTP parser) serving the WSGI
+app through ``loop_front.LoopFront``: requests that never wait are answered in the loop, the others in a pool of
+``--threads`` threads. Command lines name the WSGI app (``create_app()``) whichever worker runs it.
+
+``KeepAliveThreadWorker`` is gunicorn's threaded worker (``gthread``), whose request thread waits a moment on a
+kept-alive connection for the client's next request.
 
 With ``gthread`` every request on a kept-alive connection is a round trip through the worker's main thread: the
 request thread hands the connection back (a queued callback and a byte on a pipe to wake the poller), the poller
@@ -17,12 +25,26 @@ from __future__ import annotations
 
 import select
 
+from gunicorn.workers.gasgi import ASGIWorker
 from gunicorn.workers.gthread import ThreadWorker
+
+from .loop_front import LoopFront
 
 LINGER_SECONDS = 0.005  # a closed-loop client's next request comes within a millisecond or two, even on a busy machine
 
 # What ``-k`` names, for the command lines that start gunicorn (``ascenso-kg serve``, the README, the bench, tests)
-WORKER_CLASS = f"{__name__}.KeepAliveThreadWorker"
+WORKER_CLASS = f"{__name__}.LoopWorker"
+
+
+class LoopWorker(ASGIWorker):
+    """gunicorn's ASGI worker serving a WSGI app: in its loop when nothing waits, else in ``--threads`` threads."""
+
+    @classmethod
+    def check_config(cls, cfg, log):
+        """``--threads`` is used here (the WSGI app's threads): no warning that it is not."""
+
+    def load_wsgi(self):
+        self.asgi = LoopFront(self.app.wsgi(), self.cfg.threads)
 
 
 class KeepAliveThreadWorker(ThreadWorker):

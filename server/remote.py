@@ -28,6 +28,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph
 
+from .loop_only import may_wait
 from .sparql.query_results import Boolean, Graph, Outcome, QueryFailed, QueryJob, QueryTimedOut, Solutions
 
 _ERROR_PREVIEW_BYTES = 2000
@@ -70,6 +71,7 @@ class RemoteStore:
         self._exchanges = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ascenso-kg remote query")
 
     def run(self, job: QueryJob) -> Outcome:
+        may_wait()  # for the remote store: never in the web process's loop
         deadline = time.monotonic() + self.timeout
         exchange = self._exchanges.submit(self._exchange, job, deadline)
         try:

@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=2, help="web processes (as ascenso-kg serve --workers)")
     parser.add_argument("--threads", type=int, default=8, help="threads per web process (ascenso-kg serve --threads)")
     parser.add_argument("--worker-class", default=servers.WORKER_CLASS,
-                        help="gunicorn's -k for this server (e.g. gthread, to compare with the keep-alive worker)")
+                        help="gunicorn's -k for this server (e.g. ascenso_kg.server.gunicorn_worker."
+                             "KeepAliveThreadWorker, the threaded worker the loop worker replaced)")
     parser.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE",
                         help="an app setting for this run (ASCENSO_KG_NAME), e.g. ANCHORED_QUERIES_HERE=false")
     args = parser.parse_args(argv)

@@ -1,8 +1,10 @@
 """The buffering front of ``ascenso-kg serve``: Debian's nginx with ``deploy/nginx.conf``, run as a child process.
 
-gunicorn's threaded workers give each connection a thread from its first byte: 16 clients sending their headers
-slowly held every thread of two web processes, and everyone else waited. nginx holds such connections without a
-thread each and passes gunicorn only complete requests, so the app's threads serve only requests that are ready.
+gunicorn's threaded workers gave each connection a thread from its first byte: 16 clients sending their headers
+slowly held every thread of two web processes, and everyone else waited. The loop worker that replaced them holds
+a connection without a thread, but still in the web process, and only until its keep-alive timeout; nginx holds any
+number of them outside it, drops a client that has not sent its headers within 10 s, passes gunicorn only complete
+requests, and keeps the answers the app marks cacheable for every web process at once.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from werkzeug.utils import get_content_type
 from werkzeug.wsgi import get_host
 
 from .. import cache, store_backend
+from ..loop_only import MustWait, may_wait
 from ..serializers import serialize
 from .budget import client_of, get_budgets_of
 from .endpoint import answer_headers, endpoint_url, plan_query, run_query
@@ -48,7 +49,7 @@ class DirectQueries:
         method = environ.get("REQUEST_METHOD")
         if environ.get("PATH_INFO") not in PATHS or method not in ("GET", "POST") or not self.knows_the_hooks() \
                 or environ.get("HTTP_ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK"):  # a CORS case the hooks write
-            return self.wsgi_app(environ, start_response)
+            return self._to_flask(environ, start_response)
         config = self.app.config
         mimetype, charset, body = "", None, b""
         if method == "POST":
@@ -56,17 +57,17 @@ class DirectQueries:
             length = _length(environ)
             max_length = config.get("MAX_CONTENT_LENGTH")
             if mimetype not in (FORM, SPARQL_QUERY) or length is None or (max_length is not None and length > max_length):
-                return self.wsgi_app(environ, start_response)
+                return self._to_flask(environ, start_response)
             body = environ["wsgi.input"].read(length)
             environ["wsgi.input"] = io.BytesIO(body)  # for Flask, if the request goes there after all
             if len(body) != length:  # the client went away: werkzeug says so
-                return self.wsgi_app(environ, start_response)
+                return self._to_flask(environ, start_response)
         script_root = environ.get("SCRIPT_NAME", "")
         host = _host(environ, tuple(config["TRUSTED_HOSTS"]))
         if host is None:  # not a host this server answers to: Flask refuses it
-            return self.wsgi_app(environ, start_response)
+            return self._to_flask(environ, start_response)
         if not script_root.isascii():  # werkzeug decodes it; nothing to gain here
-            return self.wsgi_app(environ, start_response)
+            return self._to_flask(environ, start_response)
         try:
             check_parts(environ, config.get("MAX_HEADER_BYTES") or DEFAULT_MAX_HEADER_BYTES,
                         (lambda: body) if mimetype == FORM else None)
@@ -74,17 +75,19 @@ class DirectQueries:
             query_request = read_query_fields(method, mimetype, charset, args, lambda: Fields.parse(body),
                                               lambda: body, config["MAX_QUERY_LENGTH"])
             if query_request.query is None:  # the service description or the editor
-                return self.wsgi_app(environ, start_response)
+                return self._to_flask(environ, start_response)
             base_iri = endpoint_url(environ.get("wsgi.url_scheme", "http"), host,
                                     script_root.rstrip("/") + environ["PATH_INFO"])
             job, fmt = plan_query(query_request, config, environ.get("HTTP_ACCEPT"), base_iri)
             if fmt.name == "html":  # a table made from a template
-                return self.wsgi_app(environ, start_response)
+                return self._to_flask(environ, start_response)
             outcome = run_query(self.app.extensions[store_backend._EXTENSION], get_budgets_of(self.app),
                                 client_of(environ, config.get("TRUSTED_PROXIES") or ()), job,
                                 config["QUERY_TIMEOUT"])
             answer = outcome.body if isinstance(outcome, Rendered) else serialize(outcome, fmt.name,
                                                                                   config["PREFIXES"])
+        except MustWait:  # in the web process's loop: a thread runs the request instead
+            raise
         except Exception as error:  # noqa: BLE001 (handed to the app's handlers, as Flask does: a 4xx or a logged 500)
             return self._refuse(environ, start_response, error)
         headers = [("Content-Type", _content_type(fmt.media_type)), ("Content-Length", str(len(answer))),
@@ -92,6 +95,10 @@ class DirectQueries:
                    *cache.cacheable(environ, self.app.extensions[cache._EXTENSION].cache_control)]
         start_response("200 OK", headers)
         return [answer]
+
+    def _to_flask(self, environ, start_response):
+        may_wait()  # Flask's views may wait for the store: never in the web process's loop
+        return self.wsgi_app(environ, start_response)
 
     def knows_the_hooks(self) -> bool:
         """Whether the app runs no hook before a view but the request guard, which this path runs itself: a hook

@@ -55,6 +55,7 @@ from multiprocessing.connection import Connection
 from .query_results import Outcome, QueryFailed, QueryJob, QueryTimedOut, Rendered, StoreBusy
 from .anchored import is_anchored
 from .answer_here import answer_anchored
+from ..loop_only import may_wait
 from .memory_copy import CopyPlan
 from .query_worker import ANSWER, READY, RETIRE
 
@@ -174,6 +175,7 @@ class WorkerPool:
             found = self._answer_here(job)
             if found is not None:
                 return found
+        may_wait()  # for a query process: never in the web process's loop
         self._ensure_workers()
         worker = self._take()
         try:
@@ -207,6 +209,7 @@ class WorkerPool:
 
     def _store_here(self) -> pyoxigraph.Store | None:
         if self._here_pid != os.getpid():
+            may_wait()  # starting the query processes: a thread does it
             # The query processes open the store first: a store that is missing, locked or corrupt then fails there
             # with the usual 503, never in this process.
             self._ensure_workers()

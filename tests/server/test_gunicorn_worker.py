@@ -1,6 +1,7 @@
-"""The keep-alive gunicorn worker (``server/gunicorn_worker.py``): when a request thread waits for a connection's
-next request, when it gives the connection back to the poller, and that a live gunicorn running it answers every
-request, pipelined ones included, without one idle kept-alive connection holding up another."""
+"""The gunicorn workers (``server/gunicorn_worker.py``): when the keep-alive worker's request thread waits for a
+connection's next request and when it gives the connection back to the poller; and that a live gunicorn running
+either worker (the loop worker ``ascenso-kg serve`` runs, the keep-alive worker) answers every request, pipelined
+ones included, without one idle kept-alive connection holding up another."""
 
 from __future__ import annotations
 
@@ -95,10 +96,10 @@ def test_http2_connections_are_left_to_their_own_loop(pair, pool):
 
 
 # A live gunicorn with the worker, over a tiny WSGI app (no build needed) ---------------------------------------------
-@pytest.fixture(scope="module")
-def live():
+@pytest.fixture(scope="module", params=[WORKER_CLASS, f"{KeepAliveThreadWorker.__module__}.KeepAliveThreadWorker"])
+def live(request):
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "1", "-k", WORKER_CLASS, "--threads", "1",
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", "1", "-k", request.param, "--threads", "1",
                                 "--keep-alive", "30", "-b", f"127.0.0.1:{port}", "--chdir", str(ROOT),
                                 "tests.server.tiny_wsgi:app"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
