@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -14,6 +15,12 @@ from ascenso_kg.server.loop_only import MustWait, in_the_loop, may_wait
 from tests.server.test_direct_path import JSON, LOOKUP, REQUESTS, SETTINGS, UNCOMPARED, form, post
 
 UNCOMPARED_NAMES = {name.lower() for name in UNCOMPARED}
+
+
+def run(coroutine):
+    """Run ``coroutine`` in a loop of its own thread: the page tests' browser keeps a loop running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(asyncio.run, coroutine).result()
 
 
 class CountingFront(LoopFront):
@@ -61,7 +68,7 @@ def asgi_answer(front, spec: dict, pieces: int = 1):
     async def send(message):
         sent.append(message)
 
-    asyncio.run(front(scope_of(spec), receive, send))
+    run(front(scope_of(spec), receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     headers = sorted((name.decode(), value.decode()) for name, value in start["headers"]
                      if name.decode() not in UNCOMPARED_NAMES)
@@ -79,13 +86,17 @@ def wsgi_answer(app, spec: dict):
 
 @pytest.fixture(scope="module")
 def app(make_app, small_out):
-    return make_app(small_out, **SETTINGS)
+    """The app, its store opened as after a server's first request (the first one, which opens it, waits for that:
+    a thread runs it)."""
+    app = make_app(small_out, **SETTINGS)
+    app.extensions["ascenso_kg.store"].warm_up()
+    return app
 
 
 @pytest.fixture(scope="module")
 def uncached_app(make_app, small_out):
     """An app keeping no answers (a request answered once by a thread is answered by a thread again), its store
-    opened, as after a server's first request (the first one, which opens it, waits for that: a thread runs it)."""
+    opened."""
     app = make_app(small_out, **SETTINGS, ANSWER_CACHE_BYTES=0)
     app.extensions["ascenso_kg.store"].warm_up()
     return app
@@ -162,7 +173,7 @@ def asgi_answer_of_scope(front, scope: dict, data: bytes):
     async def send(message):
         sent.append(message)
 
-    asyncio.run(front(scope, receive, send))
+    run(front(scope, receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     return start["status"], start["headers"], b"".join(m.get("body", b"") for m in sent if "body" in m)
 
@@ -193,7 +204,7 @@ def test_a_client_gone_before_its_body_came_is_not_answered(front):
     async def send(message):
         sent.append(message)
 
-    asyncio.run(front(scope_of(post(form(query=LOOKUP))), receive, send))
+    run(front(scope_of(post(form(query=LOOKUP))), receive, send))
     assert sent == [] and front.in_threads == 0
 
 
@@ -249,5 +260,5 @@ def test_a_body_refused_unread_is_read_to_its_end_so_the_client_gets_the_answer(
         sent.append(message)
 
     scope = scope_of(post(data))
-    asyncio.run(front(scope, receive, send))
+    run(front(scope, receive, send))
     assert sent[0]["status"] == 413 and messages == []
