@@ -95,12 +95,10 @@ class LoopFront:
 
 
 def _may_run_in_the_loop(scope) -> bool:
-    """GET, and POST with a small body of a stated length (the requests of query clients and pages)."""
-    method = scope["method"]
-    if method not in _IN_THE_LOOP_METHODS:
+    """GET without a body and GET or POST with a small body of a stated length (the requests of query clients and
+    pages)."""
+    if scope["method"] not in _IN_THE_LOOP_METHODS:
         return False
-    if method == "GET":
-        return True
     length = None
     for name, value in scope["headers"]:
         if name == b"content-length":
@@ -109,7 +107,9 @@ def _may_run_in_the_loop(scope) -> bool:
             length = value
         elif name == b"transfer-encoding":
             return False
-    return length is not None and length.isdigit() and int(length) <= MAX_BODY_IN_THE_LOOP
+    if length is None:
+        return scope["method"] == "GET"
+    return length.isdigit() and int(length) <= MAX_BODY_IN_THE_LOOP
 
 
 async def _whole_body(receive) -> bytes | None:

@@ -180,6 +180,9 @@ def asgi_answer_of_scope(front, scope: dict, data: bytes):
 
 @pytest.mark.parametrize("method, headers, expected", [
     ("GET", [], True),
+    ("GET", [(b"content-length", b"0")], True),
+    ("GET", [(b"content-length", str(MAX_BODY_IN_THE_LOOP + 1).encode())], False),
+    ("GET", [(b"transfer-encoding", b"chunked")], False),
     ("POST", [(b"content-length", b"10")], True),
     ("POST", [(b"content-length", str(MAX_BODY_IN_THE_LOOP).encode())], True),
     ("POST", [(b"content-length", str(MAX_BODY_IN_THE_LOOP + 1).encode())], False),
