@@ -2,8 +2,9 @@
 
 Runs gunicorn in-process (``LoopWorker``: each web process answers from an event loop what never waits and the rest
 in its threads, with its own pool of query processes over the same read-only store) behind nginx (``front.py``,
-``deploy/nginx.conf``), which holds slow clients and keeps cacheable answers; ``--no-front`` (or no nginx installed) serves gunicorn directly; ``--dev`` runs Flask's single-process server
-instead. Builds the release first if the output folder has none.
+``deploy/nginx.conf``), which holds slow clients and keeps cacheable answers; ``--no-front`` (or no nginx installed)
+serves gunicorn directly; ``--dev`` runs Flask's single-process server instead. Builds the release first if the
+output folder has none.
 """
 
 from __future__ import annotations

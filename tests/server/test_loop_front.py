@@ -51,29 +51,41 @@ def scope_of(spec: dict) -> dict:
             "headers": [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()]}
 
 
-def asgi_answer(front, spec: dict, pieces: int = 1):
-    """Status, headers (names in lower case, sorted) and body of ``front``'s answer; the body sent in ``pieces``."""
-    data = spec.get("data") or b""
+def body_messages(data: bytes, pieces: int = 1) -> list[dict]:
+    """The ASGI messages of a request body sent in ``pieces``."""
     step = max(1, -(-len(data) // pieces))
-    messages = [{"type": "http.request", "body": data[i:i + step], "more_body": i + step < len(data)}
-                for i in range(0, len(data), step)] or [{"type": "http.request", "body": b"", "more_body": False}]
+    return [{"type": "http.request", "body": data[i:i + step], "more_body": i + step < len(data)}
+            for i in range(0, len(data), step)] or [{"type": "http.request", "body": b"", "more_body": False}]
+
+
+def exchange(front, scope: dict, messages: list[dict]) -> list[dict]:
+    """The messages ``front`` sends to a client that sends ``messages`` (taken from the list as they are read;
+    reading past them fails)."""
     sent = []
 
     async def receive():
-        if messages:
-            return messages.pop(0)
-        await asyncio.sleep(3600)  # a client that stays: no disconnect before the answer
-        return {"type": "http.disconnect"}
+        assert messages, "read past the end of the request"
+        return messages.pop(0)
 
     async def send(message):
         sent.append(message)
 
-    run(front(scope_of(spec), receive, send))
+    run(front(scope, receive, send))
+    return sent
+
+
+def answer_of(sent: list[dict]):
+    """Status, headers (names in lower case, sorted, those compared) and body of an answer."""
     start = next(m for m in sent if m["type"] == "http.response.start")
     headers = sorted((name.decode(), value.decode()) for name, value in start["headers"]
                      if name.decode() not in UNCOMPARED_NAMES)
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return start["status"], headers, body
+
+
+def asgi_answer(front, spec: dict, pieces: int = 1):
+    """``front``'s answer to ``spec``, its body sent in ``pieces``."""
+    return answer_of(exchange(front, scope_of(spec), body_messages(spec.get("data") or b"", pieces)))
 
 
 def wsgi_answer(app, spec: dict):
@@ -159,23 +171,8 @@ def test_a_chunked_body_is_read_to_its_end_in_a_thread(app, front):
     scope = scope_of(chunked)
     scope["headers"] = [(n, v) for n, v in scope["headers"] if n != b"content-length"]
     assert not _may_run_in_the_loop(scope)
-    status, _, body = asgi_answer_of_scope(front, scope, spec["data"])
+    status, _, body = answer_of(exchange(front, scope, body_messages(spec["data"])))
     assert status == 200 and b"bindings" in body and front.in_threads == 1
-
-
-def asgi_answer_of_scope(front, scope: dict, data: bytes):
-    messages = [{"type": "http.request", "body": data, "more_body": False}]
-    sent = []
-
-    async def receive():
-        return messages.pop(0) if messages else {"type": "http.disconnect"}
-
-    async def send(message):
-        sent.append(message)
-
-    run(front(scope, receive, send))
-    start = next(m for m in sent if m["type"] == "http.response.start")
-    return start["status"], start["headers"], b"".join(m.get("body", b"") for m in sent if "body" in m)
 
 
 @pytest.mark.parametrize("method, headers, expected", [
@@ -199,19 +196,11 @@ def test_which_requests_the_loop_tries(method, headers, expected):
 
 
 def test_a_client_gone_before_its_body_came_is_not_answered(front):
-    sent = []
-
-    async def receive():
-        return {"type": "http.disconnect"}
-
-    async def send(message):
-        sent.append(message)
-
-    run(front(scope_of(post(form(query=LOOKUP))), receive, send))
+    sent = exchange(front, scope_of(post(form(query=LOOKUP))), [{"type": "http.disconnect"}])
     assert sent == [] and front.in_threads == 0
 
 
-def test_a_failure_in_the_loop_is_answered_by_the_app_in_a_thread(app, monkeypatch):
+def test_a_failure_in_the_loop_is_answered_by_the_app_in_a_thread(app):
     calls = []
 
     def failing_in_the_loop(environ, start_response):
@@ -250,18 +239,6 @@ def test_a_body_refused_unread_is_read_to_its_end_so_the_client_gets_the_answer(
     """gunicorn closes a connection whose body was not read to its end: a client still sending a body over the
     limit would lose the app's 413 to a broken pipe."""
     data = form(query="ASK {} #" + "x" * 400_000).encode()  # over MAX_CONTENT_LENGTH: refused before it is read
-    pieces = [data[i:i + 65536] for i in range(0, len(data), 65536)]
-    messages = [{"type": "http.request", "body": piece, "more_body": index < len(pieces) - 1}
-                for index, piece in enumerate(pieces)]
-    sent = []
-
-    async def receive():
-        assert messages, "read past the end of the body"
-        return messages.pop(0)
-
-    async def send(message):
-        sent.append(message)
-
-    scope = scope_of(post(data))
-    run(front(scope, receive, send))
+    messages = body_messages(data, pieces=7)
+    sent = exchange(front, scope_of(post(data)), messages)
     assert sent[0]["status"] == 413 and messages == []
