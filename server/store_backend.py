@@ -44,17 +44,20 @@ class EmbeddedStore:
     def __init__(self, store_path: Path, workers: int, timeout: float, queue_wait: float, max_workers: int,
                  memory_limit: int | None = None, recycle_above: int | None = None,
                  lower_priority_after: float | None = None, anchored_here: bool = True,
-                 memory_copy: CopyPlan | None = None):
+                 memory_copy: CopyPlan | None = None, copy_here: bool = True):
         self.pool = WorkerPool(str(store_path), size=workers, timeout=timeout, queue_wait=queue_wait,
                                max_size=max_workers, memory_limit=memory_limit, recycle_above=recycle_above,
                                lower_priority_after=lower_priority_after, anchored_here=anchored_here,
-                               memory_copy=memory_copy)
+                               memory_copy=memory_copy, copy_here=copy_here)
 
     def status(self) -> dict:
-        """The query processes of this web process, and how many answer from their memory copy."""
+        """The query processes of this web process and how many answer from their memory copy; whether the web
+        process loads one for the anchored queries it answers itself, and answers from it."""
         return {"query_processes": len(self.pool.worker_pids),
                 "memory_copy": self.pool.memory_copy is not None,
-                "query_processes_in_memory": self.pool.in_memory_workers}
+                "query_processes_in_memory": self.pool.in_memory_workers,
+                "web_process_memory_copy": self.pool.copy_here and self.pool.anchored_here,
+                "web_process_in_memory": self.pool.here_in_memory}
 
     def run(self, job: QueryJob) -> Outcome | Rendered:
         return self.pool.run(job)
@@ -77,7 +80,8 @@ def make_store(config: dict, release: Release) -> Store:
                              lower_priority_after=config.get("QUERY_LOWER_PRIORITY_AFTER"),
                              anchored_here=config.get("ANCHORED_QUERIES_HERE", True),
                              memory_copy=plan_copy(release.manifest, release.dumps_dir,
-                                                   config.get("QUERY_IN_MEMORY_MAX_QUADS")))
+                                                   config.get("QUERY_IN_MEMORY_MAX_QUADS")),
+                             copy_here=config.get("ANCHORED_IN_MEMORY", True))
     if backend == "remote":
         if not config.get("REMOTE_ENDPOINT"):
             raise ValueError("STORE_BACKEND 'remote' needs REMOTE_ENDPOINT, the URL of a SPARQL 1.1 endpoint")

@@ -69,8 +69,9 @@ def this_server(out: Path, workers: int = 2, threads: int = 8, settings: dict | 
 
 
 def memory_copies_loaded(base: str, web_processes: int, seconds: float = 900.0) -> None:
-    """Wait until each of the ``web_processes`` reports (``/status``) that its query processes answer from memory,
-    or that it makes no copy (a release over QUERY_IN_MEMORY_MAX_QUADS, a remote store)."""
+    """Wait until each of the ``web_processes`` reports (``/status``) that its query processes, and the web process
+    itself where it loads one (ANCHORED_IN_MEMORY), answer from memory, or that it makes no copy (a release over
+    QUERY_IN_MEMORY_MAX_QUADS, a remote store)."""
     ready: set[int] = set()
     deadline = time.monotonic() + seconds
     while len(ready) < web_processes:
@@ -79,7 +80,8 @@ def memory_copies_loaded(base: str, web_processes: int, seconds: float = 900.0) 
         with urllib.request.urlopen(base + "/status", timeout=60) as response:
             status = json.load(response)
         copying = status.get("memory_copy", False)
-        if not copying or status["query_processes_in_memory"] >= status["query_processes"]:
+        web_process_ready = status.get("web_process_in_memory") or not status.get("web_process_memory_copy")
+        if not copying or (status["query_processes_in_memory"] >= status["query_processes"] and web_process_ready):
             ready.add(status["pid"])
         time.sleep(0.5)
 

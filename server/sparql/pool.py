@@ -26,8 +26,9 @@ one byte to a pipe once it answers from memory; ``in_memory_workers`` counts the
 worker (after a timeout or recycling) loads its copy again and answers from disk meanwhile.
 
 Anchored queries (``anchored.py``: lookups from a given IRI, at most two patterns, no path, filter, sort or DISTINCT) are
-answered in the web process itself, on a read-only handle of the same store opened there, with the workers' own
-row caps and serializers (``answer_here.py``: same answers). Their shape bounds the work between two rows, and the
+answered in the web process itself, on a read-only handle of the same store opened there (and, with a ``memory_copy``
+plan and ``copy_here``, on its own memory copy once loaded: ``store_here.py``), with the workers' own row caps and
+serializers (``answer_here.py``: same answers). Their shape bounds the work between two rows, and the
 clock is checked at each row, so they need no process that can be killed; the hop to a worker (pickling, a poll, a
 context switch on each side) cost more than their evaluation. One that takes longer than expected, or that the
 engine fails on, is sent on to a worker, as any other query.
@@ -57,6 +58,7 @@ from .anchored import is_anchored
 from .answer_here import answer_anchored
 from ..loop_only import may_wait
 from .memory_copy import CopyPlan
+from .store_here import StoreHere
 from .query_worker import ANSWER, READY, RETIRE
 
 log = logging.getLogger(__name__)
@@ -143,11 +145,12 @@ class WorkerPool:
     def __init__(self, store_path: str, size: int, timeout: float, queue_wait: float, start_timeout: float = 30.0,
                  max_size: int | None = None, memory_limit: int | None = None, recycle_above: int | None = None,
                  lower_priority_after: float | None = None, anchored_here: bool = True,
-                 memory_copy: CopyPlan | None = None):
+                 memory_copy: CopyPlan | None = None, copy_here: bool = True):
         self.store_path = store_path
         self.memory_copy = memory_copy
         self.anchored_here = anchored_here
-        self._here: pyoxigraph.Store | None = None  # the web process's own read-only handle, for anchored queries
+        self.copy_here = copy_here and memory_copy is not None
+        self._here: StoreHere | None = None  # the web process's own handle, for anchored queries
         self._here_pid: int | None = None
         self.lower_priority_after = lower_priority_after
         self.memory_limit = memory_limit
@@ -219,12 +222,14 @@ class WorkerPool:
             if self._here_pid != os.getpid():  # first use in this process (a forked one opens its own)
                 self._here_pid = os.getpid()
                 try:
-                    self._here = pyoxigraph.Store.read_only(self.store_path)
+                    disk = pyoxigraph.Store.read_only(self.store_path)
                 except OSError as error:
                     log.error("the web process could not open the store (%s); every query goes to a query process",
                               error)
                     self._here = None
-            return self._here
+                else:
+                    self._here = StoreHere(disk, self.memory_copy if self.copy_here else None)
+            return self._here.store if self._here is not None else None
 
     def _died(self, worker: _Worker) -> QueryFailed:
         """The error for a query whose process ended under it, and a log line saying how it ended.
@@ -265,6 +270,12 @@ class WorkerPool:
         none)."""
         with self._lock:  # a worker in the set is not stopped meanwhile (its pipe stays open)
             return sum(w.answers_from_memory() for w in self._workers)
+
+    @property
+    def here_in_memory(self) -> bool:
+        """Whether this web process answers anchored queries from its own memory copy (``store_here``)."""
+        here = self._here if self._here_pid == os.getpid() else None
+        return here is not None and here.in_memory
 
     @property
     def idle_workers(self) -> int:

@@ -13,10 +13,12 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+from ascenso_kg.server.sparql import store_here
+from ascenso_kg.server.sparql.answer_here import answer_anchored
 from ascenso_kg.server.sparql.memory_copy import BYTES_PER_QUAD, CopyPlan, load_copy, plan_copy, release_quads
 from ascenso_kg.server.sparql.pool import WorkerPool
-from ascenso_kg.server.sparql.query_results import Boolean, QueryJob, QueryTimedOut
-from tests.server.test_pool import ASK, RUNAWAY, wait_for
+from ascenso_kg.server.sparql.query_results import Boolean, QueryJob, QueryTimedOut, Rendered
+from tests.server.test_pool import ANCHORED, ASK, RUNAWAY, wait_for
 
 EVERY_QUAD = QueryJob("SELECT ?g ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } "
                       "ORDER BY ?g ?s ?p ?o", "SELECT")
@@ -44,8 +46,8 @@ def copy_pool(small_out):
     pools = []
 
     def make(copy: CopyPlan | None, **settings) -> WorkerPool:
-        pool = WorkerPool(str(store_path(small_out)), size=1, timeout=settings.pop("timeout", 10), queue_wait=10,
-                          memory_copy=copy, anchored_here=False, **settings)
+        settings = {"timeout": 10, "anchored_here": False, **settings}
+        pool = WorkerPool(str(store_path(small_out)), size=1, queue_wait=10, memory_copy=copy, **settings)
         pools.append(pool)
         return pool
 
@@ -76,10 +78,18 @@ def test_the_app_copies_the_release_unless_the_setting_is_zero(make_app, small_o
         assert status.status_code == 200 and status.headers["Cache-Control"] == "no-store"
         workers = app.config["QUERY_WORKERS"]
         assert status.json["memory_copy"] is expected and status.json["query_processes"] == workers
+        assert status.json["web_process_memory_copy"] is expected
         if expected:
             wait_for(lambda: client.get("/status").json["query_processes_in_memory"] == workers, 60)
+            wait_for(lambda: client.get("/status").json["web_process_in_memory"], 60)
         else:
-            assert status.json["query_processes_in_memory"] == 0
+            assert status.json["query_processes_in_memory"] == 0 and status.json["web_process_in_memory"] is False
+
+
+def test_the_web_process_makes_no_copy_of_its_own_when_the_setting_is_off(make_app, small_out):
+    status = make_app(small_out, QUERY_IN_MEMORY_MAX_QUADS=10**9, ANCHORED_IN_MEMORY=False).test_client().get("/status")
+    assert status.json["memory_copy"] is True
+    assert status.json["web_process_memory_copy"] is False and status.json["web_process_in_memory"] is False
 
 
 # Same answers -----------------------------------------------------------------------------------------------------
@@ -114,6 +124,82 @@ def test_a_process_answers_from_the_store_until_its_copy_is_loaded(copy_pool, sm
         writer.write(named_graphs_nquads(small_out))
     wait_for(lambda: pool.in_memory_workers == 1, 30)
     assert pool.run(EVERY_QUAD) == on_disk
+
+
+# The web process's own copy, for the anchored queries it answers (store_here.py) --------------------------------
+@pytest.fixture
+def held_copy(monkeypatch):
+    """The web process's copy loads only once the test sets the event it returns (or fails with ``failure``)."""
+    release, failure = threading.Event(), []
+
+    def load_when_released(disk, dump):
+        assert release.wait(30)
+        if failure:
+            raise failure[0]
+        return load_copy(disk, dump)
+
+    monkeypatch.setattr(store_here, "load_copy", load_when_released)
+    return release, failure
+
+
+@pytest.mark.parametrize("job", ANCHORED, ids=lambda job: job.text[:60])
+def test_the_web_process_answers_anchored_queries_from_its_copy_as_from_the_store(copy_pool, small_out, held_copy,
+                                                                                  job):
+    release, _ = held_copy
+    on_disk = copy_pool(None, anchored_here=True)
+    pool = copy_pool(CopyPlan(None, 10 * 2**20), anchored_here=True)
+    before = pool.run(job)  # answered here, from the store on disk while the copy waits
+    disk = pool._store_here()
+    assert pool.here_in_memory is False
+    release.set()
+    wait_for(lambda: pool.here_in_memory, 30)
+    assert pool._store_here() is not disk and len(pool._store_here()) == len(disk)
+    after = pool.run(job)
+    assert after == answer_anchored(pool._store_here(), job)  # from the copy
+    assert same_answer(after, before) and same_answer(after, on_disk.run(job))
+    assert on_disk.here_in_memory is False  # no plan, no copy
+
+
+def same_answer(one, other) -> bool:
+    """Whether two answers to a query without ORDER BY are the same: the same rows in any order, or, for answers cut
+    at a cap, both cut, with the same variables (the two stores hand rows over in different orders, so a cap keeps
+    different rows, and a byte cap a different number of them)."""
+    (variables, rows, cut), (other_variables, other_rows, other_cut) = unordered(one), unordered(other)
+    if cut or other_cut:
+        return variables == other_variables and cut and other_cut and bool(rows) and bool(other_rows)
+    return (variables, rows) == (other_variables, other_rows)
+
+
+def unordered(answer) -> tuple[object, list[str], bool]:
+    if isinstance(answer, Boolean):
+        return answer.value, [], False
+    if isinstance(answer, Rendered) and answer.body.startswith(b"{"):
+        data = json.loads(answer.body)
+        return data["head"]["vars"], sorted(json.dumps(b, sort_keys=True) for b in data["results"]["bindings"]), \
+            answer.truncated
+    if isinstance(answer, Rendered):  # CSV
+        header, *lines = answer.body.decode().splitlines()
+        return header, sorted(lines), answer.truncated
+    return answer.variables, sorted(map(repr, answer.rows)), answer.truncated
+
+
+def test_a_web_process_whose_copy_fails_to_load_answers_from_the_store(copy_pool, held_copy, caplog):
+    release, failure = held_copy
+    failure.append(MemoryError("no room"))
+    pool = copy_pool(CopyPlan(None, 10 * 2**20), anchored_here=True)
+    expected = pool.run(ANCHORED[0])
+    release.set()
+    wait_for(lambda: not pool._here.loading, 30)
+    assert pool.here_in_memory is False and pool.run(ANCHORED[0]) == expected
+    assert "could not load its memory copy of the store (no room)" in caplog.text
+
+
+def test_without_the_setting_the_web_process_answers_from_the_store_only(copy_pool, held_copy):
+    release, _ = held_copy
+    release.set()
+    pool = copy_pool(CopyPlan(None, 10 * 2**20), anchored_here=True, copy_here=False)
+    assert pool.run(ANCHORED[0]) is not None
+    assert pool._here.loading is False and pool.here_in_memory is False
 
 
 # Guards --------------------------------------------------------------------------------------------------------

@@ -226,12 +226,17 @@ WHOLE_LOOKUP = QueryJob("SELECT ?p ?o WHERE { <https://w3id.org/ascenso-kg/resou
 JSON_JOIN = QueryJob(JOIN.text + " LIMIT 50", "SELECT", answer_format="json")
 
 
-@pytest.mark.parametrize("job", [
+# Anchored jobs of every kind the web process answers: cut, whole, terms or written answers, written by the engine
+ANCHORED = [
     LOOKUP, JOIN, QueryJob(f"ASK {{ <{NECAXA}> ?p ?o }}", "ASK"), WHOLE_LOOKUP, JSON_JOIN,
     QueryJob(JSON_JOIN.text, "SELECT", answer_format="json", byte_limit=200),
     QueryJob(JSON_JOIN.text, "SELECT", answer_format="json", row_limit=1),
-], ids=["lookup, cut", "join", "ASK", "lookup, whole, written by the engine", "join with a LIMIT, written by the engine",
-        "written by the engine, over the byte cap: cut here", "written by the engine, over the row cap: cut here"])
+]
+
+
+@pytest.mark.parametrize("job", ANCHORED, ids=[
+    "lookup, cut", "join", "ASK", "lookup, whole, written by the engine", "join with a LIMIT, written by the engine",
+    "written by the engine, over the byte cap: cut here", "written by the engine, over the row cap: cut here"])
 def test_an_anchored_query_is_answered_here_as_a_query_process_answers_it(small_out, job):
     here = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5)
     there = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5, anchored_here=False)
