@@ -6,6 +6,7 @@ import gc
 import gzip
 import hashlib
 import json
+import time
 from pathlib import Path
 
 import pyoxigraph
@@ -115,3 +116,20 @@ VALIDATION_REPORT = """
     _:r4 a sh:ValidationResult ; sh:resultSeverity sh:Violation ; sh:focusNode res:match\\/2013-05-08-neza-necaxa ;
         sh:resultMessage "A violation, not a warning" .
 """
+
+
+def copies_loaded(app, seconds: float = 60.0):
+    """``app`` once its query processes and its own process answer from their in-memory copies of the store (or make
+    none): a query without ORDER BY gets its rows in the store's own order, which differs between a copy and the
+    disk, so tests comparing answers byte for byte compare answers from the same kind of store."""
+    store = app.extensions["ascenso_kg.store"]
+    store.warm_up()
+    deadline = time.monotonic() + seconds
+    while True:
+        status = store.status()
+        loaded = (status["query_processes_in_memory"] >= status["query_processes"]
+                  and (status["web_process_in_memory"] or not status["web_process_memory_copy"]))
+        if not status["memory_copy"] or loaded:
+            return app
+        assert time.monotonic() < deadline, f"the memory copies were not loaded within {seconds} s: {status}"
+        time.sleep(0.02)
