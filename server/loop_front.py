@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 MAX_BODY_IN_THE_LOOP = 64 * 1024  # bytes: a query request is far smaller; a larger body goes to a thread as it comes
 MAX_BODY_DROPPED = 16 * 2**20  # bytes of a body the app did not read that are read and dropped (see in_a_thread)
 # Bytes a file answer (a dump) is read in: each block crosses from its thread to the loop. The bench's downloads of
-# every dump: 0.6 GB/s in 256 KiB blocks, 0.76 GB/s in 1 MiB, 0.81 GB/s in 4 MiB (held per download meanwhile).
+# every dump: about 600 MiB/s in 256 KiB blocks, 760 in 1 MiB, 810 in 4 MiB (held per download meanwhile).
 FILE_BLOCK = 2**20
 _IN_THE_LOOP_METHODS = frozenset({"GET", "POST"})
 
