@@ -31,7 +31,8 @@ plan and ``copy_here``, on its own memory copy once loaded: ``store_here.py``), 
 serializers (``answer_here.py``: same answers). Their shape bounds the work between two rows, and the
 clock is checked at each row, so they need no process that can be killed; the hop to a worker (pickling, a poll, a
 context switch on each side) cost more than their evaluation. One that takes longer than expected, or that the
-engine fails on, is sent on to a worker, as any other query.
+engine fails on, is sent on to a worker, as any other query, and so is the same text the next times
+(``GIVEN_UP_REMEMBERED`` texts are remembered).
 """
 
 from __future__ import annotations
@@ -63,6 +64,28 @@ from .query_worker import ANSWER, READY, RETIRE
 
 log = logging.getLogger(__name__)
 _CRASH_SIGNALS = {signal.SIGSEGV, signal.SIGABRT, signal.SIGBUS, signal.SIGILL}
+
+
+GIVEN_UP_REMEMBERED = 1024  # anchored query texts the web process gave up on, remembered by their hash
+
+
+class _RecentTexts:
+    """The hashes of the last ``size`` texts added (thread-safe). A collision only sends a query to a query process,
+    which answers it as well."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._hashes: dict[int, None] = {}  # in the order added
+        self._lock = threading.Lock()
+
+    def add(self, text: str) -> None:
+        with self._lock:
+            self._hashes[hash(text)] = None
+            if len(self._hashes) > self.size:
+                del self._hashes[next(iter(self._hashes))]
+
+    def seen(self, text: str) -> bool:
+        return hash(text) in self._hashes
 
 
 @dataclass(eq=False)
@@ -171,6 +194,9 @@ class WorkerPool:
         self._growing = 0  # extra workers being started by request threads
         self._replacing = 0  # workers killed or ended whose replacement is starting: they still count
         self._closed = False
+        # Anchored texts given up here: the next time they go to a query process at once (a request the loop gave up
+        # on runs again in a thread, which would give it up a second time, and the loop waits meanwhile)
+        self._given_up = _RecentTexts(GIVEN_UP_REMEMBERED)
         atexit.register(_close_if_alive, weakref.ref(self))
 
     def run(self, job: QueryJob) -> Outcome | Rendered:
@@ -202,12 +228,13 @@ class WorkerPool:
         """An anchored query answered in this process; None: the store could not be opened here, or the query took
         longer than expected or failed in the engine (a worker answers instead, from the start)."""
         store = self._store_here()
-        if store is None:
+        if store is None or self._given_up.seen(job.text):
             return None
         found = answer_anchored(store, job)
         if found is None:
-            log.warning("an anchored query was given up in the web process and sent to a query process: %.200s",
-                        job.text)
+            self._given_up.add(job.text)
+            log.warning("an anchored query was given up in the web process and sent to a query process (as it will "
+                        "be next time): %.200s", job.text)
         return found
 
     def _store_here(self) -> pyoxigraph.Store | None:

@@ -236,6 +236,25 @@ def test_the_store_is_not_asked_to_wait_in_the_loop(app):
 
 
 
+def test_an_anchored_query_the_loop_gives_up_is_tried_there_only_and_its_thread_asks_a_query_process(
+        uncached_app, uncached_front, monkeypatch):
+    from ascenso_kg.server.sparql import answer_here, pool as pool_module
+
+    tried: list[str] = []
+
+    def gives_up(store, job):
+        tried.append(job.text)
+        return answer_here.answer_anchored(store, job, seconds=-1.0)  # as if it outlived its 0.1 s
+
+    monkeypatch.setattr(pool_module, "answer_anchored", gives_up)
+    slow = post(form(query=LOOKUP + " # slow"), accept=JSON)
+    status, _, body = asgi_answer(uncached_front, slow)
+    assert status == 200 and b'"bindings"' in body
+    assert uncached_front.in_threads == 1 and len(tried) == 1  # in the loop only; the thread went to a process
+    assert asgi_answer(uncached_front, slow)[0] == 200
+    assert uncached_front.in_threads == 2 and len(tried) == 1  # next time: straight to a thread and a process
+
+
 def test_a_body_refused_unread_is_read_to_its_end_so_the_client_gets_the_answer(front):
     """gunicorn closes a connection whose body was not read to its end: a client still sending a body over the
     limit would lose the app's 413 to a broken pipe."""

@@ -312,6 +312,31 @@ def test_an_anchored_query_given_up_here_is_answered_by_a_query_process(small_ou
         there.close()
 
 
+def test_a_text_given_up_here_goes_to_a_query_process_at_once_the_next_times(small_out, monkeypatch):
+    from ascenso_kg.server.sparql import answer_here, pool as pool_module
+
+    tried: list[str] = []
+
+    def gives_up(store, job):
+        tried.append(job.text)
+        return answer_here.answer_anchored(store, job, seconds=-1.0)
+
+    monkeypatch.setattr(pool_module, "answer_anchored", gives_up)
+    monkeypatch.setattr(pool_module, "GIVEN_UP_REMEMBERED", 2)
+    pool = WorkerPool(str(small_out / "current" / "store"), size=1, timeout=5, queue_wait=5)
+    try:
+        others = [QueryJob(f"SELECT ?p ?o WHERE {{ <{NECAXA}> ?p ?o }} LIMIT {n}", "SELECT") for n in (3, 4)]
+        expected = pool.run(JOIN)
+        assert tried == [JOIN.text]
+        assert pool.run(JOIN) == pool.run(JOIN) == expected and tried == [JOIN.text]  # remembered
+        for job in others:  # two more given up: the oldest is forgotten, and tried here again
+            pool.run(job)
+        assert pool.run(others[1]) is not None and pool.run(JOIN) == expected
+        assert tried == [JOIN.text, *(job.text for job in others), JOIN.text]
+    finally:
+        pool.close()
+
+
 def test_the_time_here_is_checked_between_rows(small_out):
     import pyoxigraph
     from ascenso_kg.server.sparql.answer_here import answer_anchored
