@@ -29,3 +29,13 @@ def status():
     response = jsonify(report)
     response.cache_control.no_store = True
     return response
+
+
+def copies_loaded(report: dict) -> bool:
+    """Whether a ``/status`` report says that every in-memory copy its web process makes is loaded: its query
+    processes' and, where it loads one (``ANCHORED_IN_MEMORY``), its own; True where it makes none (a release over
+    ``QUERY_IN_MEMORY_MAX_QUADS``, a remote store)."""
+    if not report.get("memory_copy"):
+        return True
+    own = report.get("web_process_in_memory") or not report.get("web_process_memory_copy")
+    return bool(own) and report["query_processes_in_memory"] >= report["query_processes"]

@@ -19,6 +19,7 @@ import gunicorn
 
 from ..build.release import Release
 from ..server.gunicorn_worker import WORKER_CLASS
+from ..server.status import copies_loaded
 from ..loopback import HOST, free_port, stop, wait_until_serving  # noqa: F401 (the bench parts import them from here)
 from .build_sizes import installed_command, oxigraph_command
 
@@ -79,9 +80,7 @@ def memory_copies_loaded(base: str, web_processes: int, seconds: float = 900.0) 
             raise RuntimeError(f"the query processes did not load their memory copies within {seconds:g} s")
         with urllib.request.urlopen(base + "/status", timeout=60) as response:
             status = json.load(response)
-        copying = status.get("memory_copy", False)
-        web_process_ready = status.get("web_process_in_memory") or not status.get("web_process_memory_copy")
-        if not copying or (status["query_processes_in_memory"] >= status["query_processes"] and web_process_ready):
+        if copies_loaded(status):
             ready.add(status["pid"])
         time.sleep(0.5)
 

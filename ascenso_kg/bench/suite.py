@@ -77,9 +77,10 @@ def _run(settings: Settings, work: Path, results: dict, log) -> None:
 
     log("3. endpoint")
     results["notes"].append(
-        "Endpoint and mixes: this server is measured once every query process answers from its in-memory copy of "
-        "the store (QUERY_IN_MEMORY_MAX_QUADS; the bench waits on /status), as a server that has run a few minutes "
-        "does; until then it answers from the store on disk, as Oxigraph does.")
+        "Endpoint and mixes: this server is measured once every query process, and each web process for the lookups "
+        "it answers itself (ANCHORED_IN_MEMORY), answers from its in-memory copy of the store "
+        "(QUERY_IN_MEMORY_MAX_QUADS; the bench waits on /status), as a server that has run a few minutes does; until "
+        "then it answers from the store on disk, as Oxigraph does.")
     with servers.this_server(out) as ours, servers.oxigraph_server(Release(release).store_path) as oxigraph:
         entities = endpoint_mix.sample_entities(oxigraph.sparql)
         club_count = capped.count_clubs(oxigraph)

@@ -15,6 +15,7 @@ from ascenso_kg import iris
 from tests.checkout import ROOT
 from ascenso_kg.build.release import Release
 from ascenso_kg.build.store import fill
+from ascenso_kg.server.status import copies_loaded
 
 BASE = iris.DEFAULT_BASE
 IRIS = iris.Iris(BASE)
@@ -118,18 +119,14 @@ VALIDATION_REPORT = """
 """
 
 
-def copies_loaded(app, seconds: float = 60.0):
+def all_copies_loaded(app, seconds: float = 60.0):
     """``app`` once its query processes and its own process answer from their in-memory copies of the store (or make
     none): a query without ORDER BY gets its rows in the store's own order, which differs between a copy and the
     disk, so tests comparing answers byte for byte compare answers from the same kind of store."""
     store = app.extensions["ascenso_kg.store"]
     store.warm_up()
     deadline = time.monotonic() + seconds
-    while True:
-        status = store.status()
-        loaded = (status["query_processes_in_memory"] >= status["query_processes"]
-                  and (status["web_process_in_memory"] or not status["web_process_memory_copy"]))
-        if not status["memory_copy"] or loaded:
-            return app
-        assert time.monotonic() < deadline, f"the memory copies were not loaded within {seconds} s: {status}"
+    while not copies_loaded(store.status()):
+        assert time.monotonic() < deadline, f"the memory copies were not loaded within {seconds} s: {store.status()}"
         time.sleep(0.02)
+    return app

@@ -9,7 +9,7 @@ import urllib.parse
 import pytest
 from ascenso_kg.server.sparql.query_results import QueryTimedOut
 from flask import request_started
-from tests.server.release_writer import copies_loaded
+from tests.server.release_writer import all_copies_loaded
 
 SELECT = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 7"
 CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 5"
@@ -98,8 +98,8 @@ REQUESTS = {
 
 @pytest.fixture(scope="module")
 def clients(make_app, small_out):
-    return (copies_loaded(make_app(small_out, **SETTINGS)).test_client(),
-            copies_loaded(make_app(small_out, **SETTINGS, DIRECT_QUERIES=False)).test_client())
+    return (all_copies_loaded(make_app(small_out, **SETTINGS)).test_client(),
+            all_copies_loaded(make_app(small_out, **SETTINGS, DIRECT_QUERIES=False)).test_client())
 
 
 def answer(client, spec: dict):

@@ -13,7 +13,7 @@ import pytest
 from ascenso_kg.server.loop_front import MAX_BODY_IN_THE_LOOP, LoopFront, _may_run_in_the_loop
 from ascenso_kg.server.loop_only import MustWait, in_the_loop, may_wait
 from tests.server.test_direct_path import JSON, LOOKUP, REQUESTS, SETTINGS, UNCOMPARED, form, post
-from tests.server.release_writer import copies_loaded
+from tests.server.release_writer import all_copies_loaded
 
 UNCOMPARED_NAMES = {name.lower() for name in UNCOMPARED}
 
@@ -102,7 +102,7 @@ def app(make_app, small_out):
     """The app, its store opened as after a server's first request (the first one, which opens it, waits for that:
     a thread runs it), answering from its memory copies as a server that has run a while."""
     app = make_app(small_out, **SETTINGS)
-    copies_loaded(app)
+    all_copies_loaded(app)
     return app
 
 
@@ -111,7 +111,7 @@ def uncached_app(make_app, small_out):
     """An app keeping no answers (a request answered once by a thread is answered by a thread again), its store
     opened."""
     app = make_app(small_out, **SETTINGS, ANSWER_CACHE_BYTES=0)
-    copies_loaded(app)
+    all_copies_loaded(app)
     return app
 
 

@@ -14,6 +14,7 @@ import pyoxigraph
 import pytest
 
 from ascenso_kg.server.sparql import store_here
+from ascenso_kg.server.status import copies_loaded
 from ascenso_kg.server.sparql.answer_here import answer_anchored
 from ascenso_kg.server.sparql.memory_copy import BYTES_PER_QUAD, CopyPlan, load_copy, plan_copy, release_quads
 from ascenso_kg.server.sparql.pool import WorkerPool
@@ -84,6 +85,21 @@ def test_the_app_copies_the_release_unless_the_setting_is_zero(make_app, small_o
             wait_for(lambda: client.get("/status").json["web_process_in_memory"], 60)
         else:
             assert status.json["query_processes_in_memory"] == 0 and status.json["web_process_in_memory"] is False
+
+
+@pytest.mark.parametrize(("report", "loaded"), [
+    ({"memory_copy": False}, True),  # no copies (a large release, a remote store): nothing to wait for
+    ({"memory_copy": True, "query_processes": 3, "query_processes_in_memory": 2,
+      "web_process_memory_copy": True, "web_process_in_memory": True}, False),
+    ({"memory_copy": True, "query_processes": 3, "query_processes_in_memory": 3,
+      "web_process_memory_copy": True, "web_process_in_memory": False}, False),
+    ({"memory_copy": True, "query_processes": 3, "query_processes_in_memory": 3,
+      "web_process_memory_copy": True, "web_process_in_memory": True}, True),
+    ({"memory_copy": True, "query_processes": 3, "query_processes_in_memory": 3,
+      "web_process_memory_copy": False, "web_process_in_memory": False}, True),  # ANCHORED_IN_MEMORY off
+])
+def test_a_status_report_says_when_every_copy_is_loaded(report, loaded):
+    assert copies_loaded({"release": "r", "store": "oxigraph", "pid": 1, **report}) is loaded
 
 
 def test_the_web_process_makes_no_copy_of_its_own_when_the_setting_is_off(make_app, small_out):
