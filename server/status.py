@@ -3,8 +3,8 @@
 It reports the release served and, on the embedded store, this web process's query processes and how many of them
 answer from their in-memory copy of the store (``server/sparql/memory_copy.py``; the others answer from the store
 on disk while theirs loads), and whether the web process itself loads a copy for its anchored queries and answers
-from it (``server/sparql/store_here.py``). Each gunicorn worker has its own query processes, so the answer describes the web
-process that served it (``pid``). Asking starts the query processes if no query has yet.
+from it (``server/sparql/store_here.py``). Each gunicorn worker has its own query processes, so the answer
+describes the web process that served it (``pid``). Asking starts the query processes if no query has yet.
 """
 
 from __future__ import annotations

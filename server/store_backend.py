@@ -56,7 +56,7 @@ class EmbeddedStore:
         return {"query_processes": len(self.pool.worker_pids),
                 "memory_copy": self.pool.memory_copy is not None,
                 "query_processes_in_memory": self.pool.in_memory_workers,
-                "web_process_memory_copy": self.pool.copy_here and self.pool.anchored_here,
+                "web_process_memory_copy": self.pool.copy_here,
                 "web_process_in_memory": self.pool.here_in_memory}
 
     def run(self, job: QueryJob) -> Outcome | Rendered:

@@ -19,8 +19,10 @@ The copy holds about 340 bytes per quad (0.8 GiB at 100 seasons, also the peak w
 from __future__ import annotations
 
 import logging
-from itertools import islice
+import os
+import threading
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph
@@ -59,6 +61,15 @@ def plan_copy(manifest: dict, dumps_dir: Path, max_quads: int | None) -> CopyPla
         return None
     dump = dumps_dir / QUADS_DUMP
     return CopyPlan(str(dump) if dump.is_file() else None, max(quads, 1) * BYTES_PER_QUAD)
+
+
+def lower_this_thread() -> None:
+    """Run the calling thread (a copy's loader) at the lowest CPU priority, so requests keep the cores; the threads
+    Oxigraph starts to load inherit it (Linux keeps a nice value per thread)."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    except OSError:
+        pass
 
 
 def load_copy(disk: pyoxigraph.Store, dump: str | None) -> pyoxigraph.Store:

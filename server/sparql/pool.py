@@ -172,7 +172,7 @@ class WorkerPool:
         self.store_path = store_path
         self.memory_copy = memory_copy
         self.anchored_here = anchored_here
-        self.copy_here = copy_here and memory_copy is not None
+        self.copy_here = copy_here and anchored_here and memory_copy is not None  # whether this process copies
         self._here: StoreHere | None = None  # the web process's own handle, for anchored queries
         self._here_pid: int | None = None
         self.lower_priority_after = lower_priority_after

@@ -248,10 +248,7 @@ def _load_memory_copy(serving: Serving, dump: str | None, allowance: int, memory
     limit); once it is in use, by the copy's measured size, so a query has the same room as without a copy.
     ``loaded_fd`` gets one byte once the copy is in use: the pool reads it to report how many processes answer from
     memory."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)  # threads Oxigraph starts inherit it
-    except OSError:
-        pass
+    memory_copy.lower_this_thread()
     base = serving.recycle_bytes
     if base:
         serving.recycle_bytes = base + allowance

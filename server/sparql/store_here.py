@@ -14,13 +14,12 @@ A copy that fails to load (memory, a damaged dump) is logged and the disk store 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 
 import pyoxigraph
 
-from .memory_copy import CopyPlan, load_copy
+from .memory_copy import CopyPlan, load_copy, lower_this_thread
 
 log = logging.getLogger(__name__)
 
@@ -31,16 +30,18 @@ class StoreHere:
     def __init__(self, disk: pyoxigraph.Store, copy: CopyPlan | None):
         self.store = disk
         self.in_memory = False
-        self.loading = copy is not None
+        self._loader: threading.Thread | None = None
         if copy is not None:
-            threading.Thread(target=self._load_copy, args=(disk, copy.dump), daemon=True,
-                             name="ascenso-kg memory copy (web process)").start()
+            self._loader = threading.Thread(target=self._load_copy, args=(disk, copy.dump), daemon=True,
+                                            name="ascenso-kg memory copy (web process)")
+            self._loader.start()
+
+    @property
+    def loading(self) -> bool:
+        return self._loader is not None and self._loader.is_alive()
 
     def _load_copy(self, disk: pyoxigraph.Store, dump: str | None) -> None:
-        try:  # the threads Oxigraph starts to load inherit it: requests keep the cores
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
-        except OSError:
-            pass
+        lower_this_thread()
         started = time.monotonic()
         try:
             copy = load_copy(disk, dump)
@@ -51,5 +52,3 @@ class StoreHere:
             self.store, self.in_memory = copy, True
             log.info("the web process answers anchored queries from its memory copy of the store (loaded in %.1f s)",
                      time.monotonic() - started)
-        finally:
-            self.loading = False
